@@ -1,0 +1,154 @@
+"""The trusted kernel: the only code that makes a `proved` (or `refuted`) verdict.
+
+A verdict is created here and nowhere else (the constructor checks a private token).
+The kernel admits a statement only through its own rules, each of which re-does the
+check it names: `unfold` re-derives the formula from the definitions, `growth` and
+`limit` re-decide ground atoms (Tier 1 / Tier 3), `smt` re-asks z3 for validity,
+`instance` re-matches a named fact and re-checks its hypotheses. The prover may search
+however it likes; it only ever proposes statements and tactics to these rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rcproof.elaborate.symbols import Scope
+from rcproof.prover.decide import Decider, Outcome
+from rcproof.prover.ground import TIER1, TIER2, TIER3
+from rcproof.prover.unfold import UnfoldError, unfold
+from rcproof.syntax import ast as A
+
+STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
+_TOKEN = object()
+
+# Which tiers a tactic may use.
+TACTIC_TIERS = {
+    "auto": {TIER1, TIER2, TIER3},
+    "unfold": {TIER1, TIER2, TIER3},
+    "growth": {TIER1},
+    "smt": {TIER1, TIER2},
+    "limit": {TIER1, TIER3},
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation: the claim, the rule that admitted it, and its evidence."""
+
+    claim: A.Prop | None
+    rule: str
+    tier: str | None = None
+    detail: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    statement: A.Prop
+    tiers: tuple[str, ...] = ()
+    reason: str | None = None
+    counterexample: str | None = None
+    steps: tuple[Step, ...] = ()
+    token: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.status in ("proved", "refuted") and self.token is not _TOKEN:
+            raise PermissionError("only the kernel may make proved/refuted verdicts")
+        if self.status not in STATUSES:
+            raise ValueError(self.status)
+
+
+def _make(status: str, statement: A.Prop, **kw: object) -> Verdict:
+    return Verdict(status, statement, token=_TOKEN, **kw)  # type: ignore[arg-type]
+
+
+def assumed(statement: A.Prop, kind: str, reference: str | None = None) -> Verdict:
+    """Axioms and citations: reported as such, never as proved."""
+    status = "cited" if kind == "cite" else "axiom"
+    return Verdict(status, statement, reason=reference)
+
+
+def unknown(statement: A.Prop, reason: str, steps: tuple[Step, ...] = ()) -> Verdict:
+    return Verdict("unknown", statement, reason=reason, steps=steps)
+
+
+class Kernel:
+    """Checks statements in one file's scope."""
+
+    def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
+        self.scope = scope
+        self.decider = Decider(scope, budget_seconds)
+
+    def check(self, statement: A.Prop, tactic: str = "auto",
+              facts: tuple[A.Prop, ...] = ()) -> Verdict:
+        """Decide `facts → statement` by unfolding and the tiers the tactic allows."""
+        goal = statement
+        for fact in reversed(facts):
+            goal = A.Implies(fact, goal)
+        try:
+            unfolded = unfold(goal, self.scope)
+        except UnfoldError as exc:
+            return unknown(statement, exc.reason)
+        steps: list[Step] = []
+        if unfolded.formula != goal:
+            steps.append(Step(unfolded.formula, "unfold", note="; ".join(
+                dict.fromkeys(unfolded.notes)) or None))
+        outcome = self.decider.decide(unfolded.formula, unfolded.hypotheses, unfolded.sides)
+        strong = unfolded.strengthened()
+        if outcome.status != "proved" and strong is not None:
+            # The strengthened formula implies the exact one: proving it suffices.
+            attempt = self.decider.decide(strong, unfolded.hypotheses, unfolded.sides)
+            if attempt.status == "proved":
+                outcome = attempt
+        for atom in outcome.atoms:
+            steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
+                              atom.tier, atom.tier, atom.certificate or atom.reason))
+        if TIER2 in outcome.tiers and outcome.status in ("proved", "refuted"):
+            steps.append(Step(None, "smt", TIER2, "z3: valid under the hypotheses"
+                              if outcome.status == "proved" else "z3: counter-model"))
+        allowed = TACTIC_TIERS.get(tactic, TACTIC_TIERS["auto"])
+        used = set(outcome.tiers)
+        if outcome.status in ("proved", "refuted") and not used <= allowed:
+            extra = ", ".join(sorted(used - allowed))
+            return unknown(statement, f"`by {tactic}` does not cover this: it needs {extra}",
+                           tuple(steps))
+        return self._verdict(statement, outcome, tuple(steps))
+
+    def _verdict(self, statement: A.Prop, outcome: Outcome, steps: tuple[Step, ...]) -> Verdict:
+        kw = {"tiers": tuple(outcome.tiers), "reason": outcome.reason,
+              "counterexample": outcome.counterexample, "steps": steps}
+        if outcome.status in ("proved", "refuted"):
+            return _make(outcome.status, statement, **kw)
+        return Verdict(outcome.status, statement, **kw)  # type: ignore[arg-type]
+
+    def conclude(self, statement: A.Prop, shown: A.Prop, steps: list[Verdict]) -> Verdict:
+        """An explicit proof: every step proved and the last one shows the statement."""
+        derivation = tuple(s for v in steps for s in v.steps)
+        for v in steps:
+            if v.status != "proved":
+                return Verdict(v.status if v.status != "refuted" else "unknown", statement,
+                               reason=v.reason, steps=derivation)
+        if shown != statement:
+            return unknown(statement, "the `show` step does not state the theorem",
+                           derivation)
+        tiers = tuple(sorted({t for v in steps for t in v.tiers}))
+        return _make("proved", statement, tiers=tiers, steps=derivation)
+
+    def by_fact(self, statement: A.Prop, fact: A.Prop, name: str, kind: str,
+                facts: tuple[A.Prop, ...] = ()) -> Verdict:
+        """Instantiate a named fact whose conclusion matches, then check its hypotheses."""
+        from rcproof.prover.match import instantiate
+
+        inst = instantiate(fact, statement)
+        if inst is None:
+            return unknown(statement, f"'{name}' does not match this statement")
+        obligations = inst
+        steps = [Step(statement, "instance", note=f"instance of {kind} {name}")]
+        for hyp in obligations:
+            v = self.check(hyp, "auto", facts)
+            steps.extend(v.steps)
+            if v.status != "proved":
+                return unknown(statement, f"hypothesis of {name} not shown: {v.reason}",
+                               tuple(steps))
+        return _make("proved", statement, tiers=(TIER1,), steps=tuple(steps))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -26,23 +25,19 @@ class Span:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-def _span() -> Span | None:
-    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
-
-
 # ---- expressions ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Num:
     value: Fraction
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Name:
     id: str
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ class Call:
     func: str
     args: tuple[Expr, ...] = ()
     kwargs: tuple[tuple[str, Expr], ...] = ()
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -60,16 +55,16 @@ class BinOp:
     op: str  # one of + - * / ^
     left: Expr
     right: Expr
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Neg:
     operand: Expr
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
-Expr = Union[Num, Name, Call, BinOp, Neg]
+Expr = Num | Name | Call | BinOp | Neg
 
 # ---- propositions --------------------------------------------------------------------
 
@@ -83,7 +78,7 @@ class Relation:
     left: Expr
     rel: str
     right: Expr
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -92,7 +87,7 @@ class Comparison:
 
     terms: tuple[Expr, ...]
     ops: tuple[str, ...]
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -100,7 +95,7 @@ class Membership:
     member: Expr
     cls: Expr
     negated: bool = False
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -108,34 +103,42 @@ class Inclusion:
     left: Expr
     right: Expr
     strict: bool = False
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Truth:
+    """A proposition already decided (produced by unfolding, never parsed)."""
+
+    value: bool
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Not:
     operand: Prop
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class And:
     left: Prop
     right: Prop
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Or:
     left: Prop
     right: Prop
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Implies:
     left: Prop
     right: Prop
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -144,10 +147,10 @@ class Forall:
     kind: str  # "real", "fun" or "family"
     where: tuple[Prop, ...]
     body: Prop
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
-Prop = Union[Relation, Comparison, Membership, Inclusion, Not, And, Or, Implies, Forall]
+Prop = Truth | Relation | Comparison | Membership | Inclusion | Not | And | Or | Implies | Forall
 
 # ---- declarations --------------------------------------------------------------------
 
@@ -157,7 +160,7 @@ class Import:
     target: str
     is_path: bool
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ class ParamDecl:
     names: tuple[str, ...]
     constraints: tuple[Prop, ...]
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -173,21 +176,21 @@ class LetDecl:
     name: str
     expr: Expr
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class FunDecl:
     names: tuple[str, ...]
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
     default: Expr | None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -197,14 +200,14 @@ class Resource:
     name: str
     rel: str
     expr: Expr
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class FamilyLet:
     name: str
     expr: Expr
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ class FamilyDecl:
     params: tuple[Param, ...]
     items: tuple[Resource | FamilyLet, ...]
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ class ClassDecl:
     exists_constraints: tuple[Prop, ...]
     constraints: tuple[Prop, ...]
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,7 @@ class Axiom:
     name: str
     prop: Prop
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,7 @@ class Cite:
     prop: Prop
     reference: str
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -253,13 +256,13 @@ class Step:
     prop: Prop
     tactic: str
     using: tuple[str, ...]
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Proof:
     steps: tuple[Step, ...]
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -269,10 +272,10 @@ class Theorem:
     proof: Proof | None
     is_lemma: bool = False
     doc: str | None = None
-    span: Span | None = _span()
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
-Decl = Union[Import, ParamDecl, LetDecl, FunDecl, FamilyDecl, ClassDecl, Axiom, Cite, Theorem]
+Decl = Import | ParamDecl | LetDecl | FunDecl | FamilyDecl | ClassDecl | Axiom | Cite | Theorem
 
 
 @dataclass(frozen=True)

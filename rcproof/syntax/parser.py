@@ -23,8 +23,10 @@ _CMP = {"le": "<=", "ge": ">=", "lt": "<", "gt": ">", "eq": "=="}
 
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
+    # The basic lexer keeps keywords reserved everywhere (LANGUAGE.md); lark's default
+    # contextual lexer would read `in` as a name wherever `in` cannot follow (`let in = 3`).
     return lark.Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr",
-                     propagate_positions=True, maybe_placeholders=True,
+                     lexer="basic", propagate_positions=True, maybe_placeholders=True,
                      start=["start", "expr_only", "prop_only"])
 
 
@@ -97,7 +99,7 @@ class _Builder(Transformer):  # type: ignore[type-arg]
     # -- propositions --
     @v_args(meta=True)
     def relation_chain(self, meta: Any, children: list[Any]) -> A.Prop:
-        terms = [children[0]] + children[2::2]
+        terms = [children[0], *children[2::2]]
         rels = children[1::2]
         span = self._span(meta)
         out: A.Prop | None = None
@@ -233,7 +235,8 @@ class _Builder(Transformer):  # type: ignore[type-arg]
             rest = rest[1:]
         exists_var: str | None = None
         exists_constraints: tuple[A.Prop, ...] = ()
-        if rest and isinstance(rest[0], tuple) and len(rest[0]) == 2 and isinstance(rest[0][0], str):
+        if (rest and isinstance(rest[0], tuple) and len(rest[0]) == 2
+                and isinstance(rest[0][0], str)):
             exists_var, exists_constraints = rest[0]
             rest = rest[1:]
         constraints = tuple(c for c in rest if c is not None)
@@ -307,7 +310,7 @@ def _parse_tree(source: str, path: str, start: str) -> Any:
     try:
         tree = _parser().parse(source, start=start)
     except lark.exceptions.UnexpectedInput as exc:
-        raise syntax_error(exc, source, path, _terminal_texts()) from None
+        raise syntax_error(exc, source, path, _terminal_texts(), _parser().lex) from None
     try:
         return _Builder(path).transform(tree)
     except lark.exceptions.VisitError as exc:

@@ -1,0 +1,147 @@
+"""Minimal realization time t*_d of a family: the tight bound, the law that binds, and
+the smallest RC class that holds the family (checked by the kernel)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from rcproof import growth
+from rcproof.elaborate.loader import SourceFile, load_program
+from rcproof.elaborate.symbols import ClassSym, FamilySym, Scope
+from rcproof.errors import RcError, did_you_mean
+from rcproof.kernel import Kernel
+from rcproof.prover.unfold import Bound, Unfolder
+from rcproof.syntax import ast as A
+from rcproof.syntax.parser import parse_expr
+
+N = A.Name("n")
+
+
+@dataclass(frozen=True)
+class TightBound:
+    """t*_d = Θ(time); `laws` bind (their lower bounds are Θ(time))."""
+
+    family: A.Expr
+    dim: A.Expr
+    time: A.Expr | None
+    laws: tuple[str, ...]
+    size: A.Expr | None = None
+    volume_fill: A.Expr | None = None  # size / t*^d, how full the light cone is
+    checked: str | None = None         # kernel verdict on membership in RC(time, d)
+    note: str | None = None
+
+
+def find_family(units: list[SourceFile], name: str) -> tuple[SourceFile, FamilySym]:
+    for unit in units:
+        sym = unit.scope.get(name)
+        if isinstance(sym, FamilySym):
+            return unit, sym
+    known = {n for u in units for n, s in u.scope.symbols.items() if isinstance(s, FamilySym)}
+    raise RcError(f"unknown family '{name}'", None,
+                  did_you_mean(name, known) or f"families here: {', '.join(sorted(known))}")
+
+
+def rc_class(scope: Scope) -> ClassSym:
+    sym = scope.get("RC")
+    if isinstance(sym, ClassSym):
+        return sym
+    physics = load_program([])  # the bundled library provides physics.RC
+    for unit in physics.files.values():
+        found = unit.scope.get("RC")
+        if isinstance(found, ClassSym):
+            return found
+    raise RcError("class RC is not available; add `import physics`")
+
+
+def instance(name: str, params: list[str]) -> A.Expr:
+    kwargs = []
+    for text in params:
+        if "=" not in text:
+            raise RcError(f"--param takes NAME=EXPR, not '{text}'")
+        key, value = text.split("=", 1)
+        kwargs.append((key.strip(), parse_expr(value.strip(), "--param")))
+    return A.Call(name, (), tuple(kwargs)) if kwargs else A.Name(name)
+
+
+def lower_bounds(scope: Scope, family: A.Expr, dim: A.Expr) -> tuple[list[Bound], A.Expr]:
+    """The lower bounds on t that RC's laws put on this family, and its size."""
+    unfolder = Unfolder(scope)
+    view = unfolder.family(family, {}, {})
+    cls = rc_class(scope)
+    env = {"f": N, "d": dim}
+    env_args = {p.name: env.get(p.name, p.default) for p in cls.decl.params}
+    lowers, _, _ = unfolder.bounds(cls, unfolder._class_env(cls, env_args, view))  # type: ignore[arg-type]
+    return lowers, view.resource("size")
+
+
+def simplify_power(e: A.Expr) -> A.Expr:
+    """(n^a)^b → n^(a·b) for display."""
+    if isinstance(e, A.BinOp) and e.op == "^":
+        base = simplify_power(e.left)
+        if isinstance(base, A.BinOp) and base.op == "^" and base.left == N:
+            inner = base.right
+            if isinstance(inner, A.Num) and isinstance(e.right, A.BinOp) and e.right.op == "/" \
+                    and e.right.left == A.Num(Fraction(1)):
+                return A.BinOp("^", N, A.BinOp("/", inner, e.right.right))
+            if isinstance(inner, A.Num) and isinstance(e.right, A.Num):
+                return A.BinOp("^", N, A.Num(inner.value * e.right.value))
+        return A.BinOp("^", base, e.right)
+    return e
+
+
+def tight_bound(unit: SourceFile, family: A.Expr, dim: A.Expr,
+                budget: float = 2.0) -> TightBound:
+    scope = unit.scope
+    lowers, size = lower_bounds(scope, family, dim)
+    if isinstance(dim, A.Num):
+        return _concrete(scope, family, dim, lowers, size, budget)
+    return _symbolic(scope, family, dim, lowers, budget)
+
+
+def _concrete(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound], size: A.Expr,
+              budget: float) -> TightBound:
+    try:
+        leads = [(growth.leading(b.expr), b) for b in lowers]
+    except growth.GrowthError as exc:
+        return TightBound(family, dim, None, (), note=f"outside Tier 1: {exc.reason}")
+    top = max(lead.exps for lead, _ in leads)
+    laws = tuple(dict.fromkeys(b.law for lead, b in leads if lead.exps == top))
+    time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
+    fill = None
+    try:
+        ratio = A.BinOp("/", size, A.BinOp("^", time, dim))
+        fill = growth.leading(ratio).to_expr()
+    except growth.GrowthError:
+        pass
+    verdict = Kernel(scope, budget).check(A.Membership(
+        family, A.Call("RC", (time,), (("d", dim),))))
+    return TightBound(family, dim, time, laws, size, fill, verdict.status)
+
+
+def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
+              budget: float) -> TightBound:
+    """Which lower bound dominates for every d >= 2 (z3); a case split otherwise."""
+    kernel = Kernel(scope, budget)
+    assert isinstance(dim, A.Name)
+    for candidate in lowers:
+        claim: A.Prop = A.Truth(True)
+        for other in lowers:
+            if other is not candidate:
+                claim = A.And(claim, A.Relation(other.expr, "O", candidate.expr))
+        quantified = A.Forall((dim.id,), "real", (A.Comparison((dim, A.Num(Fraction(2))),
+                                                                (">=",)),), claim)
+        if kernel.check(quantified).status == "proved":
+            laws = tuple(dict.fromkeys(b.law for b in lowers if kernel.check(A.Forall(
+                (dim.id,), "real", quantified.where,
+                A.Relation(b.expr, "Theta", candidate.expr))).status == "proved"))
+            return TightBound(family, dim, simplify_power(candidate.expr), laws,
+                              checked="proved", note=f"for every {dim.id} >= 2")
+    return TightBound(family, dim, None, (), note="no single law binds for every d >= 2: "
+                      "the answer depends on d; give --dim a number")
+
+
+def load_for_bound(path: Path) -> list[SourceFile]:
+    program = load_program([path])
+    return program.requested_files()

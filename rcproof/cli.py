@@ -1,0 +1,144 @@
+"""The `rcproof` command line: thin click commands over the pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from rcproof.errors import RcError
+from rcproof.syntax import ast as A
+
+
+def _fail(err: RcError) -> None:
+    click.echo(err.format(), err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rcproof")
+def main() -> None:
+    """rcproof: check asymptotic and physical-realizability claims about circuit families."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (files are checked in parallel).")
+@click.option("--lemmas", is_flag=True, help="Also list proved lemmas.")
+@click.option("--budget", type=click.FloatRange(0.1, 600), default=2.0, show_default=True,
+              help="Per-obligation budget: seconds for sympy (Tier 3); z3's rlimit scales "
+                   "with it.")
+def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
+           budget: float) -> None:
+    """Check every theorem in PATHS (files or folders; default: the bundled library)."""
+    from rcproof.report.verdicts import exit_code, text_lines, to_json
+    from rcproof.verify import verify_paths
+
+    try:
+        files = verify_paths(list(paths), jobs=jobs, budget=budget)
+    except RcError as err:
+        _fail(err)
+        return
+    if as_json:
+        click.echo(to_json(files))
+    else:
+        for line in text_lines(files, lemmas):
+            click.echo(line)
+    sys.exit(exit_code([r for _, rs in files for r in rs]))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def show(path: Path) -> None:
+    """Pretty-print the declarations of PATH with their doc comments."""
+    from rcproof.elaborate.loader import load_program
+    from rcproof.report.declarations import render_module
+
+    try:
+        program = load_program([path])
+    except RcError as err:
+        _fail(err)
+        return
+    for unit in program.requested_files():
+        click.echo(render_module(unit))
+
+
+@main.command()
+@click.argument("left")
+@click.argument("right")
+@click.option("--assume", "assumptions", multiple=True,
+              help="A parameter assumption such as 'd >= 2' (repeatable).")
+def compare(left: str, right: str, assumptions: tuple[str, ...]) -> None:
+    """Print the strongest relation between two expressions of n."""
+    from rcproof.compare import compare_text
+
+    try:
+        click.echo(compare_text(left, right, list(assumptions)))
+    except RcError as err:
+        _fail(err)
+
+
+def _dim(text: str) -> A.Expr:
+    from rcproof.syntax.parser import parse_expr
+
+    return parse_expr(text, "--dim")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("family")
+@click.option("--dim", "dims", default="3", show_default=True,
+              help="Dimension: a number, or a name (e.g. d) for the answer as a function "
+                   "of d >= 2.")
+@click.option("--param", "params", multiple=True, help="Family parameter NAME=EXPR.")
+def bound(path: Path, family: str, dims: str, params: tuple[str, ...]) -> None:
+    """Tight minimal realization time t*_d of FAMILY, and the law that binds."""
+    from rcproof.bound import find_family, instance, load_for_bound, tight_bound
+    from rcproof.report.bounds import render_bound
+
+    try:
+        units = load_for_bound(path)
+        unit, _ = find_family(units, family)
+        result = tight_bound(unit, instance(family, list(params)), _dim(dims))
+    except RcError as err:
+        _fail(err)
+        return
+    click.echo(render_bound(result))
+    sys.exit(0 if result.time is not None else 1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--dims", default="2,3", show_default=True, help="Comma-separated dimensions.")
+@click.option("--families", default=None, help="Comma-separated family names (default: all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "csv"]),
+              default="text", show_default=True)
+def table(path: Path, dims: str, families: str | None, fmt: str) -> None:
+    """Families × dimensions: t*_d and the binding law in each cell."""
+    from rcproof.bound import find_family, load_for_bound, tight_bound
+    from rcproof.elaborate.symbols import FamilySym
+    from rcproof.report.bounds import render_table
+    from rcproof.syntax import ast as A
+
+    try:
+        units = load_for_bound(path)
+        if families:
+            names = [f.strip() for f in families.split(",") if f.strip()]
+            for name in names:
+                find_family(units, name)
+        else:
+            names = [d.name for u in units for d in u.module.decls
+                     if isinstance(d, A.FamilyDecl)]
+        dim_exprs = [_dim(d.strip()) for d in dims.split(",") if d.strip()]
+        rows = []
+        for name in names:
+            unit, sym = find_family(units, name)
+            assert isinstance(sym, FamilySym)
+            rows.append((name, [tight_bound(unit, A.Name(name), d) for d in dim_exprs]))
+    except RcError as err:
+        _fail(err)
+        return
+    click.echo(render_table(rows, [d for d in dims.split(",") if d.strip()], fmt))

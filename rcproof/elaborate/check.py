@@ -1,0 +1,343 @@
+"""Name and kind checking: every name resolves, every use fits what the name is."""
+
+from __future__ import annotations
+
+from rcproof.elaborate.symbols import (
+    BUILTINS,
+    ClassSym,
+    FactSym,
+    FamilySym,
+    FunSym,
+    LetSym,
+    ParamSym,
+    Scope,
+    kind_word,
+)
+from rcproof.errors import RcError, did_you_mean
+from rcproof.syntax import ast as A
+
+# Kinds of locally bound names.
+REAL, FUN, FAMILY, VALUE, RESOURCE = "real", "fun", "family", "value", "resource"
+REQUIRED_RESOURCES = ("size", "depth")
+
+
+def params_of_instance(params: tuple[A.Param, ...], call: A.Call, owner: str,
+                       source: str) -> dict[str, A.Expr]:
+    """Map an instance's positional and named arguments onto declared parameters."""
+    names = [p.name for p in params]
+    bound: dict[str, A.Expr] = {}
+    if len(call.args) > len(names):
+        raise RcError(f"{owner} takes {len(names)} argument(s), {len(call.args)} given",
+                      call.span, f"its parameters: {', '.join(names) or 'none'}", source)
+    for name, arg in zip(names, call.args):
+        bound[name] = arg
+    for key, arg in call.kwargs:
+        if key not in names:
+            hint = did_you_mean(key, set(names)) or (
+                f"its parameters: {', '.join(names) or 'none'}")
+            raise RcError(f"{owner} has no parameter '{key}'", arg.span or call.span, hint,
+                          source)
+        if key in bound:
+            raise RcError(f"parameter '{key}' of {owner} is given twice",
+                          arg.span or call.span, "give each parameter once", source)
+        bound[key] = arg
+    for param in params:
+        if param.name not in bound:
+            if param.default is None:
+                raise RcError(f"{owner} needs a value for parameter '{param.name}'", call.span,
+                              f"write {owner}({param.name} = …)", source)
+            bound[param.name] = param.default
+    return bound
+
+
+class Checker:
+    """Checks the declarations of one file against its scope."""
+
+    def __init__(self, scope: Scope, source: str) -> None:
+        self.scope = scope
+        self.source = source
+
+    def error(self, message: str, node: object, hint: str | None = None) -> RcError:
+        return RcError(message, getattr(node, "span", None), hint, self.source)
+
+    def _visible(self, local: dict[str, str]) -> set[str]:
+        return self.scope.names() | set(local) | {"n"} | set(BUILTINS)
+
+    # ---- expressions ----
+    def expr(self, e: A.Expr, local: dict[str, str]) -> None:
+        if isinstance(e, A.Num):
+            return
+        if isinstance(e, A.Neg):
+            self.expr(e.operand, local)
+            return
+        if isinstance(e, A.BinOp):
+            self.expr(e.left, local)
+            self.expr(e.right, local)
+            return
+        if isinstance(e, A.Name):
+            self._name(e, local)
+            return
+        assert isinstance(e, A.Call)
+        self._call(e, local)
+
+    def _name(self, e: A.Name, local: dict[str, str]) -> None:
+        if e.id == "n":
+            return
+        if e.id == "oo":
+            raise self.error("∞ is not a function of n", e, "state growth with O/o/omega instead")
+        if e.id in local:
+            if local[e.id] == FAMILY:
+                raise self.error(f"family '{e.id}' used where a function of n is expected", e,
+                                 f"use one of its resources, e.g. size({e.id})")
+            return
+        sym = self.scope.get(e.id)
+        if sym is None:
+            if e.id in BUILTINS:
+                raise self.error(f"'{e.id}' is a function; call it as {e.id}(…)", e)
+            raise self.error(f"unknown name '{e.id}'", e,
+                             did_you_mean(e.id, self._visible(local))
+                             or "declare it with `param`, `let` or `fun`")
+        if isinstance(sym, (ParamSym, LetSym, FunSym)):
+            return
+        if isinstance(sym, FamilySym):
+            raise self.error(f"family '{e.id}' used where a function of n is expected", e,
+                             f"use one of its resources, e.g. size({e.id})")
+        raise self.error(f"{kind_word(sym)} '{e.id}' used where a function of n is expected", e)
+
+    def _call(self, e: A.Call, local: dict[str, str]) -> None:
+        if e.func in BUILTINS:
+            low, high = BUILTINS[e.func]
+            if e.kwargs:
+                raise self.error(f"{e.func}() takes no named arguments", e)
+            if not low <= len(e.args) <= high:
+                want = str(low) if low == high else f"at least {low}"
+                raise self.error(f"{e.func}() takes {want} argument(s), {len(e.args)} given", e)
+            for arg in e.args:
+                self.expr(arg, local)
+            return
+        sym = self.scope.get(e.func)
+        if isinstance(sym, FamilySym):
+            raise self.error(f"family '{e.func}' used where a function of n is expected", e,
+                             f"use one of its resources, e.g. size({e.func}(…))")
+        if isinstance(sym, ClassSym):
+            raise self.error(f"class '{e.func}' used where a function of n is expected", e,
+                             "classes appear after `in`, `notin`, `subset`")
+        if sym is not None or e.func in local:
+            raise self.error(f"'{e.func}' is not a function", e,
+                             "abstract functions are used without arguments: write f, not f(n)")
+        # A resource of a family: size(F).
+        if len(e.args) != 1 or e.kwargs or not self._is_family_ref(e.args[0], local):
+            raise self.error(f"unknown function '{e.func}'", e,
+                             did_you_mean(e.func, set(BUILTINS))
+                             or "resources are written as resource(Family), e.g. size(SMAT)")
+        family = self.family_ref(e.args[0], local)
+        if family is not None:
+            resources = family.resources()
+            if e.func not in resources:
+                raise self.error(f"family '{family.name}' has no resource '{e.func}'", e,
+                                 did_you_mean(e.func, set(resources))
+                                 or f"it states: {', '.join(resources)}")
+
+    def _is_family_ref(self, e: A.Expr, local: dict[str, str]) -> bool:
+        if isinstance(e, A.Name):
+            return local.get(e.id) == FAMILY or isinstance(self.scope.get(e.id), FamilySym)
+        if isinstance(e, A.Call):
+            return isinstance(self.scope.get(e.func), FamilySym)
+        return False
+
+    def family_ref(self, e: A.Expr, local: dict[str, str]) -> FamilySym | None:
+        """Check a family reference; None for a bound (abstract) family variable."""
+        if isinstance(e, A.Name) and local.get(e.id) == FAMILY:
+            return None
+        name = e.id if isinstance(e, A.Name) else e.func if isinstance(e, A.Call) else None
+        if name is None:
+            raise self.error("expected a family here", e, "write a family name such as SMAT")
+        sym = self.scope.get(name)
+        if not isinstance(sym, FamilySym):
+            if sym is None and name not in local:
+                families = {s for s, v in self.scope.symbols.items() if isinstance(v, FamilySym)}
+                raise self.error(f"unknown family '{name}'", e,
+                                 did_you_mean(name, families | {k for k, v in local.items()
+                                                                if v == FAMILY}))
+            what = kind_word(sym) if sym is not None else f"bound {local[name]}"
+            raise self.error(f"expected a family, but '{name}' is a {what}", e)
+        if isinstance(e, A.Call):
+            args = params_of_instance(sym.decl.params, e, f"family {name}", self.source)
+            for arg in args.values():
+                if arg.span is not None and arg.span.path == (e.span.path if e.span else None):
+                    self.expr(arg, local)
+        return sym
+
+    def class_ref(self, e: A.Expr, local: dict[str, str]) -> ClassSym:
+        name = e.id if isinstance(e, A.Name) else e.func if isinstance(e, A.Call) else None
+        if name is None:
+            raise self.error("expected a class here", e, "write a class such as RC(sqrt(n))")
+        sym = self.scope.get(name)
+        if not isinstance(sym, ClassSym):
+            if sym is None:
+                classes = {s for s, v in self.scope.symbols.items() if isinstance(v, ClassSym)}
+                hint = did_you_mean(name, classes)
+                if hint is None and name == "RC":
+                    hint = "add `import physics` to use the RC classes"
+                raise self.error(f"unknown class '{name}'", e, hint)
+            raise self.error(f"expected a class, but '{name}' is a {kind_word(sym)}", e)
+        call = e if isinstance(e, A.Call) else A.Call(name, span=e.span)
+        args = params_of_instance(sym.decl.params, call, f"class {name}", self.source)
+        for key, arg in call.kwargs:
+            self.expr(arg, local)
+            del key
+        for arg in call.args:
+            self.expr(arg, local)
+        del args
+        return sym
+
+    # ---- propositions ----
+    def prop(self, p: A.Prop, local: dict[str, str]) -> None:
+        if isinstance(p, A.Relation):
+            self.expr(p.left, local)
+            self.expr(p.right, local)
+        elif isinstance(p, A.Comparison):
+            for term in p.terms:
+                self.expr(term, local)
+                if _mentions_n(term):
+                    raise self.error("comparisons relate parameters, not functions of n", term,
+                                     "use a Landau relation such as `= O(…)` for functions of n")
+        elif isinstance(p, A.Membership):
+            if not self._is_family_ref(p.member, local):
+                if isinstance(p.member, (A.Name, A.Call)) and isinstance(
+                        self.scope.get(p.member.id if isinstance(p.member, A.Name)
+                                       else p.member.func), ClassSym):
+                    raise self.error("a class cannot be a member of a class", p.member,
+                                     "use `subset` to relate two classes")
+            self.family_ref(p.member, local)
+            self.class_ref(p.cls, local)
+        elif isinstance(p, A.Inclusion):
+            self.class_ref(p.left, local)
+            self.class_ref(p.right, local)
+        elif isinstance(p, A.Not):
+            self.prop(p.operand, local)
+        elif isinstance(p, (A.And, A.Or, A.Implies)):
+            self.prop(p.left, local)
+            self.prop(p.right, local)
+        elif isinstance(p, A.Forall):
+            inner = dict(local)
+            for name in p.names:
+                if name in ("n", "oo") or name in BUILTINS:
+                    raise self.error(f"'{name}' is reserved and cannot be bound", p)
+                inner[name] = {"real": REAL, "fun": FUN, "family": FAMILY}[p.kind]
+            for hyp in p.where:
+                self.prop(hyp, inner)
+            self.prop(p.body, inner)
+
+    # ---- declarations ----
+    def check_param(self, decl: A.ParamDecl) -> None:
+        for c in decl.constraints:
+            self.prop(c, {})
+            if not isinstance(c, A.Comparison):
+                raise self.error("parameter constraints are comparisons such as `0 < e < 1`", c)
+
+    def check_let(self, decl: A.LetDecl) -> None:
+        self.expr(decl.expr, {})
+
+    def check_family(self, decl: A.FamilyDecl) -> None:
+        local: dict[str, str] = {}
+        for param in decl.params:
+            if param.name in local:
+                raise self.error(f"parameter '{param.name}' is declared twice", param)
+            if param.default is not None:
+                self.expr(param.default, {})
+            local[param.name] = VALUE
+        seen: set[str] = set()
+        for item in decl.items:
+            self.expr(item.expr, local)
+            if isinstance(item, A.FamilyLet):
+                local[item.name] = VALUE
+                continue
+            if item.name in seen:
+                raise self.error(f"resource '{item.name}' of family {decl.name} is stated twice",
+                                 item, "state each resource once (bounds: `= O(…)` or `= Omega(…)`)")
+            seen.add(item.name)
+        for needed in REQUIRED_RESOURCES:
+            if needed not in seen:
+                raise self.error(f"family {decl.name} does not state its {needed}", decl,
+                                 f"add a line `{needed} = …` (or `{needed} = O(…)`)")
+
+    def class_locals(self, decl: A.ClassDecl) -> dict[str, str]:
+        local = {p.name: VALUE for p in decl.params}
+        if decl.exists_var is not None:
+            local[decl.exists_var] = VALUE
+        for c in decl.exists_constraints + decl.constraints:
+            for name in _free_names(c):
+                if name not in local and name != "n" and self.scope.get(name) is None:
+                    local[name] = RESOURCE
+        return local
+
+    def check_class(self, decl: A.ClassDecl) -> None:
+        for param in decl.params:
+            if param.default is not None:
+                self.expr(param.default, {})
+        local = self.class_locals(decl)
+        for c in decl.exists_constraints + decl.constraints:
+            if not isinstance(c, (A.Relation, A.And)):
+                raise self.error("class constraints are Landau relations such as `depth = O(t)`",
+                                 c)
+            self.prop(c, local)
+
+    def check_fact(self, decl: A.Axiom | A.Cite | A.Theorem) -> None:
+        self.prop(decl.prop, {})
+        if isinstance(decl, A.Theorem) and decl.proof is not None:
+            labels: set[str] = set()
+            for step in decl.proof.steps:
+                self.prop(step.prop, {})
+                for used in step.using:
+                    if used not in labels and not isinstance(self.scope.get(used), FactSym):
+                        raise self.error(f"unknown fact '{used}' after `using`", step,
+                                         did_you_mean(used, labels | self.scope.names())
+                                         or "name a labelled `have` step or a declared fact")
+                if step.label:
+                    labels.add(step.label)
+            if decl.proof.steps and decl.proof.steps[-1].kind != "show":
+                raise self.error("a proof ends with a `show` step", decl.proof.steps[-1],
+                                 "write `show <statement> by …` as the last step")
+
+    def check_param_consistency(self, params: list[ParamSym]) -> None:
+        from rcproof.smt.params import inconsistent_params
+
+        decls = {p.decl for p in params}
+        culprit = inconsistent_params([c for d in decls for c in d.constraints])
+        if culprit is not None:
+            raise RcError("the assumptions on parameters contradict each other", culprit.span,
+                          "no real value satisfies all `where` conditions together; "
+                          "check the bounds", self.source)
+
+
+def _mentions_n(e: A.Expr) -> bool:
+    if isinstance(e, A.Name):
+        return e.id == "n"
+    if isinstance(e, A.Neg):
+        return _mentions_n(e.operand)
+    if isinstance(e, A.BinOp):
+        return _mentions_n(e.left) or _mentions_n(e.right)
+    if isinstance(e, A.Call):
+        return any(_mentions_n(a) for a in e.args) or any(_mentions_n(v) for _, v in e.kwargs)
+    return False
+
+
+def _free_names(node: object) -> set[str]:
+    """Every bare name in an expression or proposition (function names excluded)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, A.Name):
+            out.add(item.id)
+        elif isinstance(item, A.Call):
+            stack.extend(item.args)
+            stack.extend(v for _, v in item.kwargs)
+        elif isinstance(item, A.Neg) or isinstance(item, A.Not):
+            stack.append(item.operand)
+        elif isinstance(item, (A.BinOp, A.And, A.Or, A.Implies)) or isinstance(item, A.Relation):
+            stack.extend([item.left, item.right])
+        elif isinstance(item, A.Comparison):
+            stack.extend(item.terms)
+    return out

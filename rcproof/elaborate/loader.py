@@ -1,0 +1,211 @@
+"""Load `.rc` files with their imports (each once, cycles reported) into checked scopes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rcproof.elaborate.check import Checker
+from rcproof.elaborate.symbols import (
+    RESERVED,
+    ClassSym,
+    FactSym,
+    FamilySym,
+    FunSym,
+    LetSym,
+    ParamSym,
+    Scope,
+    Symbol,
+)
+from rcproof.errors import RcError, did_you_mean
+from rcproof.resources import library_dir
+from rcproof.syntax import ast as A
+from rcproof.syntax.parser import parse
+
+
+@dataclass
+class SourceFile:
+    """One loaded file: its syntax, its scope, and the facts it states itself."""
+
+    path: str
+    module: A.Module
+    scope: Scope
+    facts: list[FactSym] = field(default_factory=list)
+
+
+@dataclass
+class Program:
+    """Every loaded file in dependency order; `requested` are the ones the user named."""
+
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    requested: list[str] = field(default_factory=list)
+
+    def requested_files(self) -> list[SourceFile]:
+        return [self.files[p] for p in self.requested]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Loader:
+    """Reads files, follows imports depth-first, builds scopes, runs the checker."""
+
+    def __init__(self) -> None:
+        self.program = Program()
+        self._stack: list[str] = []
+
+    def load(self, path: Path) -> SourceFile:
+        key = str(path.resolve())
+        if key in self.program.files:
+            return self.program.files[key]
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise RcError(f"{_display(path)} is not UTF-8 text") from None
+        except OSError as exc:
+            raise RcError(f"cannot read {_display(path)}: {exc.strerror}") from None
+        display = _display(path)
+        module = parse(source, display)
+        self._stack.append(key)
+        scope = Scope()
+        for decl in module.decls:
+            if isinstance(decl, A.Import):
+                self._import(decl, path, scope, source)
+        self._stack.pop()
+        unit = SourceFile(display, module, scope)
+        self._declare_all(unit, source)
+        self.program.files[key] = unit
+        return unit
+
+    def _import(self, decl: A.Import, importer: Path, scope: Scope, source: str) -> None:
+        if decl.is_path:
+            target = (importer.parent / decl.target)
+        else:
+            target = library_dir() / f"{decl.target}.rc"
+            if not target.is_file():
+                known = [p.stem for p in library_dir().glob("*.rc")]
+                raise RcError(f"no bundled module '{decl.target}'", decl.span,
+                              did_you_mean(decl.target, known)
+                              or f"bundled modules: {', '.join(sorted(known))}", source)
+        if not target.is_file():
+            raise RcError(f"cannot import '{decl.target}': no such file", decl.span,
+                          "paths are relative to the importing file", source)
+        key = str(target.resolve())
+        if key in self._stack:
+            cycle = self._stack[self._stack.index(key):] + [key]
+            names = " -> ".join(Path(p).name for p in cycle)
+            raise RcError(f"import cycle: {names}", decl.span,
+                          "move the shared declarations into a module both import", source)
+        unit = self.load(target)
+        for name, sym in unit.scope.symbols.items():
+            old = scope.get(name)
+            if old is not None and old is not sym:
+                raise RcError(f"'{name}' is declared both in {unit.path} and in another import",
+                              decl.span, "rename one of the two declarations", source)
+            scope.symbols[name] = sym
+
+    def _declare(self, scope: Scope, name: str, sym: Symbol, span: A.Span | None,
+                 source: str) -> None:
+        if name in RESERVED:
+            raise RcError(f"'{name}' is reserved and cannot be declared", span,
+                          "choose another name", source)
+        old = scope.get(name)
+        if old is not None:
+            raise RcError(f"'{name}' is already declared", span,
+                          "each name may be declared once across a file and its imports",
+                          source)
+        scope.symbols[name] = sym
+
+    def _declare_all(self, unit: SourceFile, source: str) -> None:
+        scope = unit.scope
+        checker = Checker(scope, source)
+        for decl in unit.module.decls:
+            if isinstance(decl, A.Import):
+                continue
+            if isinstance(decl, A.ParamDecl):
+                for name in decl.names:
+                    self._declare(scope, name, ParamSym(name, decl.constraints, decl),
+                                  decl.span, source)
+                checker.check_param(decl)
+            elif isinstance(decl, A.LetDecl):
+                checker.check_let(decl)
+                self._declare(scope, decl.name, LetSym(decl.name, decl.expr, decl),
+                              decl.span, source)
+            elif isinstance(decl, A.FunDecl):
+                for name in decl.names:
+                    self._declare(scope, name, FunSym(name, decl), decl.span, source)
+            elif isinstance(decl, A.FamilyDecl):
+                self._declare(scope, decl.name, FamilySym(decl.name, decl, unit.path),
+                              decl.span, source)
+                checker.check_family(decl)
+            elif isinstance(decl, A.ClassDecl):
+                sym = ClassSym(decl.name, decl, unit.path, _line_comments(decl, source))
+                self._declare(scope, decl.name, sym, decl.span, source)
+                checker.check_class(decl)
+            else:
+                kind = {A.Axiom: "axiom", A.Cite: "cite"}.get(type(decl))
+                if isinstance(decl, A.Theorem):
+                    kind = "lemma" if decl.is_lemma else "theorem"
+                assert kind is not None
+                checker.check_fact(decl)
+                fact = FactSym(decl.name, kind, decl.prop, decl, unit.path)
+                self._declare(scope, decl.name, fact, decl.span, source)
+                unit.facts.append(fact)
+        checker.check_param_consistency([s for s in scope.symbols.values()
+                                         if isinstance(s, ParamSym)])
+
+
+def _line_comments(decl: A.ClassDecl, source: str) -> tuple[tuple[int, str], ...]:
+    """Trailing `-- …` comments on the lines of a class body (the laws' names)."""
+    if decl.span is None:
+        return ()
+    lines = source.splitlines()
+    out = []
+    for row in range(decl.span.line, min(decl.span.end_line, len(lines)) + 1):
+        text = lines[row - 1]
+        if "--" in text and text.split("--", 1)[0].strip():
+            out.append((row, text.split("--", 1)[1].strip()))
+    return tuple(out)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders become their `*.rc` files, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.glob("*.rc") if p.is_file()))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise RcError(f"no such file or folder: {path}")
+    return out
+
+
+def load_program(paths: list[Path]) -> Program:
+    """Load the given files/folders (the bundled library when empty)."""
+    loader = Loader()
+    files = expand_paths(paths or [library_dir()])
+    for path in files:
+        unit = loader.load(path)
+        key = str(path.resolve())
+        if key not in loader.program.requested:
+            loader.program.requested.append(key)
+        del unit
+    return loader.program
+
+
+def load_text(source: str, path: str = "<input>") -> SourceFile:
+    """Load a file given as text (tests, fuzzing); imports resolve relative to cwd."""
+    loader = Loader()
+    module = parse(source, path)
+    scope = Scope()
+    for decl in module.decls:
+        if isinstance(decl, A.Import):
+            loader._import(decl, Path.cwd() / "_", scope, source)
+    unit = SourceFile(path, module, scope)
+    loader._declare_all(unit, source)
+    return unit

@@ -1,0 +1,101 @@
+"""What a name can stand for after elaboration, and the scope that maps names to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rcproof.syntax import ast as A
+
+BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
+RESERVED = {"n", "oo"} | set(BUILTINS)
+
+
+@dataclass(frozen=True)
+class ParamSym:
+    """`param x : real where …`: one fixed real known only through its constraints."""
+
+    name: str
+    constraints: tuple[A.Prop, ...]
+    decl: A.ParamDecl
+
+
+@dataclass(frozen=True)
+class LetSym:
+    name: str
+    expr: A.Expr
+    decl: A.LetDecl
+
+
+@dataclass(frozen=True)
+class FunSym:
+    """`fun f`: one fixed abstract function Θ(n^a log^b n loglog^c n), a, b, c unknown."""
+
+    name: str
+    decl: A.FunDecl
+
+
+@dataclass(frozen=True)
+class FamilySym:
+    name: str
+    decl: A.FamilyDecl
+    path: str
+
+    def resources(self) -> dict[str, A.Resource]:
+        return {item.name: item for item in self.decl.items if isinstance(item, A.Resource)}
+
+
+@dataclass(frozen=True)
+class ClassSym:
+    """A class; `notes` maps source lines of its constraints to their trailing comments,
+    which name the law each constraint states ("causality: …")."""
+
+    name: str
+    decl: A.ClassDecl
+    path: str
+    notes: tuple[tuple[int, str], ...] = ()
+
+    def note(self, line: int) -> str | None:
+        return dict(self.notes).get(line)
+
+
+@dataclass(frozen=True)
+class FactSym:
+    """A named proposition: axiom, cite, theorem or lemma."""
+
+    name: str
+    kind: str  # "axiom" | "cite" | "theorem" | "lemma"
+    prop: A.Prop
+    decl: A.Axiom | A.Cite | A.Theorem
+    path: str
+
+    @property
+    def reference(self) -> str | None:
+        return self.decl.reference if isinstance(self.decl, A.Cite) else None
+
+
+Symbol = ParamSym | LetSym | FunSym | FamilySym | ClassSym | FactSym
+
+KIND_WORDS = {
+    ParamSym: "parameter", LetSym: "abbreviation", FunSym: "abstract function",
+    FamilySym: "family", ClassSym: "class", FactSym: "fact",
+}
+
+
+def kind_word(sym: Symbol) -> str:
+    return KIND_WORDS[type(sym)]
+
+
+@dataclass
+class Scope:
+    """The names visible in one file: its own declarations and everything it imports."""
+
+    symbols: dict[str, Symbol] = field(default_factory=dict)
+
+    def get(self, name: str) -> Symbol | None:
+        return self.symbols.get(name)
+
+    def names(self) -> set[str]:
+        return set(self.symbols)
+
+    def params(self) -> list[ParamSym]:
+        return [s for s in self.symbols.values() if isinstance(s, ParamSym)]

@@ -1,0 +1,153 @@
+"""Explicit witnesses (c, N0) for Landau relations, found by Tier 1 and checked by `check`.
+
+A certificate is a concrete inequality valid for all n ≥ N0 = 2^k, so a report can say
+"for all n >= 2^40: f(n) <= 3/2 · g(n)". Finding uses the expansion algebra (which
+constant, whether the relation holds); `check_certificate` re-proves the inequality with
+the independent checker in `check.py` and never trusts the finder.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+from rcproof.growth.check import check_inequality
+from rcproof.growth.compare import compare, holds
+from rcproof.growth.errors import GrowthError
+from rcproof.growth.render import show
+from rcproof.syntax.ast import Expr
+
+CERT_RELATIONS = ("O", "o", "Theta", "Omega", "omega")
+_MAX_LOG2_N0 = 1 << 20  # give up (return None) beyond N0 = 2^(2^20)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """For all n ≥ 2^log2_n0:
+    O, o:          f(n) ≤ c·g(n)                     (o: c = 1)
+    Omega, omega:  f(n) ≥ c·g(n)                     (omega: c = 1)
+    Theta:         c_low·g(n) ≤ f(n) ≤ c·g(n)
+    """
+
+    rel: str
+    c: Fraction
+    log2_n0: int
+    c_low: Fraction | None = None
+
+    @property
+    def n0(self) -> int:
+        """N0 itself (possibly astronomically large)."""
+        return 1 << self.log2_n0
+
+    def describe(self, f: str = "f(n)", g: str = "g(n)") -> str:
+        """E.g. "for all n >= 2^40: f(n) <= 3/2 · g(n)"."""
+        head = f"for all n >= 2^{self.log2_n0}: "
+        if self.rel in ("O", "o"):
+            return head + f"{f} <= {self.c} · {g}"
+        if self.rel in ("Omega", "omega"):
+            return head + f"{f} >= {self.c} · {g}"
+        return head + f"{self.c_low} · {g} <= {f} <= {self.c} · {g}"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def _inequalities(f: Expr, g: Expr, cert: Certificate) -> list[tuple[Expr, Expr, Fraction]]:
+    """The statements a ≤ c·b that the certificate asserts."""
+    if cert.rel in ("O", "o"):
+        return [(f, g, cert.c)]
+    if cert.rel in ("Omega", "omega"):
+        return [(g, f, 1 / cert.c)] if cert.c > 0 else []
+    if cert.rel == "Theta" and cert.c_low is not None and cert.c_low > 0:
+        return [(f, g, cert.c), (g, f, 1 / cert.c_low)]
+    return []
+
+
+def check_certificate(f: Expr, g: Expr, cert: Certificate) -> bool:
+    """Re-prove every inequality of `cert` independently; False means not proved."""
+    if cert.rel not in CERT_RELATIONS or cert.c <= 0:
+        return False
+    if cert.rel in ("o", "omega") and cert.c != 1:
+        return False
+    ineqs = _inequalities(f, g, cert)
+    return bool(ineqs) and all(check_inequality(a, b, c, cert.log2_n0) for a, b, c in ineqs)
+
+
+def _scale(x: Fraction) -> Fraction:
+    """A power of ten about 1/10 of x (x > 0), without float overflow."""
+    digits = len(str(x.numerator)) - len(str(x.denominator))
+    return Fraction(10) ** (digits - 2)
+
+
+def _nice_above(x: Fraction) -> Fraction:
+    """A short rational ≥ x (two significant digits)."""
+    if x <= 0:
+        return Fraction(1)
+    return math.ceil(x / _scale(x)) * _scale(x)
+
+
+def _nice_below(x: Fraction) -> Fraction | None:
+    """A short positive rational ≤ x, or None for x ≤ 0."""
+    if x <= 0:
+        return None
+    return math.floor(x / _scale(x)) * _scale(x)
+
+
+def _smallest_n0(f: Expr, g: Expr, rel: str, c: Fraction,
+                 c_low: Fraction | None) -> Certificate | None:
+    """Doubling then bisection on k for the first N0 = 2^k the checker accepts."""
+    def ok(k: int) -> bool:
+        return check_certificate(f, g, Certificate(rel, c, k, c_low))
+
+    lo, k = 3, 4  # `lo` always fails (N0 must be ≥ 16)
+    while not ok(k):
+        lo, k = k, 2 * k
+        if k > _MAX_LOG2_N0:
+            return None
+    while k - lo > 1:
+        mid = (lo + k) // 2
+        if ok(mid):
+            k = mid
+        else:
+            lo = mid
+    return Certificate(rel, c, k, c_low)
+
+
+def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
+    """Witnesses for `f rel g` (rel in O, o, Theta, Omega, omega), checked before return;
+    None when the relation does not hold in Tier 1 or no checkable witness was found."""
+    if rel not in CERT_RELATIONS:
+        return None
+    try:
+        order = compare(f, g)
+    except GrowthError:
+        return None
+    if not holds(order, rel):
+        return None
+    ratio = order.ratio
+    c_low: Fraction | None = None
+    if rel in ("o", "omega") or order.kind != "Theta":  # o/omega, or O from o, Omega from ω
+        c = Fraction(1)
+    else:
+        assert ratio is not None
+        upper = _nice_above(ratio.hi * Fraction(3, 2))
+        lower = _nice_below(ratio.lo * Fraction(2, 3))
+        if lower is None:
+            return None
+        if rel == "O":
+            c = upper
+        elif rel == "Omega":
+            c = lower
+        else:
+            c, c_low = upper, lower
+    return _smallest_n0(f, g, rel, c, c_low)
+
+
+def describe(cert: Certificate, f: Expr, g: Expr) -> str:
+    """The certificate in words, quoting both expressions."""
+    return cert.describe(show(f), _paren(show(g)))
+
+
+def _paren(text: str) -> str:
+    return f"({text})" if " " in text else text

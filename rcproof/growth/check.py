@@ -1,0 +1,220 @@
+"""Independent re-verification of certificates `f(n) ≤ c·g(n) for all n ≥ N0`.
+
+This module shares no code with the expansion machinery that finds certificates: it
+rewrites f and g into *exact* finite sums of monomials k·n^a·(log n)^b·(log log n)^e
+(refusing anything that is not exactly such a sum), forms h = c·g − f, and proves
+h(n) ≥ 0 for all real n ≥ N0 = 2^k as follows. With m the largest monomial of h and
+k1 > 0 its coefficient, h/m = k1 + Σ k_i·r_i where each r_i = m_i/m is
+n^α (log n)^β (log log n)^γ with (α, β, γ) < 0 lexicographically. Past its critical
+point (where α + β/t + γ/(t·log t) ≤ 0 for all t = log n ≥ log N0, checked by a
+sufficient closed-form condition) r_i is non-increasing, so for the negative terms
+k_i·r_i(n) ≥ k_i·r_i(N0), and the positive terms are ≥ 0. Hence h/m ≥ k1 + Σ_{k_i<0}
+k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t = k·log 2;
+2^k is never formed). `max`/`min` at the top of either side are split into cases.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+
+Mono = tuple[Fraction, Fraction, Fraction]
+Poly = dict[Mono, Fraction]
+
+_Z = Fraction(0)
+_ONE: Mono = (_Z, _Z, _Z)
+_N: Mono = (Fraction(1), _Z, _Z)
+_L: Mono = (_Z, Fraction(1), _Z)
+_LL: Mono = (_Z, _Z, Fraction(1))
+_MAX_TERMS = 64
+_MAX_INT_POWER = 16
+_MIN_LOG2_N0 = 4  # N0 ≥ 16: log n > e and log log n > 1 > 0
+_PREC = 128
+
+
+class Unsupported(Exception):
+    """Not an exact finite sum of monomials: the checker refuses (returns False)."""
+
+
+def _add(x: Poly, y: Poly, sign: int = 1) -> Poly:
+    out = dict(x)
+    for m, c in y.items():
+        out[m] = out.get(m, _Z) + sign * c
+    return {m: c for m, c in out.items() if c != 0}
+
+
+def _mul(x: Poly, y: Poly) -> Poly:
+    out: Poly = {}
+    for (a1, b1, e1), c1 in x.items():
+        for (a2, b2, e2), c2 in y.items():
+            m = (a1 + a2, b1 + b2, e1 + e2)
+            out[m] = out.get(m, _Z) + c1 * c2
+    out = {m: c for m, c in out.items() if c != 0}
+    if len(out) > _MAX_TERMS:
+        raise Unsupported("too many terms")
+    return out
+
+
+def _root(k: int, q: int) -> int | None:
+    """Exact integer q-th root of k ≥ 0 by bisection (deliberately simple)."""
+    lo, hi = 0, 1
+    while hi ** q <= k:
+        hi *= 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if mid ** q <= k:
+            lo = mid
+        else:
+            hi = mid
+    return lo if lo ** q == k else None
+
+
+def _const(p: Poly) -> Fraction:
+    if not p:
+        return _Z
+    if set(p) != {_ONE}:
+        raise Unsupported("exponent is not a rational constant")
+    return p[_ONE]
+
+
+def _single(p: Poly) -> tuple[Mono, Fraction]:
+    if len(p) != 1:
+        raise Unsupported("not a single monomial")
+    return next(iter(p.items()))
+
+
+def _power(base: Poly, r: Fraction) -> Poly:
+    if r.denominator == 1 and 0 <= r <= _MAX_INT_POWER:
+        out: Poly = {_ONE: Fraction(1)}
+        for _ in range(int(r)):
+            out = _mul(out, base)
+        return out
+    (a, b, e), c = _single(base)
+    if r.denominator != 1:
+        if c <= 0:
+            raise Unsupported("fractional power of a non-positive coefficient")
+        num = _root(c.numerator, r.denominator)
+        den = _root(c.denominator, r.denominator)
+        if num is None or den is None:
+            raise Unsupported("irrational coefficient")
+        value = Fraction(num, den) ** r.numerator
+    elif abs(c) == 1 or abs(r) <= 4096:
+        value = c ** int(r)
+    else:
+        raise Unsupported("power too large")
+    return {(a * r, b * r, e * r): value}
+
+
+def normalize(e: Expr) -> Poly:
+    """f as an exact finite sum of monomials, or raise Unsupported."""
+    if isinstance(e, Num):
+        v = Fraction(e.value)
+        return {_ONE: v} if v else {}
+    if isinstance(e, Name):
+        if e.id != "n":
+            raise Unsupported(e.id)
+        return {_N: Fraction(1)}
+    if isinstance(e, Neg):
+        return {m: -c for m, c in normalize(e.operand).items()}
+    if isinstance(e, BinOp):
+        x = normalize(e.left)
+        y = normalize(e.right)
+        if e.op == "+":
+            return _add(x, y)
+        if e.op == "-":
+            return _add(x, y, -1)
+        if e.op == "*":
+            return _mul(x, y)
+        if e.op == "/":
+            (a, b, ee), c = _single(y)
+            return _mul(x, {(-a, -b, -ee): 1 / c})
+        if e.op == "^":
+            return _power(x, _const(y))
+        raise Unsupported(e.op)
+    if isinstance(e, Call) and len(e.args) == 1 and not e.kwargs:
+        x = normalize(e.args[0])
+        if e.func == "sqrt":
+            return _power(x, Fraction(1, 2))
+        if e.func == "log":
+            (a, b, ee), c = _single(x)
+            if c != 1 or ee != 0:
+                raise Unsupported("log of a monomial with a coefficient or log log factor")
+            return {m: k for m, k in ((_L, a), (_LL, b)) if k}
+        if e.func == "exp":
+            if not set(x) <= {_L, _LL}:
+                raise Unsupported("exp of something other than α·log n + β·log log n")
+            return {(x.get(_L, _Z), x.get(_LL, _Z), _Z): Fraction(1)}
+    raise Unsupported("unsupported expression")
+
+
+def _iv(x: Fraction) -> Any:
+    from mpmath import iv
+
+    return iv.mpf(x.numerator) / x.denominator
+
+
+def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
+    """h(n) ≥ 0 for every real n ≥ 2^log2_n0 (see the module docstring)."""
+    if not h:
+        return True
+    lead = max(h)
+    k1 = h[lead]
+    if k1 <= 0:
+        return False
+    from mpmath import iv
+
+    t0 = iv.mpf(log2_n0) * iv.log(2)  # log N0
+    log_t0 = iv.log(t0)
+    loglog_t0 = iv.log(log_t0)
+    if not (log_t0.a >= 1):  # needed below: log t ≥ 1, so 1/(t log t) ≤ 1/t
+        return False
+    bound = _iv(k1)
+    for m, k in h.items():
+        if m == lead or k > 0:
+            continue
+        alpha, beta, gamma = (m[0] - lead[0], m[1] - lead[1], m[2] - lead[2])
+        if alpha < 0:
+            # α + β/t + γ/(t log t) ≤ α + (|β| + |γ|)/t ≤ 0 once t ≥ (|β|+|γ|)/|α|.
+            need = (abs(beta) + abs(gamma)) / -alpha
+            if not (t0.a >= _iv(need).b):
+                return False
+        elif beta < 0:
+            # (β + γ/log t)/t ≤ 0 once log t ≥ γ/|β|.
+            if gamma > 0 and not (log_t0.a >= _iv(gamma / -beta).b):
+                return False
+        elif not (alpha == 0 and beta == 0 and gamma < 0):
+            return False  # not below the leading monomial: cannot happen, refuse anyway
+        log_r = _iv(alpha) * t0 + _iv(beta) * log_t0 + _iv(gamma) * loglog_t0
+        bound = bound + _iv(k) * iv.exp(log_r)
+    return bool(bound.a >= 0)
+
+
+def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
+    """a(n) ≤ c·b(n) for all n ≥ 2^log2_n0, with c > 0; max/min split into cases."""
+    if isinstance(a, Call) and a.func in ("max", "min") and a.args and not a.kwargs:
+        parts = [_le(x, b, c, log2_n0) for x in a.args]
+        return all(parts) if a.func == "max" else any(parts)
+    if isinstance(b, Call) and b.func in ("max", "min") and b.args and not b.kwargs:
+        parts = [_le(a, y, c, log2_n0) for y in b.args]
+        return any(parts) if b.func == "max" else all(parts)
+    try:
+        h = _add({m: c * k for m, k in normalize(b).items()}, normalize(a), -1)
+    except (Unsupported, ZeroDivisionError):
+        return False
+    return _poly_nonnegative(h, log2_n0)
+
+
+def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
+    """Prove a(n) ≤ c·b(n) for all real n ≥ 2^log2_n0; False means "not proved"."""
+    if c <= 0 or log2_n0 < _MIN_LOG2_N0:
+        return False
+    from mpmath import iv
+
+    saved = iv.prec
+    iv.prec = _PREC
+    try:
+        return _le(a, b, c, log2_n0)
+    finally:
+        iv.prec = saved

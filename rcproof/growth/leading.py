@@ -1,0 +1,78 @@
+"""The leading term of an eventually positive expression: what Θ-class it lies in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from rcproof.growth.coef import Coef
+from rcproof.growth.errors import NotPositive, SignUnknown
+from rcproof.growth.expand import expand
+from rcproof.growth.expansion import Expansion
+from rcproof.growth.exps import Exps
+from rcproof.growth.render import show
+from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
+
+
+@dataclass(frozen=True)
+class Growth:
+    """f ~ coef·n^a·(log n)^b·(log log n)^e with coef > 0 (proved, possibly as an interval)."""
+
+    coef: Coef
+    exps: Exps
+
+    def to_expr(self) -> Expr:
+        """The monomial as an AST; an inexact coefficient is left out (see `coef`)."""
+        n: Expr = Name("n")
+        log_n: Expr = Call("log", (n,))
+        factors: list[Expr] = []
+        if self.coef.is_exact and self.coef.value != 1:
+            factors.append(Num(self.coef.value))
+        loglog_n: Expr = Call("log", (log_n,))
+        for base, k in ((n, self.exps.a), (log_n, self.exps.b), (loglog_n, self.exps.e)):
+            if k == 1:
+                factors.append(base)
+            elif k:
+                factors.append(BinOp("^", base, Num(Fraction(k))))
+        if not factors:
+            return Num(Fraction(1))
+        out = factors[0]
+        for f in factors[1:]:
+            out = BinOp("*", out, f)
+        return out
+
+    def __str__(self) -> str:
+        text = show(self.to_expr())
+        if self.coef.is_exact:
+            return text
+        return f"≈{self.coef.midpoint():.6g}*{text}"
+
+
+def positive_leading(x: Expansion, what: Expr) -> Growth:
+    """The leading term of `x`, which must be shown eventually positive."""
+    sign = x.sign()
+    if sign == 1:
+        m, c = x.terms[0]
+        return Growth(c, m)
+    text = show(what)
+    if sign == 0:
+        raise NotPositive(f"{text} is identically zero")
+    if sign == -1:
+        raise NotPositive(f"{text} is eventually negative")
+    if x.terms:
+        raise SignUnknown(
+            f"cannot determine the sign of {text}: its leading coefficient is only known "
+            f"to lie in {x.terms[0][1]}")
+    raise SignUnknown(
+        f"cannot determine the sign of {text}: after cancellation only the bound "
+        f"O({_err_text(x)}) is known")
+
+
+def _err_text(x: Expansion) -> str:
+    assert x.err is not None
+    return show(Growth(Coef.exact(1), x.err).to_expr())
+
+
+def leading(expr: Expr) -> Growth:
+    """The Θ-class (and leading coefficient) of an eventually positive expression."""
+    return positive_leading(expand(expr), expr)

@@ -1,0 +1,232 @@
+"""Tier 3: comparisons outside the monomial fragment, under a hard time budget.
+
+Order of attempts: Tier 1 itself; a *log rewrite* (compare log f and log g with Tier 1,
+recursively a few levels: if log g − log f → +∞ then f = o(g)), which is a proof built
+from Tier 1 facts; and sympy's `limit(f/g, n, oo)` in a forked process that is killed
+when the budget runs out. A sympy answer is cross-checked against the log rewrite when
+both answer, else against the numeric trend of log f − log g; any disagreement yields
+an unknown reason string, never a verdict.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from fractions import Fraction
+from typing import Any
+
+from rcproof.growth import expansion as X
+from rcproof.growth.coef import Coef
+from rcproof.growth.compare import Order, compare
+from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
+from rcproof.growth.expand import expand
+from rcproof.growth.exps import ZERO
+from rcproof.growth.logrewrite import logify
+from rcproof.growth.render import show
+from rcproof.syntax.ast import BinOp, Expr, Num
+
+REWRITE_DEPTH = 3
+_ONE = Num(Fraction(1))
+
+
+# ---- log rewrite --------------------------------------------------------------------
+
+
+def _from_log_difference(d: X.Expansion) -> Order | None:
+    """The order of f against g from an expansion of d = log g − log f (None: undecided)."""
+    sign = d.sign()
+    top = d.top()
+    if top is None:  # d ≡ 0
+        return Order("Theta", Coef.exact(1))
+    if top < ZERO:  # d → 0: f/g → 1
+        return Order("Theta", Coef.exact(1))
+    if not d.terms:  # only an error term, ≥ O(1)
+        return Order("Theta") if top == ZERO else None
+    lead, coef = d.terms[0]
+    if lead == ZERO:  # d → coef: f/g → e^(−coef)
+        try:
+            return Order("Theta", (-coef).exp())
+        except GrowthError:
+            return Order("Theta")
+    if sign == 1:
+        return Order("o")
+    if sign == -1:
+        return Order("omega")
+    return None
+
+
+def _tends_to_infinity(a: Expr, depth: int) -> bool:
+    r = compare_by_log_rewrite(_ONE, a, depth)
+    return r is not None and r.kind == "o"
+
+
+def compare_by_log_rewrite(f: Expr, g: Expr, depth: int = REWRITE_DEPTH) -> Order | None:
+    """Decide f against g through log f and log g with Tier 1 only (None: undecided)."""
+    try:
+        return compare(f, g)
+    except GrowthError:
+        pass
+    if depth <= 0:
+        return None
+    a, b = logify(f), logify(g)
+    try:
+        direct = _from_log_difference(expand(BinOp("-", b, a)))
+        if direct is not None:
+            return direct
+    except GrowthError:
+        pass
+    inner = compare_by_log_rewrite(a, b, depth - 1)
+    if inner is None:
+        return None
+    # b − a → +∞ when a = o(b) (or a/b → ρ < 1) and b → +∞; symmetrically for ω.
+    if inner.kind == "o" or (inner.kind == "Theta" and inner.ratio is not None
+                             and inner.ratio.hi < 1):
+        return Order("o") if _tends_to_infinity(b, depth - 1) else None
+    if inner.kind == "omega" or (inner.kind == "Theta" and inner.ratio is not None
+                                 and inner.ratio.lo > 1):
+        return Order("omega") if _tends_to_infinity(a, depth - 1) else None
+    return None
+
+
+# ---- sympy in a forked process ------------------------------------------------------
+
+
+def _limit_message(value: Any) -> tuple[str, ...]:
+    """('o',) / ('omega',) / ('Theta', lo, hi) / ('unknown', reason) from a sympy value."""
+    import sympy
+
+    if value == 0:
+        return ("o",)
+    if value == sympy.oo:
+        return ("omega",)
+    if value.is_number and value.is_extended_real and value.is_finite and value.is_positive:
+        if value.is_Rational:
+            return ("Theta", str(value), str(value))
+        approx = sympy.Float(value.evalf(40), 40)
+        mid = Fraction(str(approx))
+        slack = abs(mid) * Fraction(1, 10**25)
+        return ("Theta", str(mid - slack), str(mid + slack))
+    return ("unknown", f"sympy's limit of f/g is {value}, not a growth order")
+
+
+def _worker(conn: Any, f: Expr, g: Expr) -> None:
+    """Child process: send the sympy verdict, then numeric cross-check statuses."""
+    try:
+        import sympy
+
+        from rcproof.growth.sympy_bridge import to_sympy, variable
+
+        value = sympy.limit(to_sympy(f) / to_sympy(g), variable(), sympy.oo)
+        msg = _limit_message(value)
+    except Exception as exc:  # sympy raises many kinds; all mean "no answer"
+        msg = ("unknown", f"sympy's limit failed: {type(exc).__name__}: {exc}")
+    conn.send(("limit", msg))
+    if msg[0] == "unknown":
+        conn.close()
+        return
+    from rcproof.growth.numeric import log_ratio_points, trend_verdict
+
+    log_ratio = None
+    if msg[0] == "Theta":
+        import math
+
+        log_ratio = math.log(float(Fraction(msg[1])))
+    points: list[tuple[int, Any]] = []
+    try:
+        for point in log_ratio_points(f, g):
+            points.append(point)
+            conn.send(("check", trend_verdict(points, msg[0], log_ratio)))
+    except Exception:  # numeric trouble only removes evidence
+        pass
+    conn.send(("done", ""))
+    conn.close()
+
+
+def _run_limit(f: Expr, g: Expr, seconds: float) -> tuple[tuple[str, ...] | None, str]:
+    """(sympy verdict message or None, last numeric check status) within `seconds`."""
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_worker, args=(sender, f, g), daemon=True)
+    proc.start()
+    sender.close()
+    deadline = time.monotonic() + seconds
+    verdict: tuple[str, ...] | None = None
+    check = "insufficient"
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not receiver.poll(left):
+                break
+            try:
+                tag, payload = receiver.recv()
+            except EOFError:
+                break
+            if tag == "limit":
+                verdict = payload
+            elif tag == "check":
+                check = payload
+            else:
+                break
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(1.0)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(1.0)
+        receiver.close()
+    return verdict, check
+
+
+def _order_from(msg: tuple[str, ...]) -> Order:
+    if msg[0] == "Theta":
+        return Order("Theta", Coef(Fraction(msg[1]), Fraction(msg[2])))
+    return Order(msg[0])
+
+
+def _agree(a: Order, b: Order) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.ratio is not None and b.ratio is not None:
+        return a.ratio.equals(b.ratio) is not False
+    return True
+
+
+def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | str:
+    """Tier 3: an Order, or a string saying why the comparison stays unknown."""
+    start = time.monotonic()
+    try:
+        return compare(f, g)
+    except SignUnknown:
+        pass
+    except NotInFragment:
+        pass
+    except GrowthError as exc:  # eventually negative or zero: no growth order exists
+        return exc.reason
+    rewrite = compare_by_log_rewrite(f, g)
+    try:
+        from rcproof.growth.sympy_bridge import to_sympy
+
+        to_sympy(f)
+        to_sympy(g)
+    except GrowthError as exc:
+        return rewrite if rewrite is not None else exc.reason
+    import sympy  # noqa: F401  (imported before forking, so the child starts warm)
+
+    left = budget_seconds - (time.monotonic() - start)
+    msg, check = _run_limit(f, g, left) if left > 0 else (None, "insufficient")
+    budget = f"budget exhausted in Tier 3 ({budget_seconds:g} s)"
+    if msg is None or msg[0] == "unknown":
+        if rewrite is not None:
+            return rewrite
+        return budget if msg is None else msg[1]
+    by_limit = _order_from(msg)
+    if rewrite is not None:
+        if not _agree(rewrite, by_limit):
+            return (f"Tier 3 disagreement on {show(f)} vs {show(g)}: the log rewrite gives "
+                    f"{rewrite}, sympy's limit gives {by_limit}")
+        return rewrite if rewrite.ratio is not None or by_limit.ratio is None else by_limit
+    if check == "disagree":
+        return (f"sympy's limit says {by_limit} for {show(f)} vs {show(g)}, but the numeric "
+                "trend of log f − log g does not fit it")
+    return by_limit

@@ -1,0 +1,468 @@
+"""Decide an unfolded formula: ground atoms by Tier 1/3, the rest by z3 (Tier 2).
+
+Semantics (THEORY.md §2b): named parameters, declared `fun`s and the bounded resources of
+named families are fixed unknown objects; `forall` variables range over everything their
+hypotheses allow. proved = holds for every admissible fixed object and every bound
+value; refuted = fails for every admissible fixed object (for bound variables: one
+counter-example suffices, and it is named); otherwise unknown, saying what decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import z3
+
+from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
+from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom, is_ground
+from rcproof.smt.budget import rlimit
+from rcproof.smt.growthvec import GrowthVectors, Vec, relation
+from rcproof.smt.params import comparison
+from rcproof.smt.realterm import Untranslatable
+from rcproof.syntax import ast as A
+
+
+@dataclass
+class Outcome:
+    status: str  # proved | refuted | unknown | vacuous
+    tiers: list[str]
+    reason: str | None = None
+    counterexample: str | None = None
+    atoms: list[AtomVerdict] = field(default_factory=list)
+
+
+def _ground_atoms(p: A.Prop, out: list[A.Relation]) -> None:
+    if isinstance(p, A.Relation):
+        if is_ground(p.left) and is_ground(p.right):
+            out.append(p)
+    elif isinstance(p, A.Not):
+        _ground_atoms(p.operand, out)
+    elif isinstance(p, (A.And, A.Or, A.Implies)):
+        _ground_atoms(p.left, out)
+        _ground_atoms(p.right, out)
+    elif isinstance(p, A.Forall):
+        for h in p.where:
+            _ground_atoms(h, out)
+        _ground_atoms(p.body, out)
+
+
+def substitute_atoms(p: A.Prop, values: dict[A.Relation, bool]) -> A.Prop:
+    """Replace decided ground atoms by their truth values."""
+    if isinstance(p, A.Relation):
+        return A.Truth(values[p]) if p in values else p
+    if isinstance(p, A.Not):
+        return A.Not(substitute_atoms(p.operand, values))
+    if isinstance(p, (A.And, A.Or, A.Implies)):
+        return type(p)(substitute_atoms(p.left, values), substitute_atoms(p.right, values))
+    if isinstance(p, A.Forall):
+        return A.Forall(p.names, p.kind, tuple(substitute_atoms(h, values) for h in p.where),
+                        substitute_atoms(p.body, values))
+    return p
+
+
+def evaluate(p: A.Prop) -> bool | None:
+    """Three-valued evaluation of a formula whose atoms are all truth values."""
+    if isinstance(p, A.Truth):
+        return p.value
+    if isinstance(p, A.Not):
+        v = evaluate(p.operand)
+        return None if v is None else not v
+    if isinstance(p, A.And):
+        a, b = evaluate(p.left), evaluate(p.right)
+        if a is False or b is False:
+            return False
+        return None if a is None or b is None else True
+    if isinstance(p, A.Or):
+        a, b = evaluate(p.left), evaluate(p.right)
+        if a is True or b is True:
+            return True
+        return None if a is None or b is None else False
+    if isinstance(p, A.Implies):
+        a, b = evaluate(p.left), evaluate(p.right)
+        if a is False or b is True:
+            return True
+        return None if a is None or b is None else False
+    return None
+
+
+def is_closed(p: A.Prop) -> bool:
+    """Only truth values left, and no quantifier whose hypotheses might be empty."""
+    if isinstance(p, A.Truth):
+        return True
+    if isinstance(p, A.Not):
+        return is_closed(p.operand)
+    if isinstance(p, (A.And, A.Or, A.Implies)):
+        return is_closed(p.left) and is_closed(p.right)
+    return False
+
+
+class _Translation:
+    """One z3 encoding of a formula, with the objects the report may name."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.ctx = z3.Context()
+        self.reals: dict[str, z3.ArithRef] = {}
+        self.vectors: dict[A.Expr, Vec] = {}
+        self.fixed: set[str] = set()          # names of fixed unknown objects used
+        self.bound_real: dict[str, str] = {}  # source name -> z3 name, stripped foralls
+        self.bound_vec: dict[A.Expr, Vec] = {}
+        self.scopes: list[dict[str, str]] = [{}]
+        self.uninterpreted: list[str] = []
+        self.untranslatable = False
+        self.sides: list[z3.BoolRef] = []
+        self.inner_quantifier = False
+        self.quantified: list[list[z3.ExprRef]] = []
+        self._fresh = 0
+
+    # -- symbols --
+    def kind(self, name: str) -> str | None:
+        for frame in reversed(self.scopes):
+            if name in frame:
+                return "param" if frame[name] == "real" else "fun" if frame[name] == "fun" else None
+        sym = self.scope.get(name)
+        if isinstance(sym, ParamSym):
+            return "param"
+        if isinstance(sym, FunSym):
+            return "fun"
+        return None
+
+    def _key(self, name: str) -> str:
+        for depth in range(len(self.scopes) - 1, -1, -1):
+            if name in self.scopes[depth]:
+                return f"{name}@{depth}"
+        return name
+
+    def real(self, name: str) -> z3.ArithRef:
+        key = self._key(name)
+        if key not in self.reals:
+            self.reals[key] = z3.Real(key, self.ctx)
+            if "@" not in key:
+                self.fixed.add(name)
+            if self.quantified:
+                self.quantified[-1].append(self.reals[key])
+        return self.reals[key]
+
+    def vector(self, e: A.Expr) -> Vec:
+        if isinstance(e, A.Name):
+            key: A.Expr = A.Name(self._key(e.id))
+            owner = e.id
+        else:
+            assert isinstance(e, A.Call)
+            label = e.args[0]
+            owner = label.id if isinstance(label, A.Name) else ""
+            key = A.Call(e.func, (A.Name(self._key(owner)) if owner else label,))
+        if key not in self.vectors:
+            self._fresh += 1
+            vec = tuple(z3.Real(f"g{self._fresh}_{i}", self.ctx) for i in range(3))
+            self.vectors[key] = vec  # type: ignore[assignment]
+            bound = owner and "@" in self._key(owner)
+            if not bound:
+                self.fixed.add(owner or str(label))
+            if self.quantified and bound:
+                self.quantified[-1].extend(vec)
+        return self.vectors[key]
+
+    def _unknown(self) -> z3.BoolRef:
+        """An atom Tier 2 cannot state: an uninterpreted predicate of the bound variables."""
+        self._fresh += 1
+        args = [v for frame in self.quantified for v in frame]
+        name = f"u{self._fresh}"
+        self.uninterpreted.append(name)
+        if not args:
+            return z3.Bool(name, self.ctx)
+        fn = z3.Function(name, *[a.sort() for a in args], z3.BoolSort(self.ctx))
+        return fn(*args)
+
+    # -- propositions --
+    def prop(self, p: A.Prop, reasons: list[str]) -> z3.BoolRef:
+        if isinstance(p, A.Truth):
+            return z3.BoolVal(p.value, self.ctx)
+        if isinstance(p, A.Not):
+            return z3.Not(self.prop(p.operand, reasons))
+        if isinstance(p, A.And):
+            return z3.And(self.prop(p.left, reasons), self.prop(p.right, reasons))
+        if isinstance(p, A.Or):
+            return z3.Or(self.prop(p.left, reasons), self.prop(p.right, reasons))
+        if isinstance(p, A.Implies):
+            return z3.Implies(self.prop(p.left, reasons), self.prop(p.right, reasons))
+        if isinstance(p, A.Forall):
+            self.inner_quantifier = True
+            self.scopes.append({name: p.kind for name in p.names})
+            self.quantified.append([])
+            hyps = [self.prop(h, reasons) for h in p.where]
+            body = self.prop(p.body, reasons)
+            bound = self.quantified.pop()
+            self.scopes.pop()
+            inner = z3.Implies(z3.And(*hyps), body) if hyps else body
+            return z3.ForAll(bound, inner) if bound else inner
+        return self.atom(p, reasons)
+
+    def atom(self, p: A.Prop, reasons: list[str]) -> z3.BoolRef:
+        gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
+        try:
+            if isinstance(p, A.Comparison):
+                encoded = comparison(p, gv.reals)
+            else:
+                assert isinstance(p, A.Relation)
+                encoded = relation(gv, p.rel, gv.vec(p.left), gv.vec(p.right))
+        except Untranslatable as exc:
+            from rcproof.report.text import show
+
+            reasons.append(f"{show(p)}: {exc.reason}")
+            self.untranslatable = True
+            return self._unknown()
+        if not gv.sides:
+            return encoded
+        side = z3.And(*gv.sides)
+        bound = {v for frame in self.quantified for v in frame}
+        if not bound or not _mentions_any(side, bound):
+            # Proved valid once, up front (see Decider._smt): the encoding is exact.
+            self.sides.append(side)
+            return encoded
+        return z3.If(side, encoded, self._unknown())
+
+    def register(self, names: tuple[str, ...], kind: str) -> None:
+        """Variables of a stripped `forall`: free in the query, reported in models."""
+        for name in names:
+            self.scopes[0][name] = kind
+            self.bound_real[name] = kind
+
+
+def split(p: A.Prop) -> list[tuple[list[tuple[tuple[str, ...], str]], list[A.Prop], A.Prop]]:
+    """Peel the positive `forall` prefix and split conjunctions: each part is (the
+    variables it binds, its hypotheses, its matrix). The statement is valid iff every
+    part is, and each part is a smaller, quantifier-free z3 query."""
+    if isinstance(p, A.Forall):
+        return [([(p.names, p.kind), *binders], [*p.where, *hyps], m)
+                for binders, hyps, m in split(p.body)]
+    if isinstance(p, A.And):
+        return split(p.left) + split(p.right)
+    if isinstance(p, A.Implies) and not isinstance(p.right, A.Truth):
+        return [(binders, hyps, A.Implies(p.left, m)) for binders, hyps, m in split(p.right)]
+    return [([], [], p)]
+
+
+def _mentions_any(e: z3.ExprRef, names: set[z3.ExprRef]) -> bool:
+    todo, seen = [e], set()
+    ids = {v.get_id() for v in names}
+    while todo:
+        item = todo.pop()
+        if item.get_id() in seen:
+            continue
+        seen.add(item.get_id())
+        if z3.is_const(item) and item.get_id() in ids:
+            return True
+        todo.extend(item.children())
+    return False
+
+
+def _fraction(value: z3.ExprRef) -> str:
+    if z3.is_rational_value(value):
+        frac = Fraction(value.numerator_as_long(), value.denominator_as_long())
+        return str(frac)
+    if z3.is_algebraic_value(value):
+        return value.approx(6).as_decimal(6).rstrip("?")
+    return str(value)
+
+
+def _growth_text(values: list[Fraction]) -> str:
+    parts = []
+    for base, exp in zip(("n", "log(n)", "log(log(n))"), values):
+        if exp == 0:
+            continue
+        parts.append(base if exp == 1 else f"{base}^{exp}" if exp.denominator == 1 and exp > 0
+                     else f"{base}^({exp})")
+    return "·".join(parts) or "1"
+
+
+def _model_text(tr: _Translation, model: z3.ModelRef, only_bound: bool) -> str:
+    from rcproof.report.text import show
+
+    items: list[str] = []
+    for key, var in sorted(tr.reals.items()):
+        name = key.split("@")[0]
+        if only_bound and "@" not in key and name not in tr.bound_real:
+            continue
+        items.append(f"{name} = {_fraction(model.eval(var, model_completion=True))}")
+    for key, vec in tr.vectors.items():
+        raw = [model.eval(c, model_completion=True) for c in vec]
+        if not all(z3.is_rational_value(r) for r in raw):
+            values_text = ", ".join(_fraction(r) for r in raw)
+            items.append(f"{show(_unkey(key))} has growth vector ({values_text})")
+            continue
+        values = [Fraction(r.numerator_as_long(), r.denominator_as_long()) for r in raw]
+        items.append(f"{show(_unkey(key))} = {_growth_text(values)}")
+    return ", ".join(items)
+
+
+def _unkey(e: A.Expr) -> A.Expr:
+    if isinstance(e, A.Name):
+        return A.Name(e.id.split("@")[0])
+    assert isinstance(e, A.Call)
+    label = e.args[0]
+    return A.Call(e.func, (_unkey(label) if isinstance(label, A.Name) else label,))
+
+
+class Decider:
+    """Decides unfolded formulas in one file's scope."""
+
+    def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
+        self.scope = scope
+        self.budget_seconds = budget_seconds
+
+    def decide(self, formula: A.Prop, hypotheses: list[A.Relation] | None = None,
+               sides: list[A.Comparison] | None = None) -> Outcome:
+        hypotheses = hypotheses or []
+        sides = sides or []
+        ground: list[A.Relation] = []
+        _ground_atoms(formula, ground)
+        verdicts = [decide_atom(atom, self.budget_seconds) for atom in dict.fromkeys(ground)]
+        tiers = sorted({v.tier for v in verdicts}) or [TIER1]
+        values = {v.atom: v.value for v in verdicts if v.value is not None}
+        reduced = substitute_atoms(formula, values)
+        if is_closed(reduced) and not sides:
+            value = evaluate(reduced)
+            if value is True:
+                return Outcome("proved", tiers, atoms=verdicts)
+            if value is False:
+                return Outcome("refuted", tiers, atoms=verdicts,
+                               reason=_false_atoms(verdicts))
+            return Outcome("unknown", tiers, atoms=verdicts, reason=_undecided(verdicts))
+        outcome = self._smt(reduced, hypotheses, sides, verdicts)
+        outcome.tiers = sorted(set(tiers) | {TIER2})
+        outcome.atoms = verdicts
+        return outcome
+
+    def _smt(self, formula: A.Prop, hypotheses: list[A.Relation], sides: list[A.Comparison],
+             verdicts: list[AtomVerdict]) -> Outcome:
+        parts = split(formula)
+        outcomes = [self._part(binders, hyps, matrix, hypotheses, sides, verdicts)
+                    for binders, hyps, matrix in parts]
+        for status in ("refuted", "unknown"):
+            for outcome in outcomes:
+                if outcome.status == status:
+                    return outcome
+        if all(o.status == "vacuous" for o in outcomes):
+            return outcomes[0]
+        return Outcome("proved", [])
+
+    def _part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
+              matrix: A.Prop, hypotheses: list[A.Relation], sides: list[A.Comparison],
+              verdicts: list[AtomVerdict]) -> Outcome:
+        tr = _Translation(self.scope)
+        for names, kind in binders:
+            tr.register(names, kind)
+        reasons: list[str] = []
+        goal = tr.prop(matrix, reasons)
+        side_facts = [tr.prop(s, reasons) for s in dict.fromkeys(sides)]
+        where = [tr.prop(h, reasons) for h in hyps]
+        fixed_hyps = [tr.prop(h, reasons) for h in hypotheses]
+        assumptions = fixed_hyps + self._param_assumptions(tr, reasons)
+        undecided = [v for v in verdicts if v.value is None]
+        if undecided:
+            reasons.append(_undecided(undecided))
+
+        if self._check(tr, assumptions + where) == z3.unsat:
+            return Outcome("vacuous", [], reason="the hypotheses admit no object")
+        if tr.sides:
+            if self._check(tr, assumptions + where + [z3.Not(z3.And(*tr.sides))]) != z3.unsat:
+                why = "; ".join(dict.fromkeys(reasons)) or (
+                    "a side condition of the growth-vector translation (a constant is "
+                    "positive, a difference keeps its leading term, a logarithm grows) "
+                    "could not be shown")
+                return Outcome("unknown", [], reason=why)
+            where = where + tr.sides
+        if side_facts:
+            if self._check(tr, assumptions + where + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
+                from rcproof.report.text import show
+
+                return Outcome("unknown", [], reason="cannot show that the exponent "
+                               + ", ".join(show(s) for s in dict.fromkeys(sides))
+                               + " (add an assumption on the parameters)")
+            assumptions = assumptions + side_facts
+        status = self._check(tr, assumptions + where + [z3.Not(goal)])
+        if status == z3.unsat:
+            return Outcome("proved", [])
+        has_bound = bool(tr.bound_real)
+        fixed = bool(tr.fixed)
+        if not has_bound and self._check(tr, assumptions + [goal]) == z3.unsat:
+            return Outcome("refuted", [], reason="fails for every admissible value of "
+                           + ", ".join(sorted(tr.fixed)) if fixed else None,
+                           counterexample=None)
+        budget_hit = status == z3.unknown
+        counter = None
+        if not tr.untranslatable and not undecided and not tr.inner_quantifier:
+            solver = self._solver(tr, assumptions + where + tr.sides + [z3.Not(goal)])
+            if solver.check() == z3.sat:
+                model = solver.model()
+                counter = _model_text(tr, model, only_bound=fixed)
+                if not fixed:
+                    return Outcome("refuted", [], counterexample=counter,
+                                   reason=f"fails at {counter}" if counter else None)
+        if budget_hit and not reasons:
+            return Outcome("unknown", [], reason="budget exhausted in Tier 2 (z3 rlimit)")
+        if reasons:
+            return Outcome("unknown", [], reason="; ".join(dict.fromkeys(reasons)))
+        if fixed:
+            holds = self._holds_example(tr, assumptions + where + [goal])
+            what = ", ".join(sorted(tr.fixed))
+            text = f"depends on the unknown {what}"
+            if holds:
+                text += f": holds when {holds}"
+            if counter:
+                text += f"; fails when {counter}"
+            return Outcome("unknown", [], reason=text + _missing_bound_hint(hypotheses))
+        return Outcome("unknown", [], reason="Tier 2 could not decide (z3 returned unknown)")
+
+    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
+        solver = self._solver(tr, facts + tr.sides)
+        if solver.check() == z3.sat:
+            return _model_text(tr, solver.model(), only_bound=False) or None
+        return None
+
+    def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
+        out = []
+        for sym in self.scope.symbols.values():
+            if isinstance(sym, ParamSym) and sym.name in tr.fixed:
+                for c in sym.constraints:
+                    out.append(tr.prop(c, reasons))
+        return out
+
+    def _solver(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.Solver:
+        solver = z3.Solver(ctx=tr.ctx)
+        solver.set("rlimit", rlimit())
+        solver.add(*facts)
+        return solver
+
+    def _check(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.CheckSatResult:
+        return self._solver(tr, facts).check()
+
+
+def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:
+    from rcproof.report.text import show
+
+    false = [show(v.atom) for v in verdicts if v.value is False]
+    return ("fails: " + "; ".join(f"not {t}" for t in false)) if false else None
+
+
+def _undecided(verdicts: list[AtomVerdict]) -> str:
+    from rcproof.report.text import show
+
+    parts = [f"{show(v.atom)}: {v.reason}" for v in verdicts if v.value is None]
+    return "; ".join(parts) or "undecided"
+
+
+def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
+    from rcproof.report.text import show
+
+    if not hypotheses:
+        return ""
+    uppers = [h for h in hypotheses if h.rel in ("O", "o")]
+    lowers = [h for h in hypotheses if h.rel in ("Omega", "omega")]
+    if uppers and not lowers:
+        return f" (only upper bounds are known: needs a lower bound on {show(uppers[0].left)})"
+    if lowers and not uppers:
+        return f" (only lower bounds are known: needs an upper bound on {show(lowers[0].left)})"
+    return ""

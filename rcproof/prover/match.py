@@ -1,0 +1,84 @@
+"""Matching a named fact's conclusion against a goal to instantiate its quantifiers."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rcproof.syntax import ast as A
+
+
+def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
+    if isinstance(pattern, A.Name) and pattern.id in holes:
+        if pattern.id in subst:
+            return subst[pattern.id] == target
+        subst[pattern.id] = target
+        return True
+    if type(pattern) is not type(target):
+        return False
+    if isinstance(pattern, tuple):
+        return len(pattern) == len(target) and all(  # type: ignore[arg-type]
+            _match(p, t, holes, subst) for p, t in zip(pattern, target))  # type: ignore[arg-type]
+    if dataclasses.is_dataclass(pattern):
+        for f in dataclasses.fields(pattern):
+            if f.name == "span":
+                continue
+            if not _match(getattr(pattern, f.name), getattr(target, f.name), holes, subst):
+                return False
+        return True
+    return bool(pattern == target)
+
+
+def substitute(node: object, subst: dict[str, object]) -> object:
+    if isinstance(node, A.Name) and node.id in subst:
+        return subst[node.id]
+    if isinstance(node, tuple):
+        return tuple(substitute(x, subst) for x in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: substitute(getattr(node, f.name), subst)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        return dataclasses.replace(node, **changes)
+    return node
+
+
+def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
+    """The hypotheses to check when `goal` is an instance of `fact`'s conclusion."""
+    holes: set[str] = set()
+    hyps: list[A.Prop] = []
+    body = fact
+    while True:
+        if isinstance(body, A.Forall):
+            holes.update(body.names)
+            hyps.extend(body.where)
+            body = body.body
+        elif isinstance(body, A.Implies) and not _match(body, goal, holes, {}):
+            hyps.append(body.left)
+            body = body.right
+        else:
+            break
+    subst: dict[str, object] = {}
+    if not _match(body, goal, holes, subst):
+        return None
+    if set(subst) != holes & _names(fact):
+        missing = (holes & _names(fact)) - set(subst)
+        if any(_occurs(h, missing) for h in hyps):
+            return None
+    return [substitute(h, subst) for h in hyps]  # type: ignore[misc]
+
+
+def _names(node: object) -> set[str]:
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, A.Name):
+            out.add(item.id)
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item)
+                         if f.name != "span")
+    return out
+
+
+def _occurs(node: object, names: set[str]) -> bool:
+    return bool(_names(node) & names)

@@ -1,0 +1,160 @@
+"""Turn each theorem of a file into a verdict: `auto`, or an explicit proof checked step
+by step. Only kernel verdicts are returned; this module decides what to ask."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rcproof.elaborate.loader import SourceFile
+from rcproof.elaborate.symbols import FactSym
+from rcproof.kernel import TACTIC_TIERS, Kernel, Verdict, assumed, unknown
+from rcproof.syntax import ast as A
+
+TRUSTED = ("proved", "axiom", "cited")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One theorem's verdict with where it came from and how long it took."""
+
+    path: str
+    fact: FactSym
+    verdict: Verdict
+    ms: float
+
+    @property
+    def name(self) -> str:
+        return self.fact.name
+
+    @property
+    def line(self) -> int:
+        span = self.fact.decl.span
+        return span.line if span else 0
+
+
+class Session:
+    """Verdicts shared across the files of one run, so that a theorem used from another
+    file is verified (once) before it is trusted."""
+
+    def __init__(self, units: list[SourceFile], budget_seconds: float = 2.0) -> None:
+        self.units = {u.path: u for u in units}
+        self.budget_seconds = budget_seconds
+        self.results: dict[tuple[str, str], Result] = {}
+        self._running: set[tuple[str, str]] = set()
+        self._provers: dict[str, Prover] = {}
+
+    def prover(self, path: str) -> Prover:
+        if path not in self._provers:
+            self._provers[path] = Prover(self.units[path], self)
+        return self._provers[path]
+
+    def result(self, fact: FactSym) -> Result | None:
+        """The verdict of a fact, verifying it now if needed (None while in progress)."""
+        key = (fact.path, fact.name)
+        if key in self.results:
+            return self.results[key]
+        if key in self._running or fact.path not in self.units:
+            return None
+        self._running.add(key)
+        start = time.perf_counter()
+        verdict = self.prover(fact.path).verify(fact)
+        ms = (time.perf_counter() - start) * 1000
+        self._running.discard(key)
+        self.results[key] = Result(fact.path, fact, verdict, ms)
+        return self.results[key]
+
+    def run(self, unit: SourceFile) -> list[Result]:
+        out = []
+        for fact in unit.facts:
+            result = self.result(fact)
+            assert result is not None
+            out.append(result)
+        return out
+
+
+class Prover:
+    """Checks the facts of one file; theorems may use facts already proved."""
+
+    def __init__(self, unit: SourceFile, session: Session) -> None:
+        self.unit = unit
+        self.session = session
+        self.kernel = Kernel(unit.scope, session.budget_seconds)
+
+    def verify(self, fact: FactSym) -> Verdict:
+        if fact.kind in ("axiom", "cite"):
+            # An assumption that the semantics refutes would make everything provable:
+            # report it instead of trusting it.
+            check = self.kernel.check(fact.prop)
+            if check.status in ("refuted", "vacuous"):
+                return unknown(fact.prop, f"this {fact.kind} is false in rcproof's semantics "
+                               f"({check.reason or check.counterexample or check.status}); "
+                               "nothing may rely on it", check.steps)
+            return assumed(fact.prop, fact.kind, fact.reference)
+        decl = fact.decl
+        assert isinstance(decl, A.Theorem)
+        if decl.proof is not None:
+            return self._explicit(decl)
+        verdict = self.kernel.check(fact.prop)
+        if verdict.status == "unknown":
+            by_fact = self._by_known_fact(fact.prop, ())
+            if by_fact is not None:
+                return by_fact
+        return verdict
+
+    def _usable(self, name: str) -> FactSym | None:
+        sym = self.unit.scope.get(name)
+        if not isinstance(sym, FactSym):
+            return None
+        result = self.session.result(sym)
+        return sym if result is not None and result.verdict.status in TRUSTED else None
+
+    def _by_known_fact(self, prop: A.Prop, facts: tuple[A.Prop, ...]) -> Verdict | None:
+        for name, sym in self.unit.scope.symbols.items():
+            if not isinstance(sym, FactSym) or self._usable(name) is None:
+                continue
+            if not isinstance(sym.prop, (A.Forall, A.Implies)):
+                continue
+            verdict = self.kernel.by_fact(prop, sym.prop, name, sym.kind, facts)
+            if verdict.status == "proved":
+                return verdict
+        return None
+
+    def _explicit(self, decl: A.Theorem) -> Verdict:
+        assert decl.proof is not None
+        labels: dict[str, A.Prop] = {}
+        checked: list[Verdict] = []
+        for step in decl.proof.steps:
+            facts: list[A.Prop] = []
+            for used in step.using:
+                if used in labels:
+                    facts.append(labels[used])
+                else:
+                    sym = self._usable(used)
+                    if sym is None:
+                        return unknown(decl.prop, f"step at line {_line(step)}: fact '{used}' "
+                                       "is not proved")
+                    facts.append(sym.prop)
+            if step.tactic in TACTIC_TIERS:
+                verdict = self.kernel.check(step.prop, step.tactic, tuple(facts))
+            else:
+                sym = self._usable(step.tactic)
+                if sym is None:
+                    return unknown(decl.prop, f"step at line {_line(step)}: unknown tactic or "
+                                   f"unproved fact '{step.tactic}' (tactics: "
+                                   + ", ".join(TACTIC_TIERS) + ")")
+                verdict = self.kernel.by_fact(step.prop, sym.prop, sym.name, sym.kind,
+                                              tuple(facts))
+            if verdict.status != "proved":
+                reason = f"step at line {_line(step)} ({step.kind} … by {step.tactic}): " \
+                         f"{verdict.status}" + (f", {verdict.reason}" if verdict.reason else "")
+                return unknown(decl.prop, reason, verdict.steps)
+            checked.append(verdict)
+            if step.label:
+                labels[step.label] = step.prop
+        last = decl.proof.steps[-1]
+        return self.kernel.conclude(decl.prop, last.prop, checked)
+
+
+def _line(step: A.Step) -> int:
+    return step.span.line if step.span else 0

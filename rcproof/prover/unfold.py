@@ -1,0 +1,484 @@
+"""Definitions out: lets, family resources and class membership become Landau formulas.
+
+`C ∈ K` for a class `K { exists t { … } … }` holds iff some t satisfies every
+constraint. Each constraint that mentions t is a lower or an upper bound on t
+(`size = O(t^d)` is the lower bound size^(1/d)); such a t exists iff every lower bound
+is O of every upper bound (o where either is strict), witnessed by t = max of the lower
+bounds. So membership unfolds, exactly, into that pairwise conjunction plus the
+t-free constraints, with no quantifier left over t.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from rcproof.elaborate.check import params_of_instance
+from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, Scope
+from rcproof.smt.realterm import const_value
+from rcproof.syntax import ast as A
+
+CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
+            "~": "~"}
+ONE = A.Num(Fraction(1))
+
+
+class UnfoldError(Exception):
+    """The statement cannot be unfolded exactly; `reason` says what is missing."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class FamilyView:
+    """A family as the prover sees it: exact resources, bounded ones, or all abstract."""
+
+    label: A.Expr
+    exact: tuple[tuple[str, A.Expr], ...] = ()
+    bounded: tuple[tuple[str, tuple[tuple[str, A.Expr], ...]], ...] = ()
+    abstract: bool = False
+
+    def resource(self, name: str) -> A.Expr:
+        for key, value in self.exact:
+            if key == name:
+                return value
+        return A.Call(name, (self.label,))
+
+    def hypotheses(self) -> list[A.Relation]:
+        """What is known about the bounded resources (fixed unknown functions)."""
+        out = []
+        for name, bounds in self.bounded:
+            for rel, bound in bounds:
+                out.append(A.Relation(A.Call(name, (self.label,)), rel, bound))
+        return out
+
+    def describe(self) -> str:
+        from rcproof.report.text import show
+
+        parts = [f"{name} = {show(value)}" for name, value in self.exact]
+        for name, bounds in self.bounded:
+            parts.extend(f"{name} = {rel}({show(b)})" for rel, b in bounds)
+        return ", ".join(parts)
+
+
+@dataclass
+class Bound:
+    """t ≥ expr (lower) or t ≤ expr (upper), up to constants; strict for o/omega."""
+
+    expr: A.Expr
+    strict: bool
+    law: str
+
+
+@dataclass
+class Unfolded:
+    """The unfolded formula plus what the derivation should say about it."""
+
+    formula: A.Prop
+    notes: list[str] = field(default_factory=list)
+    hypotheses: list[A.Relation] = field(default_factory=list)
+    sides: list[A.Comparison] = field(default_factory=list)
+    witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
+
+    def strengthened(self) -> A.Prop | None:
+        """The formula with each positive `witness ∨ ∃` replaced by the witness alone.
+
+        It implies the exact formula, so proving it proves the statement; it avoids a
+        quantifier that z3 handles badly. Never used to refute."""
+        if not self.witnessed:
+            return None
+        marks = set(self.witnessed)
+
+        def walk(p: A.Prop, positive: bool) -> A.Prop:
+            if isinstance(p, A.Or) and positive and p in marks:
+                return walk(p.left, positive)
+            if isinstance(p, A.Not):
+                return A.Not(walk(p.operand, not positive))
+            if isinstance(p, A.Implies):
+                return A.Implies(walk(p.left, not positive), walk(p.right, positive))
+            if isinstance(p, (A.And, A.Or)):
+                return type(p)(walk(p.left, positive), walk(p.right, positive))
+            if isinstance(p, A.Forall):
+                return A.Forall(p.names, p.kind, tuple(walk(h, not positive) for h in p.where),
+                                walk(p.body, positive))
+            return p
+
+        return walk(self.formula, True)
+
+
+def mul(a: A.Expr, b: A.Expr) -> A.Expr:
+    if a == ONE:
+        return b
+    if b == ONE:
+        return a
+    return A.BinOp("*", a, b)
+
+
+def div(a: A.Expr, b: A.Expr) -> A.Expr:
+    return a if b == ONE else A.BinOp("/", a, b)
+
+
+def power(a: A.Expr, k: A.Expr) -> A.Expr:
+    if k == ONE or a == ONE:
+        return a
+    if isinstance(a, A.BinOp) and a.op == "^":
+        inner = const_value(a.right)
+        outer = const_value(k)
+        if inner is not None and outer is not None:
+            return power(a.left, A.Num(inner * outer))
+        if reciprocal(k) == a.right:
+            return a.left
+    return A.BinOp("^", a, k)
+
+
+def reciprocal(k: A.Expr) -> A.Expr:
+    value = const_value(k)
+    if value is not None and value != 0:
+        return A.Num(1 / value)
+    if isinstance(k, A.BinOp) and k.op == "/" and k.left == ONE:
+        return k.right
+    return A.BinOp("/", ONE, k)
+
+
+def split_power(e: A.Expr, var: str) -> tuple[A.Expr, A.Expr] | None:
+    """e = cofactor · var^k with var not in cofactor: (k, cofactor), else None."""
+    if isinstance(e, A.Name) and e.id == var:
+        return ONE, ONE
+    if not _mentions(e, var):
+        return A.Num(Fraction(0)), e
+    if isinstance(e, A.BinOp) and e.op in "*/":
+        left, right = split_power(e.left, var), split_power(e.right, var)
+        if left is None or right is None:
+            return None
+        if e.op == "*":
+            return _add(left[0], right[0]), mul(left[1], right[1])
+        return _add(left[0], _negate(right[0])), div(left[1], right[1])
+    if isinstance(e, A.BinOp) and e.op == "^" and not _mentions(e.right, var):
+        inner = split_power(e.left, var)
+        if inner is None:
+            return None
+        return _times(inner[0], e.right), power(inner[1], e.right)
+    if isinstance(e, A.Call) and e.func == "sqrt":
+        return split_power(A.BinOp("^", e.args[0], A.Num(Fraction(1, 2))), var)
+    return None
+
+
+def _add(a: A.Expr, b: A.Expr) -> A.Expr:
+    va, vb = const_value(a), const_value(b)
+    if va is not None and vb is not None:
+        return A.Num(va + vb)
+    if va == 0:
+        return b
+    if vb == 0:
+        return a
+    return A.BinOp("+", a, b)
+
+
+def _negate(a: A.Expr) -> A.Expr:
+    v = const_value(a)
+    return A.Num(-v) if v is not None else A.Neg(a)
+
+
+def _times(a: A.Expr, b: A.Expr) -> A.Expr:
+    va, vb = const_value(a), const_value(b)
+    if va is not None and vb is not None:
+        return A.Num(va * vb)
+    if va == 1:
+        return b
+    if vb == 1:
+        return a
+    return A.BinOp("*", a, b)
+
+
+def _mentions(e: A.Expr, var: str) -> bool:
+    from rcproof.smt.realterm import mentions
+
+    return mentions(e, lambda name: name == var)
+
+
+def conjoin(parts: list[A.Prop]) -> A.Prop:
+    if not parts:
+        return A.Truth(True)
+    out = parts[0]
+    for part in parts[1:]:
+        out = A.And(out, part)
+    return out
+
+
+def flatten_and(p: A.Prop) -> list[A.Prop]:
+    if isinstance(p, A.And):
+        return flatten_and(p.left) + flatten_and(p.right)
+    return [p]
+
+
+class Unfolder:
+    """Unfolds one statement in the scope of its file."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.result = Unfolded(A.Truth(True))
+        self._hyp_keys: set[A.Relation] = set()
+
+    # ---- expressions ----
+    def expr(self, e: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> A.Expr:
+        """Replace lets, family/class parameters and resources by what they stand for."""
+        if isinstance(e, A.Num):
+            return e
+        if isinstance(e, A.Name):
+            if e.id in env:
+                return env[e.id]
+            if e.id in bound:
+                return A.Name(e.id)
+            sym = self.scope.get(e.id)
+            if isinstance(sym, LetSym):
+                return self.expr(sym.expr, {}, {})
+            return A.Name(e.id)
+        if isinstance(e, A.Neg):
+            return A.Neg(self.expr(e.operand, env, bound))
+        if isinstance(e, A.BinOp):
+            return A.BinOp(e.op, self.expr(e.left, env, bound), self.expr(e.right, env, bound))
+        assert isinstance(e, A.Call)
+        if e.func in BUILTINS:
+            return A.Call(e.func, tuple(self.expr(a, env, bound) for a in e.args))
+        view = self.family(e.args[0], env, bound)
+        return view.resource(e.func)
+
+    def family(self, ref: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> FamilyView:
+        """The view of a family reference: a declared family instance or a bound variable."""
+        if isinstance(ref, A.Name) and bound.get(ref.id) == "family":
+            return FamilyView(A.Name(ref.id), abstract=True)
+        name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
+        sym = self.scope.get(name)
+        assert isinstance(sym, FamilySym), name
+        call = ref if isinstance(ref, A.Call) else A.Call(name)
+        given = params_of_instance(sym.decl.params, call, f"family {name}", "")
+        mapping: dict[str, A.Expr] = {}
+        for param in sym.decl.params:
+            value = given[param.name]
+            explicit = value is not param.default
+            mapping[param.name] = self.expr(value, env if explicit else {}, bound
+                                            if explicit else {})
+        label_args = tuple((p.name, mapping[p.name]) for p in sym.decl.params
+                           if given[p.name] is not p.default)
+        label: A.Expr = A.Call(name, (), label_args) if label_args else A.Name(name)
+        local = dict(mapping)
+        exact: list[tuple[str, A.Expr]] = []
+        bounded: list[tuple[str, tuple[tuple[str, A.Expr], ...]]] = []
+        for item in sym.decl.items:
+            value = self.expr(item.expr, local, {})
+            if isinstance(item, A.FamilyLet):
+                local[item.name] = value
+            elif item.rel == "Theta":
+                exact.append((item.name, value))
+            else:
+                bounded.append((item.name, ((item.rel, value),)))
+        view = FamilyView(label, tuple(exact), tuple(bounded))
+        for hyp in view.hypotheses():
+            if hyp not in self._hyp_keys:
+                self._hyp_keys.add(hyp)
+                self.result.hypotheses.append(hyp)
+        return view
+
+    # ---- propositions ----
+    def prop(self, p: A.Prop, bound: dict[str, str]) -> A.Prop:
+        if isinstance(p, A.Relation):
+            return A.Relation(self.expr(p.left, {}, bound), p.rel, self.expr(p.right, {}, bound))
+        if isinstance(p, A.Comparison):
+            return A.Comparison(tuple(self.expr(t, {}, bound) for t in p.terms), p.ops)
+        if isinstance(p, A.Truth):
+            return p
+        if isinstance(p, A.Not):
+            return A.Not(self.prop(p.operand, bound))
+        if isinstance(p, (A.And, A.Or, A.Implies)):
+            return type(p)(self.prop(p.left, bound), self.prop(p.right, bound))
+        if isinstance(p, A.Forall):
+            inner = dict(bound)
+            inner.update({name: p.kind for name in p.names})
+            return A.Forall(p.names, p.kind, tuple(self.prop(h, inner) for h in p.where),
+                            self.prop(p.body, inner))
+        if isinstance(p, A.Membership):
+            view = self.family(p.member, {}, bound)
+            cls, args = self.class_instance(p.cls, bound)
+            body = self.membership(view, cls, args)
+            return A.Not(body) if p.negated else body
+        assert isinstance(p, A.Inclusion)
+        return self.inclusion(p, bound)
+
+    def class_instance(self, ref: A.Expr, bound: dict[str, str]) -> tuple[ClassSym, dict[str, A.Expr]]:
+        name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
+        sym = self.scope.get(name)
+        assert isinstance(sym, ClassSym), name
+        call = ref if isinstance(ref, A.Call) else A.Call(name)
+        given = params_of_instance(sym.decl.params, call, f"class {name}", "")
+        args = {}
+        for param in sym.decl.params:
+            value = given[param.name]
+            explicit = value is not param.default
+            args[param.name] = self.expr(value, {}, bound if explicit else {})
+        return sym, args
+
+    def _class_env(self, cls: ClassSym, args: dict[str, A.Expr], view: FamilyView
+                   ) -> dict[str, A.Expr]:
+        from rcproof.elaborate.check import RESOURCE, Checker
+
+        env = dict(args)
+        for name, kind in Checker(self.scope, "").class_locals(cls.decl).items():
+            if kind == RESOURCE:
+                env[name] = view.resource(name)
+        return env
+
+    def bounds(self, cls: ClassSym, env: dict[str, A.Expr]
+               ) -> tuple[list[Bound], list[Bound], list[A.Prop]]:
+        """Lower and upper bounds on the class's existential t, and t-free constraints."""
+        var = cls.decl.exists_var
+        lowers: list[Bound] = []
+        uppers: list[Bound] = []
+        free: list[A.Prop] = []
+        env = dict(env)
+        if var is not None:
+            env[var] = A.Name(var)
+        for constraint in cls.decl.exists_constraints:
+            for atom in flatten_and(constraint):
+                assert isinstance(atom, A.Relation)
+                law = self._law(cls, atom)
+                rel = A.Relation(self.expr(atom.left, env, {}), atom.rel,
+                                 self.expr(atom.right, env, {}))
+                if var is None or not (_mentions(rel.left, var) or _mentions(rel.right, var)):
+                    free.append(rel)
+                    continue
+                self._bound(rel, var, law, lowers, uppers)
+        for constraint in cls.decl.constraints:
+            for atom in flatten_and(constraint):
+                assert isinstance(atom, A.Relation)
+                free.append(A.Relation(self.expr(atom.left, env, {}), atom.rel,
+                                       self.expr(atom.right, env, {})))
+        return lowers, uppers, free
+
+    def _law(self, cls: ClassSym, atom: A.Relation) -> str:
+        from rcproof.report.text import show
+
+        note = cls.note(atom.span.line) if atom.span is not None else None
+        if note:
+            return note.split(":", 1)[0].strip()
+        return f"{show(atom.left)} = {atom.rel}({show(atom.right)})"
+
+    def _bound(self, rel: A.Relation, var: str, law: str, lowers: list[Bound],
+               uppers: list[Bound]) -> None:
+        left, right, kind = rel.left, rel.right, rel.rel
+        if _mentions(left, var) and _mentions(right, var):
+            raise UnfoldError(f"constraint mentions {var} on both sides")
+        if _mentions(left, var):
+            left, right, kind = right, left, CONVERSE[kind]
+        split = split_power(right, var)
+        if split is None or kind in ("~", "poly", "polylog"):
+            raise UnfoldError(f"cannot solve the constraint `{law}` for {var}")
+        k, cofactor = split
+        value = const_value(k)
+        if value is None:
+            self.result.sides.append(A.Comparison((k, A.Num(Fraction(0))), (">",)))
+        elif value == 0:
+            raise UnfoldError(f"constraint `{law}` does not bound {var}")
+        elif value < 0:
+            kind = CONVERSE[kind]
+        base = power(div(left, cofactor), reciprocal(k))
+        strict = kind in ("o", "omega")
+        if kind in ("O", "o", "Theta"):
+            lowers.append(Bound(base, strict, law))
+        if kind in ("Omega", "omega", "Theta"):
+            uppers.append(Bound(base, strict, law))
+
+    def membership(self, view: FamilyView, cls: ClassSym, args: dict[str, A.Expr]) -> A.Prop:
+        lowers, uppers, free = self.bounds(cls, self._class_env(cls, args, view))
+        atoms: list[A.Prop] = []
+        for low in lowers:
+            for up in uppers:
+                rel = "o" if low.strict or up.strict else "O"
+                atoms.append(A.Relation(low.expr, rel, up.expr))
+                self.result.notes.append(f"{low.law} vs {up.law}")
+        atoms.extend(free)
+        return conjoin(atoms)
+
+    def inclusion(self, p: A.Inclusion, bound: dict[str, str]) -> A.Prop:
+        left_cls, left_args = self.class_instance(p.left, bound)
+        right_cls, right_args = self.class_instance(p.right, bound)
+        name = "C"
+        while name in bound or self.scope.get(name) is not None:
+            name += "'"
+        member = FamilyView(A.Name(name), abstract=True)
+        subset: A.Prop = A.Forall((name,), "family", (), A.Implies(
+            self.membership(member, left_cls, left_args),
+            self.membership(member, right_cls, right_args)))
+        if not p.strict:
+            return subset
+        # Strict: some family is in the right class and not in the left one. The
+        # existential is kept (exact in every polarity); the fullest member of the right
+        # class is offered beside it as a witness, which is what proofs usually use.
+        other = name + "'"
+        while other in bound or self.scope.get(other) is not None:
+            other += "'"
+        someone = FamilyView(A.Name(other), abstract=True)
+        exists: A.Prop = A.Not(A.Forall((other,), "family", (), A.Not(A.And(
+            self.membership(someone, right_cls, right_args),
+            A.Not(self.membership(someone, left_cls, left_args))))))
+        try:
+            witness = self.witness(right_cls, right_args)
+        except UnfoldError:
+            return A.And(subset, exists)
+        self.result.notes.append(f"witness family W: {witness.describe()}")
+        offered = A.And(self.membership(witness, right_cls, right_args),
+                        A.Not(self.membership(witness, left_cls, left_args)))
+        either = A.Or(offered, exists)
+        self.result.witnessed.append(either)
+        return A.And(subset, either)
+
+    def witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView:
+        """The fullest member of a class: every resource as large as the class allows."""
+        from rcproof.elaborate.check import RESOURCE, Checker
+
+        resources = [name for name, kind in Checker(self.scope, "").class_locals(cls.decl)
+                     .items() if kind == RESOURCE]
+        env = dict(args)
+        env.update({r: A.Name(r) for r in resources})
+        lowers, uppers, _ = self.bounds(cls, env)
+        if not uppers:
+            raise UnfoldError(f"class {cls.name} has no upper bound on its time; "
+                              "no witness family can be built")
+        top = uppers[0].expr if len(uppers) == 1 else A.Call("min", tuple(u.expr for u in uppers))
+        chosen: dict[str, A.Expr] = {}
+        for low in lowers:
+            target = _resource_power(low.expr, resources)
+            if target is None:
+                continue
+            name, k, cofactor = target
+            value = mul(cofactor, power(top, k))
+            chosen[name] = value if name not in chosen else A.Call("min", (chosen[name], value))
+        for needed in ("size", "depth"):
+            chosen.setdefault(needed, ONE)
+        return FamilyView(A.Name("W"), tuple(sorted(chosen.items())))
+
+
+def _resource_power(e: A.Expr, resources: list[str]) -> tuple[str, A.Expr, A.Expr] | None:
+    """Lower bound (r / c)^(1/k) for a resource r: (r, k, c) so that r = c·t^k."""
+    for name in resources:
+        split = split_power(e, name)
+        if split is None or const_value(split[0]) == 0:
+            continue
+        k, cofactor = split
+        # e = cofactor · r^k  ⇒  r = (t / cofactor)^(1/k), with t at its upper bound.
+        inverse = reciprocal(k)
+        return name, inverse, power(reciprocal_expr(cofactor), inverse)
+    return None
+
+
+def reciprocal_expr(e: A.Expr) -> A.Expr:
+    return ONE if e == ONE else reciprocal(e)
+
+
+def unfold(p: A.Prop, scope: Scope) -> Unfolded:
+    """Unfold a statement; raises UnfoldError when it cannot be done exactly."""
+    unfolder = Unfolder(scope)
+    formula = unfolder.prop(p, {})
+    unfolder.result.formula = formula
+    return unfolder.result

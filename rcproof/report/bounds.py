@@ -1,0 +1,62 @@
+"""Rendering `rcproof bound` and `rcproof table` results."""
+
+from __future__ import annotations
+
+from rcproof.bound import TightBound
+from rcproof.report.text import show
+
+
+def _time(b: TightBound) -> str:
+    return f"Θ({show(b.time)})" if b.time is not None else "undetermined"
+
+
+def render_bound(b: TightBound) -> str:
+    d = show(b.dim)
+    lines = [f"{show(b.family)} in dimension d = {d}:"]
+    lines.append(f"  t*_{d} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
+    if b.time is None:
+        lines.append(f"  {b.note}")
+        return "\n".join(lines)
+    lines.append(f"  binding law: {', '.join(b.laws)}")
+    rc = f"RC({show(b.time)}, d = {d})" if d != "3" else f"RC({show(b.time)})"
+    lines.append(f"  smallest RC class: {rc}  (kernel: {b.checked})")
+    if b.size is not None and b.volume_fill is not None:
+        lines.append(f"  light cone: volume Θ(t*^{d}) = Θ(({show(b.time)})^{d}); size = "
+                     f"Θ({show(b.size)}); size / t*^{d} = Θ({show(b.volume_fill)})")
+    return "\n".join(lines)
+
+
+def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt: str) -> str:
+    header = ["family"] + [f"t*_{d}" for d in dims]
+    body = [[name] + [f"{_time(b)} [{', '.join(b.laws) or '?'}]" for b in cells]
+            for name, cells in rows]
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(header)
+        for name, cells in rows:
+            writer.writerow([name] + [show(b.time) if b.time is not None else "" for b in cells])
+        return buf.getvalue().rstrip("\n")
+    if fmt == "latex":
+        from rcproof.report.notation import to_latex
+
+        lines = [r"\begin{tabular}{l" + "l" * len(dims) + "}", r"\hline",
+                 " & ".join(["family"] + [f"$t^*_{{{d}}}$" for d in dims]) + r" \\", r"\hline"]
+        for name, cells in rows:
+            items = [rf"\textsf{{{name}}}"]
+            for b in cells:
+                time = f"$\\Theta({to_latex(b.time)})$" if b.time is not None else "?"
+                items.append(f"{time} ({', '.join(b.laws)})")
+            lines.append(" & ".join(items) + r" \\")
+        return "\n".join([*lines, r"\hline", r"\end{tabular}"])
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
+    if fmt == "markdown":
+        out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        out += ["| " + " | ".join(r) + " |" for r in body]
+        return "\n".join(out)
+    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in body]
+    return "\n".join(out)

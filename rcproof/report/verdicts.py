@@ -1,0 +1,77 @@
+"""Verify reports: terminal lines and the JSON document, from the same results."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from rcproof.kernel import STATUSES, Step
+from rcproof.prover.run import Result
+from rcproof.report.text import show
+
+ASSUMPTION = ("All functions are taken to be eventually positive and pairwise comparable "
+              "(one Hardy field), as n → ∞.")
+_COLOURS = {"proved": "green", "refuted": "red", "unknown": "yellow", "vacuous": "magenta",
+            "axiom": "cyan", "cited": "cyan", "error": "red"}
+
+
+def summary(results: list[Result]) -> dict[str, int]:
+    counts = Counter(r.verdict.status for r in results)
+    return {status: counts.get(status, 0) for status in STATUSES}
+
+
+def exit_code(results: list[Result]) -> int:
+    bad = {"refuted", "unknown", "vacuous", "error"}
+    return 1 if any(r.verdict.status in bad for r in results) else 0
+
+
+def step_json(step: Step) -> dict[str, object]:
+    return {"claim": show(step.claim) if step.claim is not None else None, "rule": step.rule,
+            "tier": step.tier, "detail": step.detail, "note": step.note}
+
+
+def result_json(r: Result) -> dict[str, object]:
+    v = r.verdict
+    return {"name": r.name, "line": r.line, "kind": r.fact.kind, "status": v.status,
+            "statement": show(r.fact.prop), "reason": v.reason,
+            "counterexample": v.counterexample, "ms": round(r.ms, 1),
+            "tiers": list(v.tiers), "derivation": [step_json(s) for s in v.steps]}
+
+
+def to_json(files: list[tuple[str, list[Result]]]) -> str:
+    everything = [r for _, rs in files for r in rs]
+    doc = {"files": [{"path": path, "theorems": [result_json(r) for r in rs]}
+                     for path, rs in files],
+           "summary": summary(everything)}
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
+               style: object = None) -> list[str]:
+    """One line per theorem: status, name, statement, time; reasons indented below."""
+    import click
+
+    out: list[str] = []
+    everything = [r for _, rs in files for r in rs]
+    width = max((len(r.name) for r in everything), default=4)
+    for path, results in files:
+        out.append(click.style(path, bold=True))
+        for r in results:
+            v = r.verdict
+            if r.fact.kind == "lemma" and v.status == "proved" and not show_lemmas:
+                continue
+            status = click.style(f"{v.status:<8}", fg=_COLOURS.get(v.status))
+            out.append(f"  {status} {r.name:<{width}}  {show(r.fact.prop)}  "
+                       f"({r.ms:.1f} ms)")
+            if v.status in ("cited", "axiom") and v.reason:
+                out.append(f"           {'':<{width}}  ↳ {v.reason}")
+            elif v.status not in ("proved", "axiom", "cited"):
+                if v.reason:
+                    out.append(f"           {'':<{width}}  ↳ {v.reason}")
+                if v.counterexample and v.counterexample not in (v.reason or ""):
+                    out.append(f"           {'':<{width}}  ↳ counter-example: "
+                               f"{v.counterexample}")
+    counts = summary(everything)
+    out.append(ASSUMPTION)
+    out.append(", ".join(f"{counts[s]} {s}" for s in STATUSES))
+    return out

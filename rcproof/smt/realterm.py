@@ -1,0 +1,108 @@
+"""Parameter expressions (no n) as z3 real terms, with the side conditions they need."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import z3
+
+from rcproof.syntax import ast as A
+
+
+class Untranslatable(Exception):
+    """The expression is outside what Tier 2 can state; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def mentions(e: A.Expr, test: Callable[[str], bool]) -> bool:
+    """Whether a name satisfying `test` occurs in `e` (resource calls count by their text)."""
+    if isinstance(e, A.Name):
+        return test(e.id)
+    if isinstance(e, A.Neg):
+        return mentions(e.operand, test)
+    if isinstance(e, A.BinOp):
+        return mentions(e.left, test) or mentions(e.right, test)
+    if isinstance(e, A.Call):
+        return any(mentions(a, test) for a in e.args) or any(
+            mentions(v, test) for _, v in e.kwargs)
+    return False
+
+
+class RealTerms:
+    """Translates constant (n-free) expressions to z3 reals over named parameters."""
+
+    def __init__(self, ctx: z3.Context, var: Callable[[str], z3.ArithRef | None]) -> None:
+        self.ctx = ctx
+        self.var = var
+        self.sides: list[z3.BoolRef] = []
+
+    def num(self, value: Fraction) -> z3.ArithRef:
+        return z3.RealVal(f"{value.numerator}/{value.denominator}", self.ctx)
+
+    def term(self, e: A.Expr) -> z3.ArithRef:
+        if isinstance(e, A.Num):
+            return self.num(e.value)
+        if isinstance(e, A.Name):
+            v = self.var(e.id)
+            if v is None:
+                raise Untranslatable(f"'{e.id}' is not a real parameter")
+            return v
+        if isinstance(e, A.Neg):
+            return -self.term(e.operand)
+        if isinstance(e, A.BinOp):
+            left = self.term(e.left)
+            if e.op == "^":
+                return self._power(left, e.right)
+            right = self.term(e.right)
+            if e.op == "+":
+                return left + right
+            if e.op == "-":
+                return left - right
+            if e.op == "*":
+                return left * right
+            self.sides.append(right != 0)
+            return left / right
+        raise Untranslatable(f"{getattr(e, 'func', '?')}(…) of a parameter is outside Tier 2")
+
+    def _power(self, base: z3.ArithRef, exponent: A.Expr) -> z3.ArithRef:
+        value = _const_value(exponent)
+        if value is None or value.denominator != 1 or abs(value) > 16:
+            raise Untranslatable("a parameter raised to a non-integer power is outside Tier 2")
+        k = int(value)
+        if k == 0:
+            return self.num(Fraction(1))
+        out = base
+        for _ in range(abs(k) - 1):
+            out = out * base
+        if k < 0:
+            self.sides.append(base != 0)
+            return self.num(Fraction(1)) / out
+        return out
+
+
+def _const_value(e: A.Expr) -> Fraction | None:
+    """The rational value of a numeral expression, or None."""
+    if isinstance(e, A.Num):
+        return e.value
+    if isinstance(e, A.Neg):
+        v = _const_value(e.operand)
+        return None if v is None else -v
+    if isinstance(e, A.BinOp) and e.op in "+-*/":
+        a, b = _const_value(e.left), _const_value(e.right)
+        if a is None or b is None:
+            return None
+        if e.op == "+":
+            return a + b
+        if e.op == "-":
+            return a - b
+        if e.op == "*":
+            return a * b
+        return None if b == 0 else a / b
+    return None
+
+
+const_value = _const_value

@@ -1,0 +1,24 @@
+"""Shared helpers: check `.rc` text the way `rcproof verify` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rcproof.elaborate.loader import load_program
+from rcproof.prover.run import Result, Session
+
+
+def verify_text(tmp_path: Path, text: str, name: str = "t.rc") -> dict[str, Result]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    program = load_program([path])
+    session = Session(list(program.files.values()))
+    return {r.name: r for u in program.requested_files() for r in session.run(u)}
+
+
+@pytest.fixture
+def check(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """check(text) -> {theorem name: Result}."""
+    return lambda text: verify_text(tmp_path, text)
