@@ -111,8 +111,8 @@ def _concrete(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound], si
     time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
     fill = None
     try:
-        ratio = A.BinOp("/", size, A.BinOp("^", time, dim))
-        fill = growth.leading(ratio).to_expr()
+        size = growth.leading(size).to_expr()
+        fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
     except growth.GrowthError:
         pass
     verdict = Kernel(scope, budget).check(A.Membership(
@@ -125,21 +125,34 @@ def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
     """Which lower bound dominates for every d >= 2 (z3); a case split otherwise."""
     kernel = Kernel(scope, budget)
     assert isinstance(dim, A.Name)
+    where = (A.Comparison((dim, A.Num(Fraction(2))), (">=",)),)
     for candidate in lowers:
         claim: A.Prop = A.Truth(True)
         for other in lowers:
             if other is not candidate:
                 claim = A.And(claim, A.Relation(other.expr, "O", candidate.expr))
-        quantified = A.Forall((dim.id,), "real", (A.Comparison((dim, A.Num(Fraction(2))),
-                                                                (">=",)),), claim)
-        if kernel.check(quantified).status == "proved":
-            laws = tuple(dict.fromkeys(b.law for b in lowers if kernel.check(A.Forall(
-                (dim.id,), "real", quantified.where,
-                A.Relation(b.expr, "Theta", candidate.expr))).status == "proved"))
-            return TightBound(family, dim, simplify_power(candidate.expr), laws,
-                              checked="proved", note=f"for every {dim.id} >= 2")
+        if kernel.check(A.Forall((dim.id,), "real", where, claim)).status != "proved":
+            continue
+        laws = tuple(dict.fromkeys(b.law for b in lowers if kernel.check(A.Forall(
+            (dim.id,), "real", where, A.Relation(b.expr, "Theta", candidate.expr))
+        ).status == "proved"))
+        time = simplify_power(_lead_base(candidate.expr))
+        member = kernel.check(A.Forall((dim.id,), "real", where, A.Membership(
+            family, A.Call("RC", (time,), (("d", dim),)))))
+        return TightBound(family, dim, time, laws, checked=member.status,
+                          note=f"for every {dim.id} >= 2")
     return TightBound(family, dim, None, (), note="no single law binds for every d >= 2: "
                       "the answer depends on d; give --dim a number")
+
+
+def _lead_base(e: A.Expr) -> A.Expr:
+    """base^k with a ground base: replace the base by its leading term (display only)."""
+    if isinstance(e, A.BinOp) and e.op == "^":
+        try:
+            return A.BinOp("^", growth.leading(e.left).to_expr(), e.right)
+        except growth.GrowthError:
+            return e
+    return e
 
 
 def load_for_bound(path: Path) -> list[SourceFile]:

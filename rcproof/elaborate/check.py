@@ -203,10 +203,10 @@ class Checker:
                     raise self.error("comparisons relate parameters, not functions of n", term,
                                      "use a Landau relation such as `= O(…)` for functions of n")
         elif isinstance(p, A.Membership):
-            if not self._is_family_ref(p.member, local):
-                if isinstance(p.member, (A.Name, A.Call)) and isinstance(
-                        self.scope.get(p.member.id if isinstance(p.member, A.Name)
-                                       else p.member.func), ClassSym):
+            member_name = p.member.id if isinstance(p.member, A.Name) else (
+                p.member.func if isinstance(p.member, A.Call) else "")
+            if not self._is_family_ref(p.member, local) and isinstance(
+                    self.scope.get(member_name), ClassSym):
                     raise self.error("a class cannot be a member of a class", p.member,
                                      "use `subset` to relate two classes")
             self.family_ref(p.member, local)
@@ -255,7 +255,7 @@ class Checker:
                 continue
             if item.name in seen:
                 raise self.error(f"resource '{item.name}' of family {decl.name} is stated twice",
-                                 item, "state each resource once (bounds: `= O(…)` or `= Omega(…)`)")
+                                 item, "state each resource once (exactly, or by bounds)")
             seen.add(item.name)
         for needed in REQUIRED_RESOURCES:
             if needed not in seen:
@@ -334,9 +334,9 @@ def _free_names(node: object) -> set[str]:
         elif isinstance(item, A.Call):
             stack.extend(item.args)
             stack.extend(v for _, v in item.kwargs)
-        elif isinstance(item, A.Neg) or isinstance(item, A.Not):
+        elif isinstance(item, (A.Neg, A.Not)):
             stack.append(item.operand)
-        elif isinstance(item, (A.BinOp, A.And, A.Or, A.Implies)) or isinstance(item, A.Relation):
+        elif isinstance(item, (A.BinOp, A.And, A.Or, A.Implies, A.Relation)):
             stack.extend([item.left, item.right])
         elif isinstance(item, A.Comparison):
             stack.extend(item.terms)

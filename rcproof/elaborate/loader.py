@@ -96,7 +96,7 @@ class Loader:
                           "paths are relative to the importing file", source)
         key = str(target.resolve())
         if key in self._stack:
-            cycle = self._stack[self._stack.index(key):] + [key]
+            cycle = [*self._stack[self._stack.index(key):], key]
             names = " -> ".join(Path(p).name for p in cycle)
             raise RcError(f"import cycle: {names}", decl.span,
                           "move the shared declarations into a module both import", source)

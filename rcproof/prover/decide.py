@@ -387,7 +387,7 @@ class Decider:
             return Outcome("proved", [])
         has_bound = bool(tr.bound_real)
         fixed = bool(tr.fixed)
-        if not has_bound and self._check(tr, assumptions + [goal]) == z3.unsat:
+        if not has_bound and self._check(tr, [*assumptions, goal]) == z3.unsat:
             return Outcome("refuted", [], reason="fails for every admissible value of "
                            + ", ".join(sorted(tr.fixed)) if fixed else None,
                            counterexample=None)

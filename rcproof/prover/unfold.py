@@ -165,6 +165,24 @@ def split_power(e: A.Expr, var: str) -> tuple[A.Expr, A.Expr] | None:
     return None
 
 
+def tidy(e: A.Expr) -> A.Expr:
+    """Drop the identities that default parameters leave behind (x·1, 1^k, x^1, x/1)."""
+    if isinstance(e, A.BinOp):
+        left, right = tidy(e.left), tidy(e.right)
+        if e.op == "*":
+            return mul(left, right)
+        if e.op == "/":
+            return div(left, right)
+        if e.op == "^":
+            return power(left, right)
+        return A.BinOp(e.op, left, right)
+    if isinstance(e, A.Neg):
+        return A.Neg(tidy(e.operand))
+    if isinstance(e, A.Call):
+        return A.Call(e.func, tuple(tidy(a) for a in e.args), e.kwargs)
+    return e
+
+
 def _add(a: A.Expr, b: A.Expr) -> A.Expr:
     va, vb = const_value(a), const_value(b)
     if va is not None and vb is not None:
@@ -267,7 +285,7 @@ class Unfolder:
         exact: list[tuple[str, A.Expr]] = []
         bounded: list[tuple[str, tuple[tuple[str, A.Expr], ...]]] = []
         for item in sym.decl.items:
-            value = self.expr(item.expr, local, {})
+            value = tidy(self.expr(item.expr, local, {}))
             if isinstance(item, A.FamilyLet):
                 local[item.name] = value
             elif item.rel == "Theta":
@@ -306,7 +324,8 @@ class Unfolder:
         assert isinstance(p, A.Inclusion)
         return self.inclusion(p, bound)
 
-    def class_instance(self, ref: A.Expr, bound: dict[str, str]) -> tuple[ClassSym, dict[str, A.Expr]]:
+    def class_instance(self, ref: A.Expr, bound: dict[str, str]
+                       ) -> tuple[ClassSym, dict[str, A.Expr]]:
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
         assert isinstance(sym, ClassSym), name

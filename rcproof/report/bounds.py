@@ -21,8 +21,9 @@ def render_bound(b: TightBound) -> str:
     rc = f"RC({show(b.time)}, d = {d})" if d != "3" else f"RC({show(b.time)})"
     lines.append(f"  smallest RC class: {rc}  (kernel: {b.checked})")
     if b.size is not None and b.volume_fill is not None:
-        lines.append(f"  light cone: volume Θ(t*^{d}) = Θ(({show(b.time)})^{d}); size = "
-                     f"Θ({show(b.size)}); size / t*^{d} = Θ({show(b.volume_fill)})")
+        full = "full" if show(b.volume_fill) == "1" else "not full"
+        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d} = "
+                     f"Θ({show(b.volume_fill)}) (the light cone is {full})")
     return "\n".join(lines)
 
 

@@ -34,7 +34,8 @@ def render_decl(decl: A.Decl) -> list[str]:
             elif item.rel == "Theta":
                 lines.append(f"  {item.name} = {show(item.expr)}")
             else:
-                lines.append(f"  {item.name} = {show(A.Relation(A.Name(item.name), item.rel, item.expr)).split(' = ', 1)[1]}")
+                bounded = show(A.Relation(A.Name(item.name), item.rel, item.expr))
+                lines.append(f"  {bounded}")
         return [*lines, "}"]
     if isinstance(decl, A.ClassDecl):
         lines = [f"class {decl.name}{_params(decl.params)} {{"]

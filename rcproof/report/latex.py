@@ -19,10 +19,10 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr
 
 _SPECIAL = {
-    "\\": r"\textbackslash{}", "_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#",
-    "$": r"\$", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
-    "|": r"\textbar{}",
+    # Math-mode forms: the text-mode ones need TS1 fonts a minimal TeX may lack.
+    "\\": r"$\backslash$", "_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#",
+    "$": r"\$", "{": r"\{", "}": r"\}", "~": r"\~{}",
+    "^": r"\^{}", "<": r"$<$", ">": r"$>$", "|": r"$|$",
 }
 # Unicode that doc comments use, as text-mode LaTeX (pdflatex has no glyphs for it).
 _UNICODE = {
@@ -113,7 +113,7 @@ def _cert_math(text: str) -> str:
     # `escape` wraps symbols in `$..$`; inside math mode those are not wanted.
     text = text.replace("$", "")
     text = re.sub(r"\b(\d+)/(\d+)\b", r"\\tfrac{\1}{\2}", text)
-    return text.replace(r"\textless{}", "<").replace(r"\textgreater{}", ">")
+    return text
 
 
 def certificate(text: str) -> str:
@@ -346,6 +346,21 @@ def _definitions(units: Iterable[SourceFile]) -> str:
     return "\n".join(parts)
 
 
+def _assignments(text: str) -> str:
+    """`f = n^2·log(n), d = 3` as math where the parser reads it, else as prose."""
+    parts = []
+    for item in text.split(", "):
+        name, eq, value = item.partition(" = ")
+        try:
+            if not eq:
+                raise ValueError(item)
+            math = to_latex(parse_expr(_ascii_expr(value)))
+            parts.append(f"${to_latex(parse_expr(name))} = {math}$")
+        except Exception:
+            parts.append(_scripts(item))
+    return ", ".join(parts)
+
+
 def render_result(r: Result) -> str:
     """One theorem as a paragraph: name, status, prose, statement, evidence."""
     v = r.verdict
@@ -359,9 +374,10 @@ def render_result(r: Result) -> str:
     if v.status == "proved" and v.steps:
         out.append("Derivation:\n" + derivation(r.fact.prop, v.steps))
     if v.status == "refuted" and v.counterexample:
-        out.append(f"Counter-example: {escape(v.counterexample)}.\n")
-    if v.reason and v.status != "proved":
-        out.append(f"Reason: {escape(v.reason)}\n")
+        out.append(f"Counter-example: {_assignments(v.counterexample)}.\n")
+    if v.reason and v.status != "proved" and not (
+            v.counterexample and v.counterexample in v.reason):
+        out.append(f"Reason: {_scripts(v.reason)}\n")
     reference = getattr(r.fact.decl, "reference", None)
     if r.fact.kind == "cite" and reference:
         out.append(f"Reference: {escape(reference)}\n")

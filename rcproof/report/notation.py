@@ -100,6 +100,7 @@ class _Printer:
     include_ops = ("subset", "subsetneq")
     not_word, and_word, or_word, implies_word = "not ", " and ", " or ", " -> "
     not_parens = False
+    paren_negative = False
     minus = "-"
 
     # -- expressions --
@@ -142,7 +143,10 @@ class _Printer:
         return _Out(self.minus + inner.text, _NEG, inner.open_right)
 
     def operand(self, e: A.Expr, need: int, right: bool) -> _Out:
+        """An operand of `+ - * /`; `a·(-b)` reads better than `a·-b` outside `.rc`."""
         out = self.paren(self.expr(e), need)
+        if right and self.paren_negative and isinstance(e, A.Neg):
+            return _Out(f"({out.text})", _ATOM)
         return out
 
     def binop(self, e: A.BinOp) -> _Out:
@@ -156,13 +160,11 @@ class _Printer:
             return _Out(self.times(left, right), _PROD, right.open_right)
         if e.op == "/":
             return self.divide(left, right)
-        return _Out(f"{left.text} {self.sum_op(e.op)} {right.text}", _SUM, right.open_right)
-
-    def sum_op(self, op: str) -> str:
-        return op
+        return _Out(f"{left.text} {e.op} {right.text}", _SUM, right.open_right)
 
     def associative(self, e: A.BinOp) -> bool:
-        """True when `a + (b + c)` may print as `a + b + c` (not in `.rc` syntax)."""
+        """True when `a + (b + c)` may print as `a + b + c` (not in `.rc` syntax: the
+        parser would build the other tree)."""
         return False
 
     def power(self, e: A.BinOp) -> _Out:
@@ -275,6 +277,7 @@ class _Text(_Printer):
     include_ops = ("⊆", "⊊")
     not_word, and_word, or_word, implies_word = "¬", " ∧ ", " ∨ ", " → "
     not_parens = True
+    paren_negative = True
 
     def name(self, ident: str) -> str:
         return "∞" if ident == "oo" else ident
@@ -286,13 +289,7 @@ class _Text(_Printer):
         return _Out(f"{left.text}/{right.text}", _PROD)
 
     def associative(self, e: A.BinOp) -> bool:
-        return e.op in "+*" and isinstance(e.right, A.BinOp)
-
-    def operand(self, e: A.Expr, need: int, right: bool) -> _Out:
-        out = self.paren(self.expr(e), need)
-        if right and isinstance(e, A.Neg):
-            return _Out(f"({out.text})", _ATOM)
-        return out
+        return e.op in "+*"
 
     def power(self, e: A.BinOp) -> _Out:
         base = self.paren(self.expr(e.left), _ATOM)
@@ -331,6 +328,7 @@ class _Latex(_Printer):
     include_ops = ("\\subseteq", "\\subsetneq")
     not_word, and_word, or_word, implies_word = "\\neg ", " \\land ", " \\lor ", " \\Rightarrow "
     not_parens = True
+    paren_negative = True
 
     def name(self, ident: str) -> str:
         if ident == "oo":
@@ -364,13 +362,7 @@ class _Latex(_Printer):
         return super().binop(e)
 
     def associative(self, e: A.BinOp) -> bool:
-        return e.op in "+*" and isinstance(e.right, A.BinOp)
-
-    def operand(self, e: A.Expr, need: int, right: bool) -> _Out:
-        out = self.paren(self.expr(e), need)
-        if right and isinstance(e, A.Neg):
-            return _Out(f"({out.text})", _ATOM)
-        return out
+        return e.op in "+*"
 
     def exponent(self, e: A.Expr) -> str:
         return _Latex(inline=True).expr(e).text

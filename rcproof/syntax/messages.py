@@ -552,7 +552,7 @@ def _rule_constraint_and(ctx: _Context) -> RcError | None:
     if got is not None and str(got) == "and" and ctx.where_kind is not None \
             and "," in ctx.expected:
         return _error(ctx, "`where` conditions are separated by `,`, not `and`",
-                      _span_at(ctx, got), "write `where 0 < e, e < 1` (or chain `0 < e < 1`)")
+                      _span_at(ctx, got), "replace `and` by `,`: `where A, B`")
     return None
 
 
@@ -630,6 +630,27 @@ def _rule_empty_statement(ctx: _Context) -> RcError | None:
                     f"write the statement after `:`, e.g. `{ctx.decl} {ctx.decl_name}: f = O(g)`")
 
 
+def _rule_param_list(ctx: _Context) -> RcError | None:
+    """`family F(`, `family F(a = )`, `family F(a, )`: the parameter list of a declaration."""
+    prev, prev2 = ctx.prev, ctx.prev2
+    if (prev is None or prev2 is None or str(ctx.decl) not in ("family", "class")
+            or len(ctx.opens) != 1 or str(ctx.opens[0]) != "(" or _starts_expr(ctx.got)
+            or "NAME" not in ctx.expected):
+        return None
+    if str(prev) == "(" and str(prev2) == ctx.decl_name:
+        return _missing(ctx, "expected a parameter name or `)` after `(`",
+                        f"write `{ctx.decl} {ctx.decl_name}(a = 1, b)` or leave out the "
+                        "parentheses")
+    if str(prev) == "=" and _is_name(prev2):
+        return _missing(ctx, f"expected a default value after `{prev2} =`",
+                        f"write `{prev2} = 1`, or just `{prev2}` for a parameter without a "
+                        "default")
+    if str(prev) == ",":
+        return _missing(ctx, "expected a parameter name after `,`",
+                        "remove the trailing `,` or add another parameter")
+    return None
+
+
 def _rule_missing_operand(ctx: _Context) -> RcError | None:
     """An operator (or `(`, `=`, `,` …) that is not followed by what it needs."""
     prev, got = ctx.prev, ctx.got
@@ -638,34 +659,19 @@ def _rule_missing_operand(ctx: _Context) -> RcError | None:
     if got is not None and str(got) in ("-", "not", "forall", "∀", "√"):
         return None
     text = str(prev)
-    if text in ("have", "show") and ctx.got is not None and str(ctx.got) == ":":
+    if text in ("have", "show") and got is not None and str(got) == ":":
         return _missing(ctx, f"expected a statement after `{text}`",
                         f"a step's label goes before the `:`: `{text} s: <statement> by …`")
-    if text in ("have", "show") or (text == ":" and ctx.step is not None):
-        what = f"expected a statement after `{text}`"
-    elif text in ("forall", "∀"):
+    if text in ("forall", "∀"):
         return _missing(ctx, f"expected the quantified variables after `{text}`",
                         "write `forall x : real. …`")
-    elif text == "(" and ctx.prev2 is not None and str(ctx.prev2) == ctx.decl_name \
-            and str(ctx.decl) in ("family", "class") and len(ctx.opens) == 1:
-        return _missing(ctx, "expected a parameter name or `)` after `(`",
-                        f"write `{ctx.decl} {ctx.decl_name}(a = 1, b)` or leave out the "
-                        "parentheses")
-    elif text == "(" and ctx.prev2 is not None and str(ctx.prev2) in _LANDAU_WORDS:
-        what = f"expected an expression inside `{ctx.prev2}(…)`"
-    elif text == "=" and ctx.prev2 is not None and _is_name(ctx.prev2) and \
-            len(ctx.opens) == 1 and str(ctx.opens[-1]) == "(" and ctx.decl is not None \
-            and str(ctx.decl) in ("family", "class"):
-        what = f"expected a default value after `{ctx.prev2} =`"
-        return _missing(ctx, what, f"write `{ctx.prev2} = 1`, or just `{ctx.prev2}` "
-                        "for a parameter without a default")
-    elif text == "," and ctx.opens and str(ctx.opens[-1]) == "(" and str(ctx.decl) in (
-            "family", "class") and len(ctx.opens) == 1:
-        return _missing(ctx, "expected a parameter name after `,`",
-                        "remove the trailing `,` or add another parameter")
-    elif text == "," and (str(ctx.decl) in ("fun", "param") or ctx.forall_header) \
+    if text == "," and (str(ctx.decl) in ("fun", "param") or ctx.forall_header) \
             and ctx.where_kind is None and not ctx.opens:
         return _missing(ctx, "expected a name after `,`", "remove the trailing `,`")
+    if text in ("have", "show") or (text == ":" and ctx.step is not None):
+        what = f"expected a statement after `{text}`"
+    elif text == "(" and ctx.prev2 is not None and str(ctx.prev2) in _LANDAU_WORDS:
+        what = f"expected an expression inside `{ctx.prev2}(…)`"
     elif text == ".":
         what = "expected a statement after the `.` of `forall`"
     elif text in _MEMBER_OPS:
@@ -676,10 +682,10 @@ def _rule_missing_operand(ctx: _Context) -> RcError | None:
         what = f"expected a statement after `{text}`"
     elif text == "^":
         what = "expected an exponent after `^`"
-    elif text in _ARITH_OPS or text in _CMP_OPS or text in ("=", "~", "(", ",", "√"):
-        what = f"expected an expression after `{text}`"
     elif text == "where":
         what = "expected a condition after `where`"
+    elif text in _ARITH_OPS or text in _CMP_OPS or text in ("=", "~", "(", ",", "√"):
+        what = f"expected an expression after `{text}`"
     else:
         return None
     return _missing(ctx, what)
@@ -941,14 +947,15 @@ _RULES: tuple[Rule, ...] = (
     _rule_chained_relation,
     _rule_proof_words_outside,
     _rule_colon,
+    _rule_constraint_and,
     _rule_forall_dot,
     _rule_using,
     _rule_eq_in_constraint,
     _rule_landau_after_eq,
-    _rule_constraint_and,
     _rule_missing_name,
     _rule_empty_statement,
     _rule_missing_tactic,
+    _rule_param_list,
     _rule_missing_operand,
     _rule_juxtaposed,
     _rule_forall_kind,

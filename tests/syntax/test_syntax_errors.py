@@ -169,7 +169,7 @@ CATALOGUE: list[tuple[str, str, str]] = [
         'bad.rc:1:28: error: `where` conditions are separated by `,`, not `and`\n'
         '  param e : real where 0 < e and e < 1\n'
         '                             ^~~\n'
-        '  hint: write `where 0 < e, e < 1` (or chain `0 < e < 1`)'
+        '  hint: replace `and` by `,`: `where A, B`'
     ),
     (
         'double_ampersand',

@@ -1,0 +1,5 @@
+"""`python -m rcproof`."""
+
+from rcproof.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""`rcproof latex`: the bundled library renders to a document pdflatex compiles."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rcproof.elaborate.loader import load_program
+from rcproof.prover.run import Result
+from rcproof.report.latex import certificate, escape, formula_lines, render_document
+from rcproof.syntax.parser import parse_prop
+from rcproof.verify import verify_paths
+
+
+@pytest.fixture(scope="module")
+def library() -> tuple[list[tuple[str, list[Result]]], list]:
+    return verify_paths([]), load_program([]).requested_files()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-_]", "", text)
+
+
+def test_escape_specials() -> None:
+    assert escape("a_b 50% & #1 $x {y} ~ ^ \\") == (
+        r"a\_b 50\% \& \#1 \$x \{y\} \~{} \^{} $\backslash$")
+    assert escape("√n ∈ Θ(n²)") == r"$\surd$n $\in$ $\Theta$(n\textsuperscript{2})"
+
+
+def test_certificate_as_text() -> None:
+    text = certificate("for all n >= 2^40: f(n) <= 3/2 · g(n)")
+    assert text.startswith(r"for all $n \ge 2^{40}$: $")
+    assert r"\tfrac{3}{2}" in text
+
+
+def test_long_formula_is_broken() -> None:
+    p = parse_prop("forall C : family where depth(C) = O(n), size(C) = O(n^3). "
+                   "depth(C) = O(n) and size(C) = O(n^3) and depth(C) = O(n^2) "
+                   "and size(C) = O(n^4)")
+    lines = formula_lines(p, width=40)
+    assert len(lines) > 2
+    assert lines[0].startswith(r"\forall")
+
+
+def test_prose_superscripts_and_counterexample() -> None:
+    from rcproof.report.latex import _assignments, _scripts
+
+    assert _scripts("NC^k and n^(1/(d-1)) in RC_d") == (
+        r"NC\textsuperscript{k} and n\textsuperscript{1/(d-1)} in RC\textsubscript{d}")
+    assert _assignments("f = n^2·log(n)") == r"$f = n^{2} \, \log n$" or \
+        _assignments("f = n^2·log(n)").startswith("$f = n^{2}")
+
+
+def test_fragment_has_no_preamble(library) -> None:
+    files, units = library
+    text = render_document(files, units, fragment=True)
+    assert r"\documentclass" not in text and r"\begin{document}" not in text
+    assert r"\section*{Results}" in text
+
+
+def test_only_selects_results(library) -> None:
+    files, _units = library
+    name = files[0][1][0].name
+    text = render_document(files, [], fragment=True, only={name})
+    assert text.count(r"\paragraph{") == 1
+    assert "Definitions" not in text
+
+
+def test_proved_lemmas_hidden_unless_named(library) -> None:
+    files, _ = library
+    lemmas = [r.name for _, rs in files for r in rs
+              if r.fact.kind == "lemma" and r.verdict.status == "proved"]
+    if not lemmas:
+        pytest.skip("the bundled library has no proved lemma")
+    tex = escape(lemmas[0]).replace(r"\_", r"\_\allowbreak{}")
+    assert tex not in render_document(files, [], fragment=True)
+    assert tex in render_document(files, [], fragment=True, only={lemmas[0]})
+
+
+def test_document_compiles_and_names_every_theorem(library, tmp_path: Path) -> None:
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed")
+    files, units = library
+    text = render_document(files, units)
+    assert text.startswith(r"\documentclass")
+    packages = set(re.findall(r"\\usepackage(?:\[[^]]*\])?\{([^}]*)\}", text))
+    assert packages == {"amsmath", "amssymb"}
+    (tmp_path / "doc.tex").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert (tmp_path / "doc.pdf").exists()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed: compiled, but names not checked")
+    subprocess.run(["pdftotext", "doc.pdf", "doc.txt"], cwd=tmp_path, check=True,
+                   timeout=120)
+    pdf_text = _squash((tmp_path / "doc.txt").read_text(encoding="utf-8", errors="replace"))
+    shown = [r.name for _, rs in files for r in rs
+             if not (r.fact.kind == "lemma" and r.verdict.status == "proved")]
+    assert shown
+    missing = [name for name in shown if _squash(name) not in pdf_text]
+    assert not missing

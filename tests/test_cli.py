@@ -1,0 +1,108 @@
+"""The command line as a user drives it: exit codes, JSON shape, each command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from rcproof.cli import main
+from rcproof.resources import library_dir
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_verify_bundled_library_all_proved() -> None:
+    code, out = run("verify", "--json")
+    assert code == 0, out
+    doc = json.loads(out)
+    summary = doc["summary"]
+    assert set(summary) == {"proved", "refuted", "unknown", "axiom", "cited", "vacuous",
+                            "error"}
+    assert summary["proved"] >= 30
+    assert summary["unknown"] == summary["refuted"] == summary["error"] == 0
+    first = doc["files"][0]["theorems"][0]
+    assert {"name", "line", "status", "statement", "reason", "counterexample",
+            "ms"} <= set(first)
+
+
+def test_verify_text_and_exit_one(tmp_path: Path) -> None:
+    path = tmp_path / "f.rc"
+    path.write_text("lemma ok: n = o(n^2)\nlemma wrong: n^2 = O(n)\n", encoding="utf-8")
+    code, out = run("verify", str(path), "--lemmas")
+    assert code == 1
+    assert "proved" in out and "refuted" in out and "wrong" in out
+
+
+def test_input_error_exit_two(tmp_path: Path) -> None:
+    path = tmp_path / "bad.rc"
+    path.write_text("import physics\nfamily SMAT { size = n^2; depth = log(n) }\n"
+                    "theorem x: SMTA in RC(n)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(path)])
+    assert result.exit_code == 2
+    assert "bad.rc:3:12: error: unknown family 'SMTA'" in result.output
+    assert "did you mean 'SMAT'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_import_cycle_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.rc").write_text('import "b.rc"\n', encoding="utf-8")
+    (tmp_path / "b.rc").write_text('import "a.rc"\n', encoding="utf-8")
+    code, out = run("verify", str(tmp_path / "a.rc"))
+    assert code == 2
+    assert "import cycle: a.rc -> b.rc -> a.rc" in out
+
+
+def test_bound_constant_and_log_precision() -> None:
+    transformers = str(library_dir() / "transformers.rc")
+    code, out = run("bound", transformers, "SMAT")
+    assert code == 0
+    assert "t*_3 = Θ(n^(2/3))" in out and "volume" in out
+    code, out = run("bound", transformers, "SMAT", "--param", "p=log(n)")
+    assert "t*_3 = Θ(n^(2/3)·log(n)^(2/3))" in out
+    code, out = run("bound", transformers, "SMAT", "--dim", "d")
+    assert "t*_d = Θ(n^(2/d))" in out
+
+
+def test_table_formats() -> None:
+    zoo = str(library_dir() / "zoo.rc")
+    code, out = run("table", zoo, "--format", "markdown")
+    assert code == 0
+    assert out.startswith("| family |") and "RNN" in out and "FlashAttention" in out
+    code, out = run("table", zoo, "--format", "csv", "--dims", "3")
+    assert out.splitlines()[0] == "family,t*_3"
+
+
+def test_compare_reports_tier_and_certificate() -> None:
+    code, out = run("compare", "n^2*log(n)", "n^(9/4)")
+    assert code == 0
+    assert "= o(n^(9/4))" in out and "Tier 1" in out and "certificate" in out
+    code, out = run("compare", "n^(d/(d-1))", "n^(3/2)", "--assume", "d >= 3")
+    assert "= O(n^(3/2))" in out and "Tier 2" in out
+
+
+def test_show_prints_docs() -> None:
+    code, out = run("show", str(library_dir() / "physics.rc"))
+    assert code == 0
+    assert "class RC(f, d = 3) {" in out
+    assert "-- RC_d(f): circuit families realizable" in out
+    assert "size = O(t^d)" in out
+
+
+def test_installed_script_runs_from_elsewhere(tmp_path: Path) -> None:
+    exe = shutil.which("rcproof") or str(Path(sys.executable).parent / "rcproof")
+    if not Path(exe).exists():
+        import pytest
+
+        pytest.skip("the rcproof script is not installed in this environment")
+    done = subprocess.run([exe, "verify"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 unknown" in done.stdout
