@@ -31,14 +31,15 @@ def main() -> None:
 @click.option("--budget", type=click.FloatRange(0.1, 600), default=2.0, show_default=True,
               help="Per-obligation budget: seconds for sympy (Tier 3); z3's rlimit scales "
                    "with it.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the verdict cache.")
 def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
-           budget: float) -> None:
+           budget: float, no_cache: bool) -> None:
     """Check every theorem in PATHS (files or folders; default: the bundled library)."""
     from rcproof.report.verdicts import exit_code, text_lines, to_json
     from rcproof.verify import verify_paths
 
     try:
-        files = verify_paths(list(paths), jobs=jobs, budget=budget)
+        files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache)
     except RcError as err:
         _fail(err)
         return
@@ -142,3 +143,77 @@ def table(path: Path, dims: str, families: str | None, fmt: str) -> None:
         _fail(err)
         return
     click.echo(render_table(rows, [d for d in dims.split(",") if d.strip()], fmt))
+
+
+@main.group()
+def cache() -> None:
+    """The verdict cache (see --no-cache)."""
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Remove every cached verdict."""
+    from rcproof import cache as store
+
+    count = store.clear()
+    click.echo(f"removed {count} cached verdict(s) from {store.cache_dir()}")
+
+
+@cache.command("path")
+def cache_path() -> None:
+    """Print the cache folder."""
+    from rcproof import cache as store
+
+    click.echo(str(store.cache_dir()))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the document here (default: standard output).")
+@click.option("--fragment", is_flag=True, help="Only the body, to \\input into a paper.")
+@click.option("--theorem", "theorems", multiple=True, help="Only these theorems (repeatable).")
+def latex(paths: tuple[Path, ...], output: Path | None, fragment: bool,
+          theorems: tuple[str, ...]) -> None:
+    """A LaTeX document (or fragment) with statements, derivations and certificates."""
+    from rcproof.elaborate.loader import load_program
+    from rcproof.report.latex import render_document
+    from rcproof.verify import verify_paths
+
+    try:
+        files = verify_paths(list(paths))
+        units = load_program(list(paths)).requested_files()
+    except RcError as err:
+        _fail(err)
+        return
+    text = render_document(files, units, fragment=fragment, only=set(theorems) or None)
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["dot", "svg"]), default="dot",
+              show_default=True)
+def graph(paths: tuple[Path, ...], fmt: str) -> None:
+    """The inclusion graph of the classes that proved theorems relate (Graphviz)."""
+    from rcproof.report.graph import inclusion_graph, to_svg
+    from rcproof.verify import verify_paths
+
+    try:
+        files = verify_paths(list(paths))
+    except RcError as err:
+        _fail(err)
+        return
+    dot = inclusion_graph(files)
+    if fmt == "svg":
+        svg = to_svg(dot)
+        if svg is None:
+            click.echo("error: Graphviz `dot` is not installed; use --format dot", err=True)
+            sys.exit(2)
+        click.echo(svg)
+    else:
+        click.echo(dot)

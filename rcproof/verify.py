@@ -1,18 +1,65 @@
-"""Run `verify` over paths: load, check every requested file, keep file order."""
+"""Run `verify` over paths: load, check every requested file, keep the given order.
+
+With `jobs > 1` the theorems are dealt round-robin to forked worker processes; each
+worker loads the same program and verifies its share (facts a proof relies on are
+verified where needed), and the results are put back in declaration order, so the
+output is the same as with one job.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
-from rcproof.elaborate.loader import load_program
+from rcproof.elaborate.loader import Program, load_program
 from rcproof.prover.run import Result, Session
 from rcproof.smt.budget import DEFAULT_RLIMIT, set_rlimit
 
 
-def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0
-                 ) -> list[tuple[str, list[Result]]]:
-    """Verdicts per requested file, in the order the files were given."""
+def _configure(budget: float) -> None:
     set_rlimit(int(DEFAULT_RLIMIT * budget / 2.0))
+
+
+def _work(args: tuple[list[Path], float, list[tuple[str, str]], bool]) -> list[Result]:
+    """A worker: verify the listed (file, theorem) pairs."""
+    from rcproof import cache
+
+    paths, budget, tasks, use_cache = args
+    cache.set_enabled(use_cache)
+    _configure(budget)
     program = load_program(paths)
     session = Session(list(program.files.values()), budget)
-    return [(unit.path, session.run(unit)) for unit in program.requested_files()]
+    out = []
+    for path, name in tasks:
+        unit = next(u for u in program.requested_files() if u.path == path)
+        fact = next(f for f in unit.facts if f.name == name)
+        result = session.result(fact)
+        assert result is not None
+        out.append(result)
+    return out
+
+
+def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
+                 use_cache: bool = True) -> list[tuple[str, list[Result]]]:
+    """Verdicts per requested file, in the order the files were given."""
+    from rcproof import cache
+
+    cache.set_enabled(use_cache)
+    _configure(budget)
+    program = load_program(paths)
+    if jobs <= 1:
+        session = Session(list(program.files.values()), budget)
+        return [(unit.path, session.run(unit)) for unit in program.requested_files()]
+    return _parallel(program, paths, jobs, budget, use_cache)
+
+
+def _parallel(program: Program, paths: list[Path], jobs: int, budget: float,
+              use_cache: bool) -> list[tuple[str, list[Result]]]:
+    tasks = [(u.path, f.name) for u in program.requested_files() for f in u.facts]
+    shares = [tasks[i::jobs] for i in range(jobs)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        done = pool.map(_work, [(paths, budget, share, use_cache) for share in shares if share])
+    by_key = {(r.path, r.name): r for results in done for r in results}
+    return [(u.path, [by_key[(u.path, f.name)] for f in u.facts])
+            for u in program.requested_files()]

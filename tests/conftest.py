@@ -22,3 +22,18 @@ def verify_text(tmp_path: Path, text: str, name: str = "t.rc") -> dict[str, Resu
 def check(tmp_path: Path):  # type: ignore[no-untyped-def]
     """check(text) -> {theorem name: Result}."""
     return lambda text: verify_text(tmp_path, text)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Tests never read or write the user's verdict cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("RCPROOF_CACHE_DIR")
+    os.environ["RCPROOF_CACHE_DIR"] = str(folder)
+    yield
+    if old is None:
+        os.environ.pop("RCPROOF_CACHE_DIR", None)
+    else:
+        os.environ["RCPROOF_CACHE_DIR"] = old

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from rcproof.growth.check import check_inequality
+from rcproof.growth.check import check_inequality, strictly_below
 from rcproof.growth.compare import compare, holds
 from rcproof.growth.errors import GrowthError
 from rcproof.growth.render import show
@@ -65,10 +65,19 @@ def _inequalities(f: Expr, g: Expr, cert: Certificate) -> list[tuple[Expr, Expr,
 
 
 def check_certificate(f: Expr, g: Expr, cert: Certificate) -> bool:
-    """Re-prove every inequality of `cert` independently; False means not proved."""
+    """Re-prove every inequality of `cert` independently; False means not proved.
+
+    For o and omega the inequality with c = 1 is checked, and the strict order of the
+    leading monomials is re-derived from the exact normal forms (max/min split into cases).
+    """
     if cert.rel not in CERT_RELATIONS or cert.c <= 0:
         return False
     if cert.rel in ("o", "omega") and cert.c != 1:
+        return False
+    # A (c, N0) pair cannot show a limit: o/omega also need the leading monomials ordered.
+    if cert.rel == "o" and not strictly_below(f, g):
+        return False
+    if cert.rel == "omega" and not strictly_below(g, f):
         return False
     ineqs = _inequalities(f, g, cert)
     return bool(ineqs) and all(check_inequality(a, b, c, cert.log2_n0) for a, b, c in ineqs)

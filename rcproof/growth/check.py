@@ -206,6 +206,28 @@ def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     return _poly_nonnegative(h, log2_n0)
 
 
+def _lead_positive(p: Poly) -> Mono | None:
+    if not p:
+        return None
+    lead = max(p)
+    return lead if p[lead] > 0 else None
+
+
+def strictly_below(a: Expr, b: Expr) -> bool:
+    """a = o(b), shown by the leading monomials of the exact normal forms (both positive)."""
+    if isinstance(a, Call) and a.func in ("max", "min") and a.args and not a.kwargs:
+        parts = [strictly_below(x, b) for x in a.args]
+        return all(parts) if a.func == "max" else any(parts)
+    if isinstance(b, Call) and b.func in ("max", "min") and b.args and not b.kwargs:
+        parts = [strictly_below(a, y) for y in b.args]
+        return any(parts) if b.func == "max" else all(parts)
+    try:
+        la, lb = _lead_positive(normalize(a)), _lead_positive(normalize(b))
+    except (Unsupported, ZeroDivisionError):
+        return False
+    return la is not None and lb is not None and la < lb
+
+
 def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     """Prove a(n) ≤ c·b(n) for all real n ≥ 2^log2_n0; False means "not proved"."""
     if c <= 0 or log2_n0 < _MIN_LOG2_N0:

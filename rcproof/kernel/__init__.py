@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rcproof.elaborate.symbols import Scope
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import TIER1, TIER2, TIER3
-from rcproof.prover.unfold import UnfoldError, unfold
+from rcproof.prover.unfold import Unfolded, UnfoldError, unfold
 from rcproof.syntax import ast as A
 
 STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
@@ -94,13 +94,7 @@ class Kernel:
         if unfolded.formula != goal:
             steps.append(Step(unfolded.formula, "unfold", note="; ".join(
                 dict.fromkeys(unfolded.notes)) or None))
-        outcome = self.decider.decide(unfolded.formula, unfolded.hypotheses, unfolded.sides)
-        strong = unfolded.strengthened()
-        if outcome.status != "proved" and strong is not None:
-            # The strengthened formula implies the exact one: proving it suffices.
-            attempt = self.decider.decide(strong, unfolded.hypotheses, unfolded.sides)
-            if attempt.status == "proved":
-                outcome = attempt
+        outcome = self._decide(unfolded)
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, atom.certificate or atom.reason))
@@ -114,6 +108,31 @@ class Kernel:
             return unknown(statement, f"`by {tactic}` does not cover this: it needs {extra}",
                            tuple(steps))
         return self._verdict(statement, outcome, tuple(steps))
+
+    def _decide(self, unfolded: Unfolded) -> Outcome:
+        """Decide the unfolded formula, through the verdict cache."""
+        from rcproof import cache
+        from rcproof.elaborate.symbols import FunSym, ParamSym
+        from rcproof.smt.budget import rlimit
+
+        params = sorted((s.name, s.constraints) for s in self.scope.symbols.values()
+                        if isinstance(s, ParamSym))
+        params.extend((s.name, "fun") for s in self.scope.symbols.values()
+                      if isinstance(s, FunSym))
+        k = cache.key(unfolded.formula, unfolded.hypotheses, unfolded.sides, params,
+                      rlimit(), self.decider.budget_seconds)
+        cached = cache.get(k)
+        if isinstance(cached, Outcome):
+            return cached
+        outcome = self.decider.decide(unfolded.formula, unfolded.hypotheses, unfolded.sides)
+        strong = unfolded.strengthened()
+        if outcome.status != "proved" and strong is not None:
+            # The strengthened formula implies the exact one: proving it suffices.
+            attempt = self.decider.decide(strong, unfolded.hypotheses, unfolded.sides)
+            if attempt.status == "proved":
+                outcome = attempt
+        cache.put(k, outcome)
+        return outcome
 
     def _verdict(self, statement: A.Prop, outcome: Outcome, steps: tuple[Step, ...]) -> Verdict:
         kw = {"tiers": tuple(outcome.tiers), "reason": outcome.reason,

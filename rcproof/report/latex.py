@@ -375,10 +375,10 @@ def render_result(r: Result) -> str:
         out.append("Derivation:\n" + derivation(r.fact.prop, v.steps))
     if v.status == "refuted" and v.counterexample:
         out.append(f"Counter-example: {_assignments(v.counterexample)}.\n")
-    if v.reason and v.status != "proved" and not (
+    reference = getattr(r.fact.decl, "reference", None)
+    if v.reason and v.status not in ("proved", "cited") and not (
             v.counterexample and v.counterexample in v.reason):
         out.append(f"Reason: {_scripts(v.reason)}\n")
-    reference = getattr(r.fact.decl, "reference", None)
     if r.fact.kind == "cite" and reference:
         out.append(f"Reference: {escape(reference)}\n")
     return "\n".join(out)

@@ -202,10 +202,11 @@ class _Printer:
         if isinstance(p, A.Truth):
             return _Out(self.truth(p.value), _PATOM)
         if isinstance(p, A.Not):
-            inner = self.sub(p.operand, _NOT, tail)
-            if self.not_parens and not isinstance(p.operand, (A.Not, A.Truth)) \
-                    and not inner.startswith("("):
-                inner = f"({inner})"  # `¬F ∈ K` would read as `(¬F) ∈ K`
+            out = self.prop(p.operand, tail)
+            bare = out.prec >= _NOT or (out.prec == _FORALL and tail)
+            if bare and self.not_parens and not isinstance(p.operand, (A.Not, A.Truth)):
+                bare = False  # `¬F ∈ K` would read as `(¬F) ∈ K`
+            inner = out.text if bare else f"({out.text})"
             return _Out(self.not_word + inner, _NOT)
         if isinstance(p, A.And):
             return self.connective(p, _AND, self.and_word, tail)

@@ -204,3 +204,19 @@ def test_lexer_metadata_and_entry_point() -> None:
     data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     target = data["project"]["entry-points"]["pygments.lexers"]["rc"]
     assert target == "rcproof.report.lexer:RcLexer"
+
+
+def test_registered_with_pygments_when_installed() -> None:
+    from importlib.metadata import entry_points
+
+    from pygments.lexers import get_lexer_by_name, guess_lexer_for_filename
+
+    if not any(e.name == "rc" for e in entry_points(group="pygments.lexers")):
+        pytest.skip("rcproof is not installed, so its entry point is not visible")
+    assert isinstance(get_lexer_by_name("rcproof"), RcLexer)
+    assert isinstance(guess_lexer_for_filename("attention.rc", WHOLE_FILE), RcLexer)
+
+
+def test_analyse_text() -> None:
+    assert RcLexer.analyse_text(WHOLE_FILE) > 0.5
+    assert RcLexer.analyse_text("fn foo { echo $1 }") == 0.0

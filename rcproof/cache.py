@@ -1,0 +1,107 @@
+"""Verdict cache: decided obligations keyed by their normalized form and the tool version.
+
+The key is the unfolded formula (families, classes and abbreviations inlined), its
+hypotheses and side conditions, the parameter assumptions in scope, the tactic and the
+budget — everything the decision depends on — so an edit to any definition a theorem
+uses changes the key. Stored in one SQLite file under the user's cache folder; the
+folder can be moved with RCPROOF_CACHE_DIR. A cache file is trusted like a build
+artefact: `--no-cache` or `rcproof cache clear` bypasses or removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+_enabled = True
+_connection: sqlite3.Connection | None = None
+_pid: int | None = None
+
+
+def version() -> str:
+    try:
+        return metadata.version("rcproof")
+    except metadata.PackageNotFoundError:
+        return "source"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("RCPROOF_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "rcproof"
+
+
+def set_enabled(value: bool) -> None:
+    global _enabled
+    _enabled = value
+
+
+def _db() -> sqlite3.Connection | None:
+    global _connection, _pid
+    if not _enabled:
+        return None
+    if _connection is not None and _pid == os.getpid():
+        return _connection
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(folder / "verdicts.sqlite3", timeout=10, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, value BLOB)")
+    except (OSError, sqlite3.Error):
+        return None  # an unwritable cache only costs time
+    _connection, _pid = conn, os.getpid()
+    return conn
+
+
+def key(*parts: object) -> str:
+    text = repr((version(), parts))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def get(k: str) -> Any | None:
+    db = _db()
+    if db is None:
+        return None
+    try:
+        row = db.execute("SELECT value FROM verdicts WHERE key = ?", (k,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+    except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def put(k: str, value: object) -> None:
+    db = _db()
+    if db is None:
+        return
+    try:
+        db.execute("INSERT OR REPLACE INTO verdicts VALUES (?, ?)", (k, pickle.dumps(value)))
+    except (sqlite3.Error, pickle.PickleError):
+        pass
+
+
+def clear() -> int:
+    """Remove the cache; returns how many entries it held."""
+    global _connection
+    path = cache_dir() / "verdicts.sqlite3"
+    count = 0
+    if path.exists():
+        try:
+            conn = sqlite3.connect(path)
+            count = conn.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            pass
+    if _connection is not None:
+        _connection.close()
+        _connection = None
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return count
