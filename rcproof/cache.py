@@ -10,6 +10,7 @@ artefact: `--no-cache` or `rcproof cache clear` bypasses or removes it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -81,10 +82,8 @@ def put(k: str, value: object) -> None:
     db = _db()
     if db is None:
         return
-    try:
+    with contextlib.suppress(sqlite3.Error, pickle.PickleError):
         db.execute("INSERT OR REPLACE INTO verdicts VALUES (?, ?)", (k, pickle.dumps(value)))
-    except (sqlite3.Error, pickle.PickleError):
-        pass
 
 
 def clear() -> int:

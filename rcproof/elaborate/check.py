@@ -45,7 +45,7 @@ def params_of_instance(params: tuple[A.Param, ...], call: A.Call, owner: str,
         if param.name not in bound:
             if param.default is None:
                 raise RcError(f"{owner} needs a value for parameter '{param.name}'", call.span,
-                              f"write {owner}({param.name} = …)", source)
+                              f"write {owner.split()[-1]}({param.name} = …)", source)
             bound[param.name] = param.default
     return bound
 

@@ -89,7 +89,7 @@ class Coef:
     # ---- construction / inspection -------------------------------------------------
     @staticmethod
     def exact(v: Fraction | int) -> Coef:
-        f = Fraction(v)
+        f = v if type(v) is Fraction else Fraction(v)
         return Coef(f, f)
 
     @property

@@ -22,19 +22,26 @@ class Exps(NamedTuple):
     def __add__(self, other: object) -> Exps:  # type: ignore[override]
         if not isinstance(other, Exps):
             return NotImplemented
-        return Exps(self.a + other.a, self.b + other.b, self.e + other.e)
+        # Skipping zero components avoids most Fraction arithmetic (a hot path).
+        a1, b1, e1 = self
+        a2, b2, e2 = other
+        return Exps(a1 + a2 if a1 and a2 else a1 or a2,
+                    b1 + b2 if b1 and b2 else b1 or b2,
+                    e1 + e2 if e1 and e2 else e1 or e2)
 
     def __sub__(self, other: Exps) -> Exps:
-        return Exps(self.a - other.a, self.b - other.b, self.e - other.e)
+        return self + (-other)
 
     def __neg__(self) -> Exps:
-        return Exps(-self.a, -self.b, -self.e)
+        a, b, e = self
+        return Exps(-a if a else a, -b if b else b, -e if e else e)
 
     def __mul__(self, r: object) -> Exps:  # type: ignore[override]
         """Scale by a rational: the exponents of m^r."""
         if not isinstance(r, (int, Fraction)):
             return NotImplemented
-        return Exps(self.a * r, self.b * r, self.e * r)
+        a, b, e = self
+        return Exps(a * r if a else a, b * r if b else b, e * r if e else e)
 
     def is_zero(self) -> bool:
         return not (self.a or self.b or self.e)

@@ -10,6 +10,7 @@ from rcproof.growth.errors import NotPositive, SignUnknown
 from rcproof.growth.expand import expand
 from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
+from rcproof.growth.monomial import monomial
 from rcproof.growth.render import show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
 
@@ -75,4 +76,7 @@ def _err_text(x: Expansion) -> str:
 
 def leading(expr: Expr) -> Growth:
     """The Θ-class (and leading coefficient) of an eventually positive expression."""
+    mono = monomial(expr)
+    if mono is not None and mono[0] > 0:
+        return Growth(Coef.exact(mono[0]), mono[1])
     return positive_leading(expand(expr), expr)

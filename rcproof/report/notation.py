@@ -102,6 +102,7 @@ class _Printer:
     not_parens = False
     paren_negative = False
     minus = "-"
+    decimals = False  # 1/2 as `0.5` (only where the output must parse back as one number)
 
     # -- expressions --
     def expr(self, e: A.Expr) -> _Out:
@@ -124,7 +125,7 @@ class _Printer:
         if value < 0:
             inner = self.num(-value)
             return _Out(self.minus + self.paren(inner, _POW).text, _NEG)
-        text = _decimal(value)
+        text = _decimal(value) if self.decimals or value.denominator == 1 else None
         if text is not None:
             return _Out(text, _ATOM)
         return self.divide(_Out(str(value.numerator), _ATOM),
@@ -269,6 +270,8 @@ def _chain(p: A.Prop) -> list[A.Relation] | None:
 
 class _Ascii(_Printer):
     """`.rc` syntax: what the parser reads back to the same tree."""
+
+    decimals = True
 
 
 class _Text(_Printer):

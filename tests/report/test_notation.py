@@ -65,7 +65,7 @@ LATEX = [
     ("exp(n) + max(n, 2) - min(a, b)", "\\exp(n) + \\max(n, 2) - \\min(a, b)"),
     ("2 * 3 * n", "2 \\cdot 3 \\, n"),
     ("-(a * b)", "-(a \\, b)"),
-    ("0.5", "0.5"),
+    ("0.5", "\\frac{1}{2}"),
 ]
 
 LATEX_PROPS = [
@@ -137,7 +137,8 @@ def test_truth_and_numbers_outside_the_parser() -> None:
     assert to_latex(third) == "\\frac{1}{3}"
     assert to_text(A.BinOp("^", A.Name("n"), third)) == "n^(1/3)"
     assert to_latex(A.BinOp("^", A.Name("n"), third)) == "n^{1/3}"
-    assert to_text(A.Num(Fraction(-5, 2))) == "-2.5"
+    assert to_text(A.Num(Fraction(-5, 2))) == "-(5/2)"
+    assert to_ascii(A.Num(Fraction(-5, 2))) == "-2.5"
     assert to_ascii(A.Neg(A.Num(Fraction(-1)))) == "-(-1)"
 
 
