@@ -1,7 +1,8 @@
 """Benchmark: Tier 1 `compare` against `sympy.limit(f/g, n, oo)` on growth-monomial pairs.
 
 Both run in this process on the same seeded corpus; every answer is cross-checked (a
-disagreement is a bug and is counted). The speed-up is measured per pair on the pairs
+disagreement is a bug and is counted), as are Tier 1 with and without its
+single-monomial fast path. The speed-up is measured per pair on the pairs
 both sides answered. `python bench/tier1.py [--quick] [--pairs N]`.
 """
 
@@ -11,6 +12,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,8 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rcproof.growth import Order, compare, to_sympy
+from rcproof.growth import Order, compare, expand, to_sympy
+from rcproof.growth.leading import positive_leading
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
 
 SEED = 20250917
@@ -88,14 +91,23 @@ def _agrees(ours: Order, theirs: tuple[str, Fraction | None]) -> bool:
     return True
 
 
-def _time_tier1(pairs: list[tuple[Expr, Expr]], repeat: int = 5) -> tuple[list[float], list[Order]]:
-    """Per-pair best-of-`repeat` times of `compare` (seconds) and its answers."""
+def compare_by_expansion(f: Expr, g: Expr) -> Order:
+    """Tier 1 without the single-monomial fast path: full expansions of both sides."""
+    lf, lg = positive_leading(expand(f), f), positive_leading(expand(g), g)
+    if lf.exps != lg.exps:
+        return Order("o" if lf.exps < lg.exps else "omega")
+    return Order("Theta", lf.coef / lg.coef)
+
+
+def _time_tier1(pairs: list[tuple[Expr, Expr]], repeat: int = 5,
+                how: Callable[[Expr, Expr], Order] = compare) -> tuple[list[float], list[Order]]:
+    """Per-pair best-of-`repeat` times of `how` (seconds) and its answers."""
     best = [float("inf")] * len(pairs)
     answers: list[Order] = []
     for r in range(repeat):
         for i, (f, g) in enumerate(pairs):
             t0 = time.perf_counter()
-            order = compare(f, g)
+            order = how(f, g)
             dt = time.perf_counter() - t0
             best[i] = min(best[i], dt)
             if r == 0:
@@ -109,11 +121,14 @@ def run(pairs: int = 300, quick: bool = False) -> dict[str, Any]:
 
     corpus = make_pairs(max(pairs, 300))
     tier1_times, answers = _time_tier1(corpus)
+    full_times, full_answers = _time_tier1(corpus, how=compare_by_expansion)
+    disagreements = sum(a != b for a, b in zip(answers, full_answers))
     n = sympy.Symbol("n", positive=True)
     checked = corpus if not quick else corpus[:QUICK_SYMPY_PAIRS]
     sympy_times: list[float] = []
     common_tier1: list[float] = []
-    disagreements = unusable = 0
+    common_full: list[float] = []
+    unusable = 0
     for i, (f, g) in enumerate(checked):
         ratio = to_sympy(f) / to_sympy(g)
         t0 = time.perf_counter()
@@ -127,7 +142,9 @@ def run(pairs: int = 300, quick: bool = False) -> dict[str, Any]:
             disagreements += 1
         sympy_times.append(dt)
         common_tier1.append(tier1_times[i])
+        common_full.append(full_times[i])
     speedup = sum(sympy_times) / sum(common_tier1) if common_tier1 else float("nan")
+    speedup_full = sum(sympy_times) / sum(common_full) if common_full else float("nan")
     result = {
         "pairs": len(corpus),
         "sympy_pairs": len(sympy_times),
@@ -137,6 +154,8 @@ def run(pairs: int = 300, quick: bool = False) -> dict[str, Any]:
         "tier1_mean_us": 1e6 * sum(tier1_times) / len(tier1_times),
         "sympy_mean_ms": 1e3 * sum(sympy_times) / len(sympy_times) if sympy_times else None,
         "speedup": speedup,
+        "expansion_mean_us": 1e6 * sum(full_times) / len(full_times),
+        "speedup_expansion_path": speedup_full,
     }
     print(f"tier1: {len(corpus)} pairs in {result['tier1_total_s'] * 1e3:.2f} ms "
           f"({result['tier1_mean_us']:.1f} us/pair)")
@@ -145,6 +164,8 @@ def run(pairs: int = 300, quick: bool = False) -> dict[str, Any]:
               f"({result['sympy_mean_ms']:.1f} ms/pair); unusable answers: {unusable}")
     print(f"disagreements: {disagreements}")
     print(f"tier1 speedup vs sympy.limit: {speedup:.0f}x")
+    print(f"  (full expansion path, no monomial fast path: "
+          f"{result['expansion_mean_us']:.1f} us/pair, {speedup_full:.0f}x)")
     return result
 
 

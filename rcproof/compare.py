@@ -6,9 +6,8 @@ from rcproof.elaborate.check import Checker
 from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
 from rcproof.prover.decide import Decider
-from rcproof.prover.ground import is_ground
 from rcproof.report.text import show
-from rcproof.smt.realterm import mentions
+from rcproof.smt.realterm import is_ground, mentions
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr, parse_prop
 

@@ -67,7 +67,7 @@ def monomial(e: Expr) -> Mono | None:
             if not m.a:
                 return m.b, LOGLOG  # log((log n)^b) = b·log log n
             return None
-        if e.func == "exp" and (m == LOG or m == LOGLOG):
+        if e.func == "exp" and m in (LOG, LOGLOG):
             return _ONE, (Exps(c, Fraction(0), Fraction(0)) if m == LOG
                           else Exps(Fraction(0), c, Fraction(0)))
         if e.func == "exp" and not c:

@@ -15,11 +15,11 @@ from fractions import Fraction
 import z3
 
 from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
-from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom, is_ground
+from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
 from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
 from rcproof.smt.params import comparison
-from rcproof.smt.realterm import Untranslatable
+from rcproof.smt.realterm import Untranslatable, is_ground
 from rcproof.syntax import ast as A
 
 

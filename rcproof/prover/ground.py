@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import growth
-from rcproof.smt.realterm import mentions
 from rcproof.syntax import ast as A
 
 TIER1, TIER2, TIER3 = "growth", "smt", "limit"
@@ -21,12 +20,6 @@ class AtomVerdict:
     tier: str
     reason: str | None = None
     certificate: str | None = None
-
-
-def is_ground(e: A.Expr) -> bool:
-    if isinstance(e, A.Call) and e.func not in ("log", "sqrt", "exp", "max", "min"):
-        return False
-    return not mentions(e, lambda name: name != "n")
 
 
 def _lex_le(u: tuple[Fraction, ...], v: tuple[Fraction, ...]) -> bool:

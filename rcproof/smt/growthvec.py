@@ -13,7 +13,13 @@ from fractions import Fraction
 
 import z3
 
-from rcproof.smt.realterm import RealTerms, Untranslatable, const_value, mentions
+from rcproof.smt.realterm import (
+    RealTerms,
+    Untranslatable,
+    const_value,
+    is_ground,
+    mentions,
+)
 from rcproof.syntax import ast as A
 
 Vec = tuple[z3.ArithRef, z3.ArithRef, z3.ArithRef]
@@ -85,6 +91,9 @@ class GrowthVectors:
         self.sides.append(self.reals.term(e) > 0)
 
     def vec(self, e: A.Expr) -> Vec:
+        ground = _tier1_vector(e)
+        if ground is not None:
+            return tuple(self._num(x) for x in ground)  # type: ignore[return-value]
         if self.is_constant(e):
             self.positive(e)
             return self.zero
@@ -163,6 +172,20 @@ class GrowthVectors:
                     factor = self.reals.term(other)
                     return (coef * factor if term.op == "*" else coef / factor), base
         raise Untranslatable("exp of something other than a multiple of log n is outside Tier 2")
+
+
+def _tier1_vector(e: A.Expr) -> tuple[Fraction, Fraction, Fraction] | None:
+    """A sub-expression in n alone is decided exactly by the growth algebra (Tier 1),
+    which also shows it eventually positive; None if it has other names or is outside."""
+    from rcproof import growth
+
+    if not is_ground(e):
+        return None
+    try:
+        lead = growth.leading(e)
+    except growth.GrowthError:
+        return None
+    return tuple(lead.exps)  # type: ignore[return-value]
 
 
 def _is_log_of(e: A.Expr, depth: int) -> bool:

@@ -32,6 +32,13 @@ def mentions(e: A.Expr, test: Callable[[str], bool]) -> bool:
     return False
 
 
+def is_ground(e: A.Expr) -> bool:
+    """Only n, numbers and built-ins: a question for the growth algebra alone."""
+    if isinstance(e, A.Call) and e.func not in ("log", "sqrt", "exp", "max", "min"):
+        return False
+    return not mentions(e, lambda name: name != "n")
+
+
 class RealTerms:
     """Translates constant (n-free) expressions to z3 reals over named parameters."""
 

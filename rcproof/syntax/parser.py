@@ -25,9 +25,11 @@ _CMP = {"le": "<=", "ge": ">=", "lt": "<", "gt": ">", "eq": "=="}
 def _parser() -> lark.Lark:
     # The basic lexer keeps keywords reserved everywhere (LANGUAGE.md); lark's default
     # contextual lexer would read `in` as a name wherever `in` cannot follow (`let in = 3`).
+    # cache=True stores the built LALR tables in the temp folder, keyed by a hash of the
+    # grammar and options: building them costs ~0.3 s, loading them ~0.02 s.
     return lark.Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr",
                      lexer="basic", propagate_positions=True, maybe_placeholders=True,
-                     start=["start", "expr_only", "prop_only"])
+                     start=["start", "expr_only", "prop_only"], cache=True)
 
 
 class _Builder(Transformer):  # type: ignore[type-arg]

@@ -6,6 +6,8 @@ import math
 from fractions import Fraction as Q
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rcproof.growth import (
     Exps,
@@ -16,6 +18,7 @@ from rcproof.growth import (
     expand,
     leading,
 )
+from rcproof.growth.monomial import monomial
 from rcproof.growth.render import show
 from rcproof.syntax.parser import parse_expr as P
 
@@ -166,3 +169,42 @@ def test_big_exponents_are_fine() -> None:
     assert lead("n^(10^100)")[0] == ex(10**100)
     assert lead("(n^2 + n)^1000")[0] == ex(2000)
     assert lead("2^100*n")[1] == 2**100
+
+
+# ---- the single-monomial fast path agrees with the full expansion -------------------
+
+_leaves = st.sampled_from(["n", "log(n)", "log(log(n))", "2", "3/2", "n^(1/3)", "log(n)^(-2)"])
+
+
+def _grow(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    exps = st.sampled_from(["2", "1/2", "-1", "3/4", "-2/3", "0"])
+    return st.one_of(
+        st.builds(lambda a, b: f"({a})*({b})", children, children),
+        st.builds(lambda a, b: f"({a})/({b})", children, children),
+        st.builds(lambda a, r: f"({a})^({r})", children, exps),
+        st.builds(lambda a: f"sqrt({a})", children),
+        st.builds(lambda a: f"log({a})", children),
+        st.builds(lambda a: f"exp(log({a}))", children),
+        st.builds(lambda a: f"-({a})", children),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(_leaves, _grow, max_leaves=6))
+def test_fast_path_agrees_with_expansion(text: str) -> None:
+    expr = P(text)
+    mono = monomial(expr)
+    try:
+        full = expand(expr)
+    except GrowthError:
+        full = None
+    if mono is None:
+        return
+    c, m = mono
+    if c == 0:
+        assert full is not None and full.is_zero()
+        return
+    assert full is not None, text
+    assert full.err is None and len(full.terms) == 1, text
+    (fm, fc), = full.terms
+    assert fm == m and fc.is_exact and fc.value == c, text
