@@ -30,6 +30,7 @@ class TightBound:
     size: A.Expr | None = None
     volume_fill: A.Expr | None = None  # size / t*^d, how full the light cone is
     checked: str | None = None         # kernel verdict on membership in RC(time, d)
+    tight: str | None = None           # kernel verdict on: in no RC(f, d) with f = o(time)
     note: str | None = None
 
 
@@ -115,9 +116,17 @@ def _concrete(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound], si
         fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
     except growth.GrowthError:
         pass
-    verdict = Kernel(scope, budget).check(A.Membership(
-        family, A.Call("RC", (time,), (("d", dim),))))
-    return TightBound(family, dim, time, laws, size, fill, verdict.status)
+    kernel = Kernel(scope, budget)
+    verdict = kernel.check(A.Membership(family, A.Call("RC", (time,), (("d", dim),))))
+    return TightBound(family, dim, time, laws, size, fill, verdict.status,
+                      kernel.check(_tightness(family, time, dim)).status)
+
+
+def _tightness(family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:
+    """No budget below the bound: forall f = o(time), family notin RC(f, d)."""
+    name = "f"
+    return A.Forall((name,), "fun", (A.Relation(A.Name(name), "o", time),), A.Membership(
+        family, A.Call("RC", (A.Name(name),), (("d", dim),)), negated=True))
 
 
 def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
@@ -139,7 +148,9 @@ def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
         time = simplify_power(_lead_base(candidate.expr))
         member = kernel.check(A.Forall((dim.id,), "real", where, A.Membership(
             family, A.Call("RC", (time,), (("d", dim),)))))
-        return TightBound(family, dim, time, laws, checked=member.status,
+        tight = kernel.check(A.Forall((dim.id,), "real", where,
+                                      _tightness(family, time, dim)))
+        return TightBound(family, dim, time, laws, checked=member.status, tight=tight.status,
                           note=f"for every {dim.id} >= 2")
     return TightBound(family, dim, None, (), note="no single law binds for every d >= 2: "
                       "the answer depends on d; give --dim a number")

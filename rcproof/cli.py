@@ -217,3 +217,32 @@ def graph(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(svg)
     else:
         click.echo(dot)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("families", nargs=-1, required=True)
+@click.option("--dim", default="3", show_default=True, help="A numeric dimension >= 2.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("plot.png"),
+              show_default=True)
+def plot(path: Path, families: tuple[str, ...], dim: str, output: Path) -> None:
+    """t*_d(n) of FAMILIES on log-log axes against the entropy floor (needs matplotlib)."""
+    from fractions import Fraction
+
+    from rcproof.bound import find_family, load_for_bound, tight_bound
+    from rcproof.report.plot import plot as draw
+
+    try:
+        value = Fraction(dim)
+        if value <= 1:
+            raise RcError("--dim must be a number greater than 1 for a plot")
+        units = load_for_bound(path)
+        bounds = []
+        for name in families:
+            unit, _ = find_family(units, name)
+            bounds.append(tight_bound(unit, A.Name(name), A.Num(value)))
+        draw(bounds, value, output)
+    except (RcError, ValueError) as err:
+        _fail(err if isinstance(err, RcError) else RcError(f"--dim: {err}"))
+        return
+    click.echo(f"wrote {output}")

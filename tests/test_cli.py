@@ -106,3 +106,38 @@ def test_installed_script_runs_from_elsewhere(tmp_path: Path) -> None:
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 unknown" in done.stdout
+
+
+def test_plot_writes_png(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("matplotlib", reason="the plot extra (matplotlib) is not installed")
+    out = tmp_path / "p.png"
+    code, text = run("plot", str(library_dir() / "zoo.rc"), "RNN", "FlashAttention",
+                     "-o", str(out))
+    assert code == 0, text
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_latex_and_graph_commands(tmp_path: Path) -> None:
+    out = tmp_path / "doc.tex"
+    code, text = run("latex", str(library_dir() / "physics.rc"),
+                     str(library_dir() / "transformers.rc"), "-o", str(out))
+    assert code == 0, text
+    doc = out.read_text(encoding="utf-8")
+    assert doc.startswith("\\documentclass")
+    assert "smat\\_in\\_rc" in doc.replace("\\allowbreak{}", "")
+    code, text = run("latex", str(library_dir() / "transformers.rc"), "--fragment",
+                     "--theorem", "smat_in_rc")
+    assert code == 0 and "\\documentclass" not in text
+    assert "smat\\_in\\_rc" in text.replace("\\allowbreak{}", "")
+    assert "smat\\_tight" not in text.replace("\\allowbreak{}", "")
+    code, text = run("graph", str(library_dir() / "scaling.rc"))
+    assert code == 0 and text.startswith("digraph")
+
+
+def test_cache_clear_and_no_cache() -> None:
+    code, text = run("verify", str(library_dir() / "physics.rc"), "--no-cache")
+    assert code == 0
+    code, text = run("cache", "clear")
+    assert code == 0 and "removed" in text

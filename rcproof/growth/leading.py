@@ -46,7 +46,8 @@ class Growth:
         text = show(self.to_expr())
         if self.coef.is_exact:
             return text
-        return f"≈{self.coef.midpoint():.6g}*{text}"
+        approx = f"≈{self.coef.midpoint():.6g}"
+        return approx if self.exps.is_zero() else f"{approx}*{text}"
 
 
 def positive_leading(x: Expansion, what: Expr) -> Growth:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rcproof.bound import TightBound
 from rcproof.report.text import show
+from rcproof.syntax import ast as A
 
 
 def _time(b: TightBound) -> str:
@@ -12,7 +13,8 @@ def _time(b: TightBound) -> str:
 
 def render_bound(b: TightBound) -> str:
     d = show(b.dim)
-    lines = [f"{show(b.family)} in dimension d = {d}:"]
+    where = f"d = {d}" if isinstance(b.dim, A.Num) else f"{d} (every {d} >= 2)"
+    lines = [f"{show(b.family)} in dimension {where}:"]
     lines.append(f"  t*_{d} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
     if b.time is None:
         lines.append(f"  {b.note}")
@@ -20,6 +22,7 @@ def render_bound(b: TightBound) -> str:
     lines.append(f"  binding law: {', '.join(b.laws)}")
     rc = f"RC({show(b.time)}, d = {d})" if d != "3" else f"RC({show(b.time)})"
     lines.append(f"  smallest RC class: {rc}  (kernel: {b.checked})")
+    lines.append(f"  tight: in no RC(f, d = {d}) with f = o({show(b.time)})  (kernel: {b.tight})")
     if b.size is not None and b.volume_fill is not None:
         full = "full" if show(b.volume_fill) == "1" else "not full"
         lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d} = "
