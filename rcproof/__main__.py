@@ -1,5 +1,5 @@
 """`python -m rcproof`."""
 
-from rcproof.cli import main
+from rcproof.cli import run
 
-main()
+run()

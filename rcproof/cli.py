@@ -16,6 +16,13 @@ def _fail(err: RcError) -> None:
     sys.exit(2)
 
 
+def run() -> None:
+    """Console entry point: the click group on a big-stack thread (see rcproof.deep)."""
+    from rcproof.deep import run_deep
+
+    run_deep(main)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rcproof")
 def main() -> None:

@@ -1,9 +1,9 @@
 """Run `verify` over paths: load, check every requested file, keep the given order.
 
-With `jobs > 1` the theorems are dealt round-robin to forked worker processes; each
-worker loads the same program and verifies its share (facts a proof relies on are
-verified where needed), and the results are put back in declaration order, so the
-output is the same as with one job.
+With `jobs > 1` the theorems are split into contiguous shares for forked worker
+processes, which inherit the loaded program; each verifies its share (facts a proof
+relies on are verified where needed), and the results are put back in declaration
+order, so the output is the same as with one job.
 """
 
 from __future__ import annotations
@@ -20,14 +20,18 @@ def _configure(budget: float) -> None:
     set_rlimit(int(DEFAULT_RLIMIT * budget / 2.0))
 
 
-def _work(args: tuple[list[Path], float, list[tuple[str, str]], bool]) -> list[Result]:
-    """A worker: verify the listed (file, theorem) pairs."""
+_forked: Program | None = None  # the loaded program, inherited by forked workers
+
+
+def _work(args: tuple[float, list[tuple[str, str]], bool]) -> list[Result]:
+    """A worker: verify the listed (file, theorem) pairs of the inherited program."""
     from rcproof import cache
 
-    paths, budget, tasks, use_cache = args
+    budget, tasks, use_cache = args
+    program = _forked
+    assert program is not None
     cache.set_enabled(use_cache)
     _configure(budget)
-    program = load_program(paths)
     session = Session(list(program.files.values()), budget)
     out = []
     for path, name in tasks:
@@ -50,16 +54,23 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
     if jobs <= 1:
         session = Session(list(program.files.values()), budget)
         return [(unit.path, session.run(unit)) for unit in program.requested_files()]
-    return _parallel(program, paths, jobs, budget, use_cache)
+    return _parallel(program, jobs, budget, use_cache)
 
 
-def _parallel(program: Program, paths: list[Path], jobs: int, budget: float,
+def _parallel(program: Program, jobs: int, budget: float,
               use_cache: bool) -> list[tuple[str, list[Result]]]:
+    """Contiguous shares (a proof's facts usually sit just above it), one per worker."""
+    global _forked
     tasks = [(u.path, f.name) for u in program.requested_files() for f in u.facts]
-    shares = [tasks[i::jobs] for i in range(jobs)]
+    size = -(-len(tasks) // jobs)
+    shares = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    _forked = program
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        done = pool.map(_work, [(paths, budget, share, use_cache) for share in shares if share])
+    try:
+        with context.Pool(len(shares)) as pool:
+            done = pool.map(_work, [(budget, share, use_cache) for share in shares])
+    finally:
+        _forked = None
     by_key = {(r.path, r.name): r for results in done for r in results}
     return [(u.path, [by_key[(u.path, f.name)] for f in u.facts])
             for u in program.requested_files()]

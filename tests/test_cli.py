@@ -141,3 +141,12 @@ def test_cache_clear_and_no_cache() -> None:
     assert code == 0
     code, text = run("cache", "clear")
     assert code == 0 and "removed" in text
+
+
+def test_jobs_two_matches_jobs_one() -> None:
+    from rcproof.verify import verify_paths
+
+    one = verify_paths([], jobs=1, use_cache=False)
+    two = verify_paths([], jobs=2, use_cache=False)
+    assert [(p, [(r.name, r.verdict.status, r.verdict.reason) for r in rs]) for p, rs in one] \
+        == [(p, [(r.name, r.verdict.status, r.verdict.reason) for r in rs]) for p, rs in two]

@@ -8,6 +8,7 @@ from rcproof.growth import expansion as X
 from rcproof.growth.coef import Coef
 from rcproof.growth.errors import NotInFragment
 from rcproof.growth.exps import ZERO, N
+from rcproof.growth.monomial import monomial
 from rcproof.growth.render import Quoted, show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
@@ -82,9 +83,67 @@ def _call(e: Call) -> X.Expansion:
         raise NotInFragment(f"'{e.func}' must be substituted before a growth comparison")
     if len(e.args) != 1:
         raise NotInFragment(f"{e.func} takes exactly one argument: {show(e)}")
+    if e.func == "exp":
+        return _exp(e)
     arg = expand(e.args[0])
     if e.func == "log":
         return X.log(arg, Quoted(e.args[0]))
-    if e.func == "sqrt":
-        return X.power(arg, _HALF, Quoted(e.args[0]))
-    return X.exp(arg, Quoted(e))
+    return X.power(arg, _HALF, Quoted(e.args[0]))
+
+
+def _exp(e: Call) -> X.Expansion:
+    """exp(Σ r_i·log(A_i) + rest) = Π A_i^(r_i) · exp(rest), each A_i shown positive.
+
+    Taking the powers directly (instead of expanding log A_i) keeps exp(log(x)/2) = sqrt(x)
+    exact even when log(x) would need a log log log n error term.
+    """
+    out = X.constant(Coef.exact(1))
+    rest: list[tuple[int, Expr]] = []
+    for sign, term in _summands(e.args[0], 1):
+        found = _rational_times_log(term)
+        if found is None:
+            rest.append((sign, term))
+            continue
+        r, inner = found
+        base = expand(inner)
+        if base.sign() != 1:
+            rest.append((sign, term))  # let the log itself explain the failure
+            continue
+        out = X.mul(out, X.power(base, r * sign, Quoted(inner)))
+    if not rest:
+        return out
+    tail = X.constant(Coef.exact(0))
+    for sign, term in rest:
+        x = expand(term)
+        tail = X.add(tail, x if sign > 0 else X.neg(x))
+    return X.mul(out, X.exp(tail, Quoted(e)))
+
+
+def _summands(e: Expr, sign: int) -> list[tuple[int, Expr]]:
+    if isinstance(e, BinOp) and e.op in "+-":
+        return _summands(e.left, sign) + _summands(e.right, sign if e.op == "+" else -sign)
+    if isinstance(e, Neg):
+        return _summands(e.operand, -sign)
+    return [(sign, e)]
+
+
+def _is_log(e: Expr) -> bool:
+    return isinstance(e, Call) and e.func == "log" and len(e.args) == 1 and not e.kwargs
+
+
+def _constant(e: Expr) -> Fraction | None:
+    mono = monomial(e)
+    return mono[0] if mono is not None and mono[1] == ZERO else None
+
+
+def _rational_times_log(e: Expr) -> tuple[Fraction, Expr] | None:
+    """(r, A) when e is log(A), r*log(A), log(A)*r or log(A)/r for a rational constant r."""
+    if _is_log(e):
+        return Fraction(1), e.args[0]  # type: ignore[union-attr]
+    if isinstance(e, BinOp) and e.op in "*/":
+        pairs = [(e.left, e.right)] if e.op == "/" else [(e.left, e.right), (e.right, e.left)]
+        for lg, k in pairs:
+            r = _constant(k) if _is_log(lg) else None
+            if r:
+                return (r if e.op == "*" else 1 / r), lg.args[0]  # type: ignore[union-attr]
+    return None

@@ -58,7 +58,10 @@ class Session:
             return None
         self._running.add(key)
         start = time.perf_counter()
-        verdict = self.prover(fact.path).verify(fact)
+        try:
+            verdict = self.prover(fact.path).verify(fact)
+        except RecursionError:
+            verdict = unknown(fact.prop, "the statement is nested too deeply for the checker")
         ms = (time.perf_counter() - start) * 1000
         self._running.discard(key)
         self.results[key] = Result(fact.path, fact, verdict, ms)

@@ -318,7 +318,16 @@ def _parse_tree(source: str, path: str, start: str) -> Any:
     except lark.exceptions.VisitError as exc:
         if isinstance(exc.orig_exc, RcError):
             raise exc.orig_exc from None
+        if isinstance(exc.orig_exc, RecursionError):
+            raise _too_deep(path) from None
         raise
+    except RecursionError:
+        raise _too_deep(path) from None
+
+
+def _too_deep(path: str) -> RcError:
+    return RcError(f"{path}: expression nested too deeply to read", None,
+                   "split long sums or products with `let` abbreviations")
 
 
 def parse(source: str, path: str = "<input>") -> A.Module:

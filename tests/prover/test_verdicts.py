@@ -156,3 +156,51 @@ qed
 """)
     assert status(r, "ax") == "axiom"
     assert status(r, "inst") == "proved"
+
+
+def test_inclusion_unknown_and_vacuous(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+import physics
+param a : real where a > 0
+theorem depends: RC(n^a) subset RC(sqrt(n))
+theorem vacuous: forall d : real where d > 3, d < 2. RC(n, d) subset RC(sqrt(n), d)
+theorem rel_vacuous: forall e : real where e > 1, e < 0. n^e = O(1)
+""")
+    assert status(r, "depends") == "unknown"
+    assert "a" in (r["depends"].verdict.reason or "")
+    assert status(r, "vacuous") == "vacuous"
+    assert status(r, "rel_vacuous") == "vacuous"
+
+
+def test_connectives(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+import physics
+family SMAT { size = n^2; depth = log(n) }
+theorem both: SMAT in RC(n) and SMAT notin RC(sqrt(n))
+theorem either: SMAT in RC(sqrt(n)) or SMAT in RC(n^(2/3))
+theorem neither: SMAT in RC(sqrt(n)) or SMAT in RC(n^(1/3))
+theorem implies: SMAT in RC(sqrt(n)) -> SMAT in RC(n^(1/3))
+theorem implies_false: SMAT in RC(n) -> SMAT in RC(n^(1/3))
+theorem negation: not (SMAT in RC(sqrt(n)))
+""")
+    assert status(r, "both") == "proved"
+    assert status(r, "either") == "proved"
+    assert status(r, "neither") == "refuted"
+    assert status(r, "implies") == "proved"
+    assert status(r, "implies_false") == "refuted"
+    assert status(r, "negation") == "proved"
+
+
+def test_general_class_not_only_rc(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+-- A made-up class: time t with depth <= t, size * depth <= t^3, polylog fan-in.
+class K(f) { exists t { t = O(f); depth = O(t); size * depth = O(t^3) } fanin = polylog(n) }
+family A { size = n^2; depth = n; fanin = log(n)^3 }
+family B { size = n; depth = log(n); fanin = n }
+theorem a_in: A in K(n)
+theorem a_out: A notin K(n^(9/10))
+theorem b_out: B notin K(n)
+""")
+    assert status(r, "a_in") == "proved"
+    assert status(r, "a_out") == "proved"
+    assert status(r, "b_out") == "proved"
