@@ -46,7 +46,8 @@ def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
     from rcproof.verify import verify_paths
 
     try:
-        files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache)
+        files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache,
+                             certificates=as_json)
     except RcError as err:
         _fail(err)
         return

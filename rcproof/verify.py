@@ -12,26 +12,28 @@ import multiprocessing
 from pathlib import Path
 
 from rcproof.elaborate.loader import Program, load_program
+from rcproof.prover.ground import set_certificates
 from rcproof.prover.run import Result, Session
 from rcproof.smt.budget import DEFAULT_RLIMIT, set_rlimit
 
 
-def _configure(budget: float) -> None:
+def _configure(budget: float, certificates: bool = True) -> None:
     set_rlimit(int(DEFAULT_RLIMIT * budget / 2.0))
+    set_certificates(certificates)
 
 
 _forked: Program | None = None  # the loaded program, inherited by forked workers
 
 
-def _work(args: tuple[float, list[tuple[str, str]], bool]) -> list[Result]:
+def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[Result]:
     """A worker: verify the listed (file, theorem) pairs of the inherited program."""
     from rcproof import cache
 
-    budget, tasks, use_cache = args
+    budget, tasks, use_cache, certificates = args
     program = _forked
     assert program is not None
     cache.set_enabled(use_cache)
-    _configure(budget)
+    _configure(budget, certificates)
     session = Session(list(program.files.values()), budget)
     out = []
     for path, name in tasks:
@@ -44,21 +46,25 @@ def _work(args: tuple[float, list[tuple[str, str]], bool]) -> list[Result]:
 
 
 def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
-                 use_cache: bool = True) -> list[tuple[str, list[Result]]]:
-    """Verdicts per requested file, in the order the files were given."""
+                 use_cache: bool = True, certificates: bool = True
+                 ) -> list[tuple[str, list[Result]]]:
+    """Verdicts per requested file, in the order the files were given.
+
+    `certificates=False` skips the (c, N0) witnesses of Tier 1 facts, which only the
+    JSON and LaTeX reports print."""
     from rcproof import cache
 
     cache.set_enabled(use_cache)
-    _configure(budget)
+    _configure(budget, certificates)
     program = load_program(paths)
     if jobs <= 1:
         session = Session(list(program.files.values()), budget)
         return [(unit.path, session.run(unit)) for unit in program.requested_files()]
-    return _parallel(program, jobs, budget, use_cache)
+    return _parallel(program, jobs, budget, use_cache, certificates)
 
 
-def _parallel(program: Program, jobs: int, budget: float,
-              use_cache: bool) -> list[tuple[str, list[Result]]]:
+def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
+              certificates: bool) -> list[tuple[str, list[Result]]]:
     """Contiguous shares (a proof's facts usually sit just above it), one per worker."""
     global _forked
     tasks = [(u.path, f.name) for u in program.requested_files() for f in u.facts]
@@ -68,7 +74,8 @@ def _parallel(program: Program, jobs: int, budget: float,
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(len(shares)) as pool:
-            done = pool.map(_work, [(budget, share, use_cache) for share in shares])
+            done = pool.map(_work, [(budget, share, use_cache, certificates)
+                                    for share in shares])
     finally:
         _forked = None
     by_key = {(r.path, r.name): r for results in done for r in results}

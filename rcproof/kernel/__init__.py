@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rcproof.elaborate.symbols import Scope
 from rcproof.prover.decide import Decider, Outcome
-from rcproof.prover.ground import TIER1, TIER2, TIER3
+from rcproof.prover.ground import TIER1, TIER2, TIER3, certificates_enabled
 from rcproof.prover.unfold import Unfolded, UnfoldError, unfold
 from rcproof.syntax import ast as A
 
@@ -120,7 +120,7 @@ class Kernel:
         params.extend((s.name, "fun") for s in self.scope.symbols.values()
                       if isinstance(s, FunSym))
         k = cache.key(unfolded.formula, unfolded.hypotheses, unfolded.sides, params,
-                      rlimit(), self.decider.budget_seconds)
+                      rlimit(), self.decider.budget_seconds, certificates_enabled())
         cached = cache.get(k)
         if isinstance(cached, Outcome):
             return cached

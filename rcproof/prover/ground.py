@@ -43,6 +43,20 @@ def _exps(e: A.Expr) -> tuple[Fraction, ...]:
     return tuple(lead.exps)
 
 
+_certificates = True
+
+
+def set_certificates(value: bool) -> None:
+    """Whether proved Tier 1 atoms carry (c, N0) certificates. They cost more than the
+    decision itself, so reports that never print them (plain `verify`) turn them off."""
+    global _certificates
+    _certificates = value
+
+
+def certificates_enabled() -> bool:
+    return _certificates
+
+
 def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
     """Tier 1 when both sides are growth expansions, Tier 3 (sympy limit) otherwise."""
     f, g, rel = atom.left, atom.right, atom.rel
@@ -57,7 +71,7 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
                                "the limit of the ratio (the leading coefficients) is not "
                                "determined exactly")
         cert = None
-        if value and rel in ("O", "o", "Theta", "Omega", "omega"):
+        if value and _certificates and rel in ("O", "o", "Theta", "Omega", "omega"):
             found = growth.certificate(f, g, rel)
             if found is not None and growth.check_certificate(f, g, found):
                 cert = found.describe()

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rcproof.growth import (
+    GrowthError,
     Order,
     certificate,
     check_certificate,
@@ -21,7 +22,8 @@ from rcproof.growth import (
     holds,
     to_sympy,
 )
-from rcproof.syntax.ast import Expr
+from rcproof.syntax.ast import Call, Expr, Name
+from rcproof.syntax.parser import parse_expr
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -134,3 +136,54 @@ def test_tampered_theta_certificates_fail(m: Mono, rest: list[Mono]) -> None:
     assert not check_certificate(f, g, dataclasses.replace(cert, c=cert.c / 2))
     assert not check_certificate(f, g, dataclasses.replace(cert, c_low=cert.c_low * 2))
     assert not check_certificate(f, g, dataclasses.replace(cert, rel="o", c=Q(1)))
+
+
+_LEAVES = st.sampled_from(["n", "log(n)", "log(log(n))", "2", "1/3", "n^(1/2)", "n^2",
+                           "log(n)^2", "n^(-1)"])
+
+
+def _trees(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    powers = st.sampled_from(["2", "1/2", "-1", "3", "2/3"])
+    return st.one_of(
+        st.builds(lambda a, b: f"({a}) + ({b})", children, children),
+        st.builds(lambda a, b: f"({a}) - ({b})", children, children),
+        st.builds(lambda a, b: f"({a})*({b})", children, children),
+        st.builds(lambda a, b: f"({a})/({b})", children, children),
+        st.builds(lambda a, r: f"({a})^({r})", children, powers),
+        st.builds(lambda a: f"sqrt({a})", children),
+        st.builds(lambda a: f"log({a})", children),
+        st.builds(lambda a, b: f"max({a}, {b})", children, children),
+        st.builds(lambda a: f"exp(log({a})/2)", children),
+    )
+
+
+TREES = st.recursive(_LEAVES, _trees, max_leaves=5)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TREES, TREES)
+def test_general_expressions_agree_with_sympy(fs: str, gs: str) -> None:
+    """Sums, differences, roots, logs, max: wherever both Tier 1 and sympy answer."""
+    f, g = parse_expr(fs), parse_expr(gs)
+    try:
+        ours = compare(f, g)
+    except GrowthError:
+        return
+    theirs = sympy_order(f, g, 5.0)
+    if theirs is None or theirs[0] == "other":
+        return
+    assert ours.kind == theirs[0], (fs, gs)
+    if ours.kind == "Theta" and theirs[1] is not None:
+        assert ours.ratio is not None and ours.ratio.lo <= theirs[1] <= ours.ratio.hi
+
+
+POS = st.sampled_from([Q(1, 3), Q(1, 2), Q(1), Q(2), Q(7, 3)])
+ANY = st.sampled_from([Q(-3), Q(-1, 2), Q(0), Q(1, 3), Q(5)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(POS, ANY, ANY)
+def test_log_of_monomial_is_theta_log(a: Q, b: Q, e: Q) -> None:
+    f = Mono(Q(1), a, b, e).expr()
+    order = compare(Call("log", (f,)), Call("log", (Name("n"),)))
+    assert order.kind == "Theta" and order.ratio is not None and order.ratio.value == a
