@@ -43,6 +43,9 @@ def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
 
 
 def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str:
+    from rcproof.prover.ground import set_certificates
+
+    set_certificates(True)  # compare always prints the certificate
     left, right = parse_expr(left_text, "<left>"), parse_expr(right_text, "<right>")
     scope = _scope([left, right], assumptions)
     decider = Decider(scope)

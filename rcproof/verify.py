@@ -9,6 +9,7 @@ order, so the output is the same as with one job.
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from rcproof.elaborate.loader import Program, load_program
@@ -71,11 +72,13 @@ def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
     size = -(-len(tasks) // jobs)
     shares = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     _forked = program
+    # ProcessPoolExecutor's workers are not daemonic, so they may fork the budgeted
+    # Tier 3 subprocess themselves (a multiprocessing.Pool worker may not).
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(len(shares)) as pool:
-            done = pool.map(_work, [(budget, share, use_cache, certificates)
-                                    for share in shares])
+        with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
+            done = list(pool.map(_work, [(budget, share, use_cache, certificates)
+                                         for share in shares]))
     finally:
         _forked = None
     by_key = {(r.path, r.name): r for results in done for r in results}

@@ -16,8 +16,9 @@ from rcproof.growth.expand import expand
 from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
+from rcproof.growth.logcompare import compare_by_log_rewrite
 from rcproof.growth.sympy_bridge import to_sympy
-from rcproof.growth.tier3 import compare_by_limit, compare_by_log_rewrite
+from rcproof.growth.tier3 import compare_by_limit
 
 __all__ = [
     "RELATIONS",

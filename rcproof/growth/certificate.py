@@ -19,7 +19,7 @@ from rcproof.growth.render import show
 from rcproof.syntax.ast import Expr
 
 CERT_RELATIONS = ("O", "o", "Theta", "Omega", "omega")
-_MAX_LOG2_N0 = 1 << 20  # give up (return None) beyond N0 = 2^(2^20)
+_MAX_LOG2_N0 = 1 << 128  # give up (return None) beyond N0 = 2^(2^128)
 
 
 @dataclass(frozen=True)

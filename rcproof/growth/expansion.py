@@ -163,12 +163,13 @@ def _binomials(r: Fraction, count: int) -> list[Fraction]:
 
 def _int_power(x: Expansion, k: int) -> Expansion:
     out, base = constant(ONE), x
-    while k:
+    while True:
         if k & 1:
             out = mul(out, base)
-        base = mul(base, base)
         k >>= 1
-    return out
+        if not k:
+            return out
+        base = mul(base, base)
 
 
 def power(x: Expansion, r: Fraction, what: object) -> Expansion:

@@ -15,78 +15,13 @@ import time
 from fractions import Fraction
 from typing import Any
 
-from rcproof.growth import expansion as X
 from rcproof.growth.coef import Coef
 from rcproof.growth.compare import Order, compare
 from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
-from rcproof.growth.expand import expand
-from rcproof.growth.exps import ZERO
-from rcproof.growth.logrewrite import logify
+from rcproof.growth.logcompare import compare_by_log_rewrite
+from rcproof.growth.positivity import eventually_positive
 from rcproof.growth.render import show
-from rcproof.syntax.ast import BinOp, Expr, Num
-
-REWRITE_DEPTH = 3
-_ONE = Num(Fraction(1))
-
-
-# ---- log rewrite --------------------------------------------------------------------
-
-
-def _from_log_difference(d: X.Expansion) -> Order | None:
-    """The order of f against g from an expansion of d = log g − log f (None: undecided)."""
-    sign = d.sign()
-    top = d.top()
-    if top is None:  # d ≡ 0
-        return Order("Theta", Coef.exact(1))
-    if top < ZERO:  # d → 0: f/g → 1
-        return Order("Theta", Coef.exact(1))
-    if not d.terms:  # only an error term, ≥ O(1)
-        return Order("Theta") if top == ZERO else None
-    lead, coef = d.terms[0]
-    if lead == ZERO:  # d → coef: f/g → e^(−coef)
-        try:
-            return Order("Theta", (-coef).exp())
-        except GrowthError:
-            return Order("Theta")
-    if sign == 1:
-        return Order("o")
-    if sign == -1:
-        return Order("omega")
-    return None
-
-
-def _tends_to_infinity(a: Expr, depth: int) -> bool:
-    r = compare_by_log_rewrite(_ONE, a, depth)
-    return r is not None and r.kind == "o"
-
-
-def compare_by_log_rewrite(f: Expr, g: Expr, depth: int = REWRITE_DEPTH) -> Order | None:
-    """Decide f against g through log f and log g with Tier 1 only (None: undecided)."""
-    try:
-        return compare(f, g)
-    except GrowthError:
-        pass
-    if depth <= 0:
-        return None
-    a, b = logify(f), logify(g)
-    try:
-        direct = _from_log_difference(expand(BinOp("-", b, a)))
-        if direct is not None:
-            return direct
-    except GrowthError:
-        pass
-    inner = compare_by_log_rewrite(a, b, depth - 1)
-    if inner is None:
-        return None
-    # b − a → +∞ when a = o(b) (or a/b → ρ < 1) and b → +∞; symmetrically for ω.
-    if inner.kind == "o" or (inner.kind == "Theta" and inner.ratio is not None
-                             and inner.ratio.hi < 1):
-        return Order("o") if _tends_to_infinity(b, depth - 1) else None
-    if inner.kind == "omega" or (inner.kind == "Theta" and inner.ratio is not None
-                                 and inner.ratio.lo > 1):
-        return Order("omega") if _tends_to_infinity(a, depth - 1) else None
-    return None
-
+from rcproof.syntax.ast import Expr
 
 # ---- sympy in a forked process ------------------------------------------------------
 
@@ -206,6 +141,10 @@ def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | s
         pass
     except GrowthError as exc:  # eventually negative or zero: no growth order exists
         return exc.reason
+    for side in (f, g):
+        if not eventually_positive(side):
+            return (f"cannot show that {show(side)} is eventually positive, which a "
+                    "comparison by limit needs")
     rewrite = compare_by_log_rewrite(f, g)
     try:
         from rcproof.growth.sympy_bridge import to_sympy

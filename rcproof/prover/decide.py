@@ -18,6 +18,7 @@ from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
 from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
 from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
+from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
 from rcproof.smt.realterm import Untranslatable, is_ground
 from rcproof.syntax import ast as A
@@ -109,7 +110,9 @@ class _Translation:
         self.bound_real: dict[str, str] = {}  # source name -> z3 name, stripped foralls
         self.bound_vec: dict[A.Expr, Vec] = {}
         self.scopes: list[dict[str, str]] = [{}]
+        self.frame_ids: list[int] = [0]  # a unique id per quantifier; 0 = stripped prefix
         self.uninterpreted: list[str] = []
+        self.partial: list[str] = []  # atoms encoded by sufficient conditions only
         self.untranslatable = False
         self.sides: list[z3.BoolRef] = []
         self.inner_quantifier = False
@@ -129,9 +132,10 @@ class _Translation:
         return None
 
     def _key(self, name: str) -> str:
+        """`name@id` for a bound variable (id of its quantifier), `name` for a fixed one."""
         for depth in range(len(self.scopes) - 1, -1, -1):
             if name in self.scopes[depth]:
-                return f"{name}@{depth}"
+                return f"{name}@{self.frame_ids[depth]}"
         return name
 
     def real(self, name: str) -> z3.ArithRef:
@@ -140,8 +144,8 @@ class _Translation:
             self.reals[key] = z3.Real(key, self.ctx)
             if "@" not in key:
                 self.fixed.add(name)
-            if self.quantified:
-                self.quantified[-1].append(self.reals[key])
+            else:
+                self._bind(key, [self.reals[key]])
         return self.reals[key]
 
     def vector(self, e: A.Expr) -> Vec:
@@ -157,12 +161,19 @@ class _Translation:
             self._fresh += 1
             vec = tuple(z3.Real(f"g{self._fresh}_{i}", self.ctx) for i in range(3))
             self.vectors[key] = vec  # type: ignore[assignment]
-            bound = owner and "@" in self._key(owner)
-            if not bound:
+            owner_key = self._key(owner) if owner else ""
+            if "@" in owner_key:
+                self._bind(owner_key, list(vec))
+            else:
                 self.fixed.add(owner or str(label))
-            if self.quantified and bound:
-                self.quantified[-1].extend(vec)
         return self.vectors[key]
+
+    def _bind(self, key: str, variables: list[z3.ExprRef]) -> None:
+        """Attach new variables to the quantifier that binds them (`name@id`); id 0 is
+        the stripped prefix, whose variables stay free."""
+        frame = int(key.rsplit("@", 1)[1])
+        if frame != 0:
+            self.quantified[self.frame_ids.index(frame) - 1].extend(variables)
 
     def _unknown(self) -> z3.BoolRef:
         """An atom Tier 2 cannot state: an uninterpreted predicate of the bound variables."""
@@ -189,12 +200,15 @@ class _Translation:
             return z3.Implies(self.prop(p.left, reasons), self.prop(p.right, reasons))
         if isinstance(p, A.Forall):
             self.inner_quantifier = True
+            self._fresh += 1
             self.scopes.append({name: p.kind for name in p.names})
+            self.frame_ids.append(self._fresh)
             self.quantified.append([])
             hyps = [self.prop(h, reasons) for h in p.where]
             body = self.prop(p.body, reasons)
             bound = self.quantified.pop()
             self.scopes.pop()
+            self.frame_ids.pop()
             inner = z3.Implies(z3.And(*hyps), body) if hyps else body
             return z3.ForAll(bound, inner) if bound else inner
         return self.atom(p, reasons)
@@ -206,7 +220,7 @@ class _Translation:
                 encoded = comparison(p, gv.reals)
             else:
                 assert isinstance(p, A.Relation)
-                encoded = relation(gv, p.rel, gv.vec(p.left), gv.vec(p.right))
+                encoded = self._relation(gv, p)
         except Untranslatable as exc:
             from rcproof.report.text import show
 
@@ -222,6 +236,21 @@ class _Translation:
             self.sides.append(side)
             return encoded
         return z3.If(side, encoded, self._unknown())
+
+    def _relation(self, gv: GrowthVectors, p: A.Relation) -> z3.BoolRef:
+        """Growth vectors when both sides have them; else compare logarithms."""
+        mark = len(gv.sides)
+        try:
+            return relation(gv, p.rel, gv.vec(p.left), gv.vec(p.right))
+        except Untranslatable as exc:
+            del gv.sides[mark:]
+            if "exponent" not in exc.reason and "exp of" not in exc.reason:
+                raise
+        from rcproof.report.text import show
+
+        self.partial.append(f"{show(p)} is decided only where the logarithms of its two "
+                            "sides grow differently")
+        return log_relation(gv, p.rel, p.left, p.right, self._unknown())
 
     def register(self, names: tuple[str, ...], kind: str) -> None:
         """Variables of a stripped `forall`: free in the query, reported in models."""
@@ -393,20 +422,22 @@ class Decider:
                            counterexample=None)
         budget_hit = status == z3.unknown
         counter = None
-        if not tr.untranslatable and not undecided and not tr.inner_quantifier:
+        genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
+        if genuine:
             solver = self._solver(tr, assumptions + where + tr.sides + [z3.Not(goal)])
             if solver.check() == z3.sat:
                 model = solver.model()
-                counter = _model_text(tr, model, only_bound=fixed)
+                counter = _model_text(tr, model, only_bound=False)
                 if not fixed:
                     return Outcome("refuted", [], counterexample=counter,
                                    reason=f"fails at {counter}" if counter else None)
         if budget_hit and not reasons:
             return Outcome("unknown", [], reason="budget exhausted in Tier 2 (z3 rlimit)")
+        reasons.extend(tr.partial)
         if reasons:
             return Outcome("unknown", [], reason="; ".join(dict.fromkeys(reasons)))
         if fixed:
-            holds = self._holds_example(tr, assumptions + where + [goal])
+            holds = self._holds_example(tr, assumptions + where + [goal]) if genuine else None
             what = ", ".join(sorted(tr.fixed))
             text = f"depends on the unknown {what}"
             if holds:

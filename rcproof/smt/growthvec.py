@@ -90,6 +90,25 @@ class GrowthVectors:
             return
         self.sides.append(self.reals.term(e) > 0)
 
+    def defined(self, e: A.Expr) -> None:
+        """Side conditions under which a constant expression is a finite real."""
+        if isinstance(e, A.Call) and e.func in ("log", "sqrt"):
+            if e.func == "log":
+                self.positive(e.args[0])
+            else:
+                self.defined(e.args[0])
+            return
+        if isinstance(e, A.Call):
+            for arg in e.args:
+                self.defined(arg)
+            return
+        if isinstance(e, A.BinOp) and e.op == "^":
+            self.positive(e.left)
+            self.defined(e.right)
+            return
+        if isinstance(e, (A.BinOp, A.Neg)):
+            self.reals.term(e)
+
     def vec(self, e: A.Expr) -> Vec:
         ground = _tier1_vector(e)
         if ground is not None:
@@ -129,6 +148,16 @@ class GrowthVectors:
             if not self.is_constant(e.right):
                 raise Untranslatable("a variable exponent (exponential growth) is outside Tier 2")
             return self.scale(self.vec(e.left), self.reals.term(e.right))
+        if e.op in "+-":
+            for grow, const in ((e.left, e.right), (e.right, e.left)):
+                if self.is_constant(const) and not self.is_constant(grow) and (
+                        e.op == "+" or const is e.right):
+                    # A growing function plus or minus a finite constant: the constant's
+                    # sign does not matter, only that it is defined.
+                    vec = self.vec(grow)
+                    self.sides.append(lex_lt(self.zero, vec))
+                    self.defined(const)
+                    return vec
         left, right = self.vec(e.left), self.vec(e.right)
         if e.op == "+":
             return _pick(lex_lt(left, right), right, left)

@@ -12,6 +12,7 @@ import pytest
 from rcproof.growth import Order, compare_by_limit, compare_by_log_rewrite, tier3, to_sympy
 from rcproof.growth.errors import NotInFragment
 from rcproof.growth.numeric import log_ratio_points, trend_verdict
+from rcproof.growth.positivity import eventually_positive
 from rcproof.syntax.parser import parse_expr as P
 
 LADDER = ["1", "log(log(n))", "log(n)", "n^(1/2)", "n^2", "n^(log(n))", "2^n", "n^n",
@@ -135,3 +136,20 @@ def test_to_sympy() -> None:
     assert to_sympy(P("n^(1/2)*log(n) - max(n, 2)")) == expected
     with pytest.raises(NotInFragment):
         to_sympy(P("m + 1"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2^n + n", True), ("2^n - n^3", True), ("n^3 - 2^n", False), ("log(2^n)", True),
+    ("-(2^n)", False), ("log(1/2)", False), ("n - n^2", False), ("n^2 - n", True),
+    ("max(-n, 2^n)", True), ("min(-n, 2^n)", False), ("exp(n) - exp(n)", False),
+    ("sqrt(2^n)", True), ("factorial(n)", True), ("m", False),
+])
+def test_eventual_positivity(text: str, expected: bool) -> None:
+    assert eventually_positive(P(text)) is expected
+
+
+def test_negative_side_is_never_compared_by_limit() -> None:
+    result = compare_by_limit(P("2^(-n)"), P("-n"))
+    assert isinstance(result, str) and "eventually positive" in result
+    result = compare_by_limit(P("n^3 - 2^n"), P("n"))
+    assert isinstance(result, str)
