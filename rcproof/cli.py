@@ -39,22 +39,23 @@ def main() -> None:
               help="Per-obligation budget: seconds for sympy (Tier 3); z3's rlimit scales "
                    "with it.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the verdict cache.")
+@click.option("--steps", is_flag=True, help="Print each theorem's derivation.")
 def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
-           budget: float, no_cache: bool) -> None:
+           budget: float, no_cache: bool, steps: bool) -> None:
     """Check every theorem in PATHS (files or folders; default: the bundled library)."""
     from rcproof.report.verdicts import exit_code, text_lines, to_json
     from rcproof.verify import verify_paths
 
     try:
         files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache,
-                             certificates=as_json)
+                             certificates=as_json or steps)
     except RcError as err:
         _fail(err)
         return
     if as_json:
         click.echo(to_json(files))
     else:
-        for line in text_lines(files, lemmas):
+        for line in text_lines(files, lemmas, steps):
             click.echo(line)
     sys.exit(exit_code([r for _, rs in files for r in rs]))
 

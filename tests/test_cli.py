@@ -150,3 +150,10 @@ def test_jobs_two_matches_jobs_one() -> None:
     two = verify_paths([], jobs=2, use_cache=False)
     assert [(p, [(r.name, r.verdict.status, r.verdict.reason) for r in rs]) for p, rs in one] \
         == [(p, [(r.name, r.verdict.status, r.verdict.reason) for r in rs]) for p, rs in two]
+
+
+def test_steps_show_the_derivation() -> None:
+    code, out = run("verify", str(library_dir() / "transformers.rc"), "--steps", "--no-cache")
+    assert code == 0
+    assert "[unfold, causality vs budget; volume vs budget; flux vs budget]" in out
+    assert "[growth; for all n >= 2^" in out

@@ -46,9 +46,18 @@ def to_json(files: list[tuple[str, list[Result]]]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
+def step_line(step: Step) -> str:
+    """A derivation step as one indented line: claim, then rule, tier and evidence."""
+    claim = show(step.claim) if step.claim is not None else "the remaining formula"
+    how = step.rule + (f", {step.note}" if step.note else "")
+    extra = f"; {step.detail}" if step.detail else ""
+    return f"{claim}   [{how}{extra}]"
+
+
 def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
-               style: object = None) -> list[str]:
-    """One line per theorem: status, name, statement, time; reasons indented below."""
+               steps: bool = False) -> list[str]:
+    """One line per theorem: status, name, statement, time; reasons indented below, and
+    with `steps` the derivation."""
     import click
 
     out: list[str] = []
@@ -71,6 +80,8 @@ def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
                 if v.counterexample and v.counterexample not in (v.reason or ""):
                     out.append(f"           {'':<{width}}  ↳ counter-example: "
                                f"{v.counterexample}")
+            if steps:
+                out.extend(f"           {'':<{width}}  · {step_line(s)}" for s in v.steps)
     counts = summary(everything)
     out.append(ASSUMPTION)
     out.append(", ".join(f"{counts[s]} {s}" for s in STATUSES))
