@@ -10,7 +10,10 @@ an unknown reason string, never a verdict.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
 import time
 from fractions import Fraction
 from typing import Any
@@ -77,12 +80,29 @@ def _worker(conn: Any, f: Expr, g: Expr) -> None:
     conn.close()
 
 
+def _fork(f: Expr, g: Expr, sender: Any) -> int:
+    """Fork a child that runs `_worker` and exits without running any cleanup handlers.
+
+    A bare `os.fork` (not `multiprocessing.Process`) so that Tier 3 also works inside
+    daemonic pool workers (`--jobs`), which multiprocessing forbids to have children.
+    """
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 0
+        try:
+            _worker(sender, f, g)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    return pid
+
+
 def _run_limit(f: Expr, g: Expr, seconds: float) -> tuple[tuple[str, ...] | None, str]:
-    """(sympy verdict message or None, last numeric check status) within `seconds`."""
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker, args=(sender, f, g), daemon=True)
-    proc.start()
+    """(sympy verdict message or None, last numeric check status) within `seconds`;
+    the child is killed at the deadline, whatever it is doing."""
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    pid = _fork(f, g, sender)
     sender.close()
     deadline = time.monotonic() + seconds
     verdict: tuple[str, ...] | None = None
@@ -103,13 +123,11 @@ def _run_limit(f: Expr, g: Expr, seconds: float) -> tuple[tuple[str, ...] | None
             else:
                 break
     finally:
-        if proc.is_alive():
-            proc.terminate()
-        proc.join(1.0)
-        if proc.is_alive():
-            proc.kill()
-            proc.join(1.0)
         receiver.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
     return verdict, check
 
 

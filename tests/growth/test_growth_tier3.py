@@ -153,3 +153,16 @@ def test_negative_side_is_never_compared_by_limit() -> None:
     assert isinstance(result, str) and "eventually positive" in result
     result = compare_by_limit(P("n^3 - 2^n"), P("n"))
     assert isinstance(result, str)
+
+
+def _ladder_step(pair: tuple[str, str]) -> str:
+    return str(compare_by_limit(P(pair[0]), P(pair[1])))
+
+
+def test_tier3_runs_inside_daemonic_pool_workers() -> None:
+    """`--jobs` workers are daemonic; multiprocessing forbids them children, os.fork does not."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_ladder_step, [("n^n", "2^(2^n)"), ("2^n + n", "2^n")]) == [
+            "o", "Theta (f/g -> 1)"]
