@@ -15,6 +15,7 @@ from rcproof.elaborate.symbols import (
 )
 from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
+from rcproof.syntax.walk import names
 
 # Kinds of locally bound names.
 REAL, FUN, FAMILY, VALUE, RESOURCE = "real", "fun", "family", "value", "resource"
@@ -199,7 +200,7 @@ class Checker:
         elif isinstance(p, A.Comparison):
             for term in p.terms:
                 self.expr(term, local)
-                if _mentions_n(term):
+                if "n" in names(term):
                     raise self.error("comparisons relate parameters, not functions of n", term,
                                      "use a Landau relation such as `= O(…)` for functions of n")
         elif isinstance(p, A.Membership):
@@ -267,7 +268,7 @@ class Checker:
         if decl.exists_var is not None:
             local[decl.exists_var] = VALUE
         for c in decl.exists_constraints + decl.constraints:
-            for name in _free_names(c):
+            for name in names(c):
                 if name not in local and name != "n" and self.scope.get(name) is None:
                     local[name] = RESOURCE
         return local
@@ -309,35 +310,3 @@ class Checker:
             raise RcError("the assumptions on parameters contradict each other", culprit.span,
                           "no real value satisfies all `where` conditions together; "
                           "check the bounds", self.source)
-
-
-def _mentions_n(e: A.Expr) -> bool:
-    if isinstance(e, A.Name):
-        return e.id == "n"
-    if isinstance(e, A.Neg):
-        return _mentions_n(e.operand)
-    if isinstance(e, A.BinOp):
-        return _mentions_n(e.left) or _mentions_n(e.right)
-    if isinstance(e, A.Call):
-        return any(_mentions_n(a) for a in e.args) or any(_mentions_n(v) for _, v in e.kwargs)
-    return False
-
-
-def _free_names(node: object) -> set[str]:
-    """Every bare name in an expression or proposition (function names excluded)."""
-    out: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, A.Name):
-            out.add(item.id)
-        elif isinstance(item, A.Call):
-            stack.extend(item.args)
-            stack.extend(v for _, v in item.kwargs)
-        elif isinstance(item, (A.Neg, A.Not)):
-            stack.append(item.operand)
-        elif isinstance(item, (A.BinOp, A.And, A.Or, A.Implies, A.Relation)):
-            stack.extend([item.left, item.right])
-        elif isinstance(item, A.Comparison):
-            stack.extend(item.terms)
-    return out

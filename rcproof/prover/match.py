@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from rcproof.syntax import ast as A
+from rcproof.syntax.walk import names
 
 
 def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
@@ -58,27 +59,12 @@ def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
     subst: dict[str, object] = {}
     if not _match(body, goal, holes, subst):
         return None
-    if set(subst) != holes & _names(fact):
-        missing = (holes & _names(fact)) - set(subst)
+    if set(subst) != holes & names(fact):
+        missing = (holes & names(fact)) - set(subst)
         if any(_occurs(h, missing) for h in hyps):
             return None
     return [substitute(h, subst) for h in hyps]  # type: ignore[misc]
 
 
-def _names(node: object) -> set[str]:
-    out: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, A.Name):
-            out.add(item.id)
-        elif isinstance(item, tuple):
-            stack.extend(item)
-        elif dataclasses.is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item)
-                         if f.name != "span")
-    return out
-
-
 def _occurs(node: object, names: set[str]) -> bool:
-    return bool(_names(node) & names)
+    return bool(names(node) & names)
