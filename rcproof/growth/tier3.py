@@ -137,19 +137,12 @@ def _order_from(msg: tuple[str, ...]) -> Order:
     return Order(msg[0])
 
 
-def _agree(a: Order, b: Order) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.ratio is not None and b.ratio is not None:
-        return a.ratio.equals(b.ratio) is not False
-    return True
-
-
 def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | str:
     """Tier 3: an Order, or a string saying why the comparison stays unknown.
 
     The budget bounds the sympy child (limit plus numeric cross-check); Tier 1 and the
-    log rewrite before it are exact arithmetic and take milliseconds.
+    log rewrite before it are exact arithmetic and take milliseconds, so where the log
+    rewrite decides, sympy is not consulted.
     """
     try:
         return compare(f, g)
@@ -164,28 +157,22 @@ def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | s
             return (f"cannot show that {show(side)} is eventually positive, which a "
                     "comparison by limit needs")
     rewrite = compare_by_log_rewrite(f, g)
+    if rewrite is not None:
+        return rewrite  # exact Tier 1 arithmetic on the logarithms: preferred to a limit
     try:
         from rcproof.growth.sympy_bridge import to_sympy
 
         to_sympy(f)
         to_sympy(g)
     except GrowthError as exc:
-        return rewrite if rewrite is not None else exc.reason
+        return exc.reason
     import sympy  # noqa: F401  (imported before forking, so the child starts warm)
 
     msg, check = (_run_limit(f, g, budget_seconds) if budget_seconds > 0
                   else (None, "insufficient"))
-    budget = f"budget exhausted in Tier 3 ({budget_seconds:g} s)"
     if msg is None or msg[0] == "unknown":
-        if rewrite is not None:
-            return rewrite
-        return budget if msg is None else msg[1]
+        return f"budget exhausted in Tier 3 ({budget_seconds:g} s)" if msg is None else msg[1]
     by_limit = _order_from(msg)
-    if rewrite is not None:
-        if not _agree(rewrite, by_limit):
-            return (f"Tier 3 disagreement on {show(f)} vs {show(g)}: the log rewrite gives "
-                    f"{rewrite}, sympy's limit gives {by_limit}")
-        return rewrite if rewrite.ratio is not None or by_limit.ratio is None else by_limit
     if check == "disagree":
         return (f"sympy's limit says {by_limit} for {show(f)} vs {show(g)}, but the numeric "
                 "trend of log f − log g does not fit it")

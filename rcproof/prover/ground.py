@@ -76,8 +76,8 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
             if found is not None and growth.check_certificate(f, g, found):
                 cert = found.describe()
         return AtomVerdict(atom, value, TIER1, certificate=cert)
-    except growth.NotInFragment as exc:
-        outside = exc.reason
+    except (growth.NotInFragment, growth.SignUnknown) as exc:
+        outside = exc.reason  # Tier 3 may still settle it (it checks positivity itself)
     except growth.GrowthError as exc:
         return AtomVerdict(atom, None, TIER1, exc.reason)
     if rel not in ("O", "Omega", "Theta", "o", "omega", "~"):
