@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from rcproof.elaborate.loader import Program, load_program
+from rcproof.kernel import Verdict
 from rcproof.prover.ground import set_certificates
 from rcproof.prover.run import Result, Session
 from rcproof.smt.budget import DEFAULT_RLIMIT, set_rlimit
@@ -26,11 +28,15 @@ def _configure(budget: float, certificates: bool = True) -> None:
 _forked: Program | None = None  # the loaded program, inherited by forked workers
 
 
-def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[Result]:
-    """A worker: verify the listed (file, theorem) pairs of the inherited program."""
+def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[tuple[Verdict, float]]:
+    """A worker: verify the listed (file, theorem) pairs of the inherited program.
+
+    Only what the parent lacks travels back: the verdict without its statement (the
+    parent has it) and, unless derivations are wanted, without its steps."""
     from rcproof import cache
 
-    budget, tasks, use_cache, certificates = args
+    budget, tasks, use_cache, derivations = args
+    certificates = derivations
     program = _forked
     assert program is not None
     cache.set_enabled(use_cache)
@@ -42,7 +48,9 @@ def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[Result]
         fact = next(f for f in unit.facts if f.name == name)
         result = session.result(fact)
         assert result is not None
-        out.append(result)
+        verdict = replace(result.verdict, statement=None,  # type: ignore[arg-type]
+                          steps=result.verdict.steps if derivations else ())
+        out.append((verdict, result.ms))
     return out
 
 
@@ -51,8 +59,8 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
                  ) -> list[tuple[str, list[Result]]]:
     """Verdicts per requested file, in the order the files were given.
 
-    `certificates=False` skips the (c, N0) witnesses of Tier 1 facts, which only the
-    JSON and LaTeX reports print."""
+    `certificates=False` skips the (c, N0) witnesses of Tier 1 facts and, with several
+    jobs, the derivations: only the JSON, --steps and LaTeX reports print them."""
     from rcproof import cache
 
     cache.set_enabled(use_cache)
@@ -81,6 +89,12 @@ def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
                                          for share in shares]))
     finally:
         _forked = None
-    by_key = {(r.path, r.name): r for results in done for r in results}
-    return [(u.path, [by_key[(u.path, f.name)] for f in u.facts])
-            for u in program.requested_files()]
+    verdicts = iter(v for results in done for v in results)
+    out = []
+    for unit in program.requested_files():
+        results = []
+        for fact in unit.facts:
+            verdict, ms = next(verdicts)
+            results.append(Result(unit.path, fact, replace(verdict, statement=fact.prop), ms))
+        out.append((unit.path, results))
+    return out

@@ -19,7 +19,15 @@ from rcproof.prover.unfold import Unfolded, UnfoldError, unfold
 from rcproof.syntax import ast as A
 
 STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
-_TOKEN = object()
+class _Token:
+    """The kernel's seal on proved/refuted verdicts. It unpickles to the same singleton,
+    so verdicts from the cache or a worker process keep their seal."""
+
+    def __reduce__(self) -> str:
+        return "_TOKEN"
+
+
+_TOKEN = _Token()
 
 # Which tiers a tactic may use.
 TACTIC_TIERS = {
