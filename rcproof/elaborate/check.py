@@ -225,6 +225,11 @@ class Checker:
             for name in p.names:
                 if name in ("n", "oo") or name in BUILTINS:
                     raise self.error(f"'{name}' is reserved and cannot be bound", p)
+                if name in local:
+                    raise self.error(f"'{name}' is already bound here", p,
+                                     "use another name for the inner variable")
+                if p.names.count(name) > 1:
+                    raise self.error(f"'{name}' is bound twice in one `forall`", p)
                 inner[name] = {"real": REAL, "fun": FUN, "family": FAMILY}[p.kind]
             for hyp in p.where:
                 self.prop(hyp, inner)

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from rcproof.cli import main
 
 CASES = [
+    ('lemma s: forall x : real where x > 0. forall x : real. n^x = omega(1)',
+     "e.rc:1:39: error: 'x' is already bound here\n  lemma s: forall x : real where x > 0. forall x : real. n^x = omega(1)\n                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n  hint: use another name for the inner variable"),
     ('import physics\nfamily SMAT { size = n^2; depth = log(n) }\ntheorem x: SMTA in RC(n)',
      "e.rc:3:12: error: unknown family 'SMTA'\n  theorem x: SMTA in RC(n)\n             ^~~~\n  hint: did you mean 'SMAT'?"),
     ('import physics\ntheorem x: RC(n) in RC(n)',
