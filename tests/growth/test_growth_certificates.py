@@ -38,7 +38,7 @@ def test_describe_reads_like_a_sentence() -> None:
     cert = certificate(P("n^2 + 100*n"), P("n^2"), "O")
     assert cert is not None
     assert cert.describe() == f"for all n >= 2^{cert.log2_n0}: f(n) <= 3/2 · g(n)"
-    assert describe(cert, P("n^2 + 100*n"), P("n^2")).endswith("n^2 + 100*n <= 3/2 · n^2")
+    assert describe(cert, P("n^2 + 100*n"), P("n^2")).endswith("n² + 100·n <= 3/2 · n²")
     theta = certificate(P("2*n"), P("n"), "Theta")
     assert theta is not None and "<= f(n) <=" in str(theta)
     omega = certificate(P("n^2"), P("n"), "omega")

@@ -109,7 +109,7 @@ def test_error_term_is_below_every_term() -> None:
 
 
 @pytest.mark.parametrize("text, kind, words", [
-    ("n - n^2", NotPositive, "n - n^2 is eventually negative"),
+    ("n - n^2", NotPositive, "n - n² is eventually negative"),
     ("n - n", NotPositive, "n - n is identically zero"),
     ("1/0", NotPositive, "division by zero"),
     ("1/(n - n)", NotPositive, "division by zero"),
@@ -153,8 +153,8 @@ def test_max_of_equal_leading_terms_uses_a_coefficient_hull() -> None:
 
 
 def test_growth_to_expr_and_str() -> None:
-    assert show(leading(P("(n^2*log(n)^2)^(1/3)")).to_expr()) == "n^(2/3)*log(n)^(2/3)"
-    assert str(leading(P("3*n*log(log(n))^(-1)"))) == "3*n*log(log(n))^(-1)"
+    assert show(leading(P("(n^2*log(n)^2)^(1/3)")).to_expr()) == "n^(2/3)·log(n)^(2/3)"
+    assert str(leading(P("3*n*log(log(n))^(-1)"))) == "3·n·log(log(n))^(-1)"
     assert str(leading(P("7"))) == "7"
     assert str(leading(P("1/n"))) == "n^(-1)"
     g = leading(P("sqrt(2)*n"))
