@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-LANGUAGE_EXAMPLE = (Path(__file__).parent / "language_example.rc").read_text(encoding="utf-8")
+LANGUAGE_EXAMPLE = (Path(__file__).parent.parent / "language_example.rc").read_text(
+    encoding="utf-8")
 
 
 def status(results, name):  # type: ignore[no-untyped-def]

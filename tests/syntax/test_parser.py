@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -11,44 +12,8 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse, parse_expr, parse_prop
 
 # The whole-file example of LANGUAGE.md, verbatim.
-WHOLE_FILE = """\
--- attention.rc : where full attention sits among the RC classes
-import physics                          -- bundled library module (theorems/physics.rc)
-
-param eps : real where 0 < eps < 1      -- real parameter with assumptions
-let   lg = log(n)                       -- an abbreviation (a growth function)
-fun   f, g                              -- abstract functions (THEORY.md §1)
-
--- Softmax-attention transformer, L layers, H heads, width w, precision p bits.
-family SMAT(L = 1, H = 1, w = 1, p = 1) {
-  size  = L * H * (n^2 * w * p^2 + n * w^2 * p^2)
-  depth = L * log(n * w * p)
-}
-
-family RNN(w = 1) {
-  size  = n * w^2
-  depth = n
-}
-
-theorem smat_in:   SMAT in RC(n^(2/3))
-theorem smat_out:  SMAT notin RC(sqrt(n))
-theorem smat_prec: SMAT(p = log(n)) notin RC(n^(2/3))
-theorem smat_eps:  forall e : real where e > 0. SMAT(p = log(n)) in RC(n^(2/3 + e))
-theorem rnn_slow:  RNN notin RC(n^(2/3), d = 3)
-
-lemma poly_beats_log: lg^5 = o(n^eps)
-lemma chain: n^2 * log(n)^2 = Theta(n^2 * log(n)^2 + n^2) = omega(n^(3/2))
-
-theorem entropy_limit:
-  forall d : real where d > 2.
-  forall C : family where size(C) = omega(n^(d/(d-1))).
-    C notin RC(n^(1/(d-1)), d)
-
-theorem hierarchy:
-  forall d : real where d >= 2.
-  forall f, g : fun where f = o(g), f = Omega(n^(1/(d-1))).
-    RC(f, d) subsetneq RC(g, d)
-"""
+WHOLE_FILE = (Path(__file__).parent.parent / "language_example.rc").read_text(
+    encoding="utf-8")
 
 # The proof example of LANGUAGE.md, verbatim.
 PROOF_EXAMPLE = """\
