@@ -157,3 +157,12 @@ def test_steps_show_the_derivation() -> None:
     assert code == 0
     assert "[unfold, causality vs budget; volume vs budget; flux vs budget]" in out
     assert "[growth; for all n >= 2^" in out
+
+
+def test_bundled_module_names_work_as_paths() -> None:
+    code, out = run("verify", "zoo")
+    assert code == 0 and "RNN" in out
+    code, out = run("bound", "transformers", "SMAT")
+    assert code == 0 and "t*_3 = Θ(n^(2/3))" in out
+    code, out = run("verify", "zooo")
+    assert code == 2 and "did you mean 'zoo'?" in out

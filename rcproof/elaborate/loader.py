@@ -173,15 +173,22 @@ def _line_comments(decl: A.ClassDecl, source: str) -> tuple[tuple[int, str], ...
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become their `*.rc` files, sorted."""
+    """Files as given; folders become their `*.rc` files, sorted; a bare name that is
+    not a file is a bundled module (`rcproof verify zoo`)."""
     out: list[Path] = []
     for path in paths:
+        bundled = library_dir() / f"{path}.rc"
         if path.is_dir():
             out.extend(sorted(p for p in path.glob("*.rc") if p.is_file()))
         elif path.exists():
             out.append(path)
+        elif path.parent == Path(".") and bundled.is_file():
+            out.append(bundled)
         else:
-            raise RcError(f"no such file or folder: {path}")
+            known = sorted(p.stem for p in library_dir().glob("*.rc"))
+            raise RcError(f"no such file or folder: {path}", None,
+                          did_you_mean(str(path), known)
+                          or f"bundled modules: {', '.join(known)}")
     return out
 
 
