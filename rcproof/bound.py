@@ -48,12 +48,7 @@ def rc_class(scope: Scope) -> ClassSym:
     sym = scope.get("RC")
     if isinstance(sym, ClassSym):
         return sym
-    physics = load_program([])  # the bundled library provides physics.RC
-    for unit in physics.files.values():
-        found = unit.scope.get("RC")
-        if isinstance(found, ClassSym):
-            return found
-    raise RcError("class RC is not available; add `import physics`")
+    raise RcError("class RC is not in scope here", None, "add `import physics` to the file")
 
 
 def instance(name: str, params: list[str]) -> A.Expr:
