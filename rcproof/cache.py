@@ -1,16 +1,18 @@
 """Verdict cache: decided obligations keyed by their normalized form and the tool version.
 
-The key is the unfolded formula (families, classes and abbreviations inlined), its
-hypotheses and side conditions, the parameter assumptions in scope, the tactic and the
-budget — everything the decision depends on — so an edit to any definition a theorem
-uses changes the key. Stored in one SQLite file under the user's cache folder; the
-folder can be moved with RCPROOF_CACHE_DIR. A cache file is trusted like a build
-artefact: `--no-cache` or `rcproof cache clear` bypasses or removes it.
+The key is the tool version (the release and a digest of the checker's code), the
+unfolded formula (families, classes and abbreviations inlined), its hypotheses and side
+conditions, the parameter assumptions in scope and the budget — everything the decision
+depends on — so an edit to any definition a theorem uses, or to rcproof itself, changes
+the key. Stored in one SQLite file under the user's cache folder; the folder can be
+moved with RCPROOF_CACHE_DIR. A cache file is trusted like a build artefact:
+`--no-cache` or `rcproof cache clear` bypasses or removes it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -24,11 +26,21 @@ _connection: sqlite3.Connection | None = None
 _pid: int | None = None
 
 
+@functools.lru_cache(maxsize=1)
 def version() -> str:
+    """The release plus a digest of the checker's own source files and grammar, so that
+    any change to the code (not only a release) invalidates every cached verdict."""
     try:
-        return metadata.version("rcproof")
+        release = metadata.version("rcproof")
     except metadata.PackageNotFoundError:
-        return "source"
+        release = "source"
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    from rcproof.resources import grammar_path
+
+    for path in sorted(package.rglob("*.py")) + [grammar_path()]:
+        digest.update(path.read_bytes())
+    return f"{release}+{digest.hexdigest()[:16]}"
 
 
 def cache_dir() -> Path:

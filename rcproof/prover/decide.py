@@ -108,12 +108,10 @@ class _Translation:
         self.vectors: dict[A.Expr, Vec] = {}
         self.fixed: set[str] = set()          # names of fixed unknown objects used
         self.bound_real: dict[str, str] = {}  # source name -> z3 name, stripped foralls
-        self.bound_vec: dict[A.Expr, Vec] = {}
         self.scopes: list[dict[str, str]] = [{}]
         self.frame_ids: list[int] = [0]  # a unique id per quantifier; 0 = stripped prefix
         self.uninterpreted: list[str] = []
         self.partial: list[str] = []  # atoms encoded by sufficient conditions only
-        self.untranslatable = False
         self.sides: list[z3.BoolRef] = []
         self.inner_quantifier = False
         self.quantified: list[list[z3.ExprRef]] = []
@@ -225,7 +223,6 @@ class _Translation:
             from rcproof.report.text import show
 
             reasons.append(f"{show(p)}: {exc.reason}")
-            self.untranslatable = True
             return self._unknown()
         if not gv.sides:
             return encoded
@@ -296,24 +293,25 @@ def _fraction(value: z3.ExprRef) -> str:
     return str(value)
 
 
-def _growth_text(values: list[Fraction]) -> str:
-    parts = []
-    for base, exp in zip(("n", "log(n)", "log(log(n))"), values):
+def _growth_expr(values: list[Fraction]) -> A.Expr:
+    """n^a · log(n)^b · log(log(n))^c as an expression (printed by the one printer)."""
+    n = A.Name("n")
+    bases = (n, A.Call("log", (n,)), A.Call("log", (A.Call("log", (n,)),)))
+    out: A.Expr | None = None
+    for base, exp in zip(bases, values):
         if exp == 0:
             continue
-        parts.append(base if exp == 1 else f"{base}^{exp}" if exp.denominator == 1 and exp > 0
-                     else f"{base}^({exp})")
-    return "·".join(parts) or "1"
+        factor = base if exp == 1 else A.BinOp("^", base, A.Num(exp))
+        out = factor if out is None else A.BinOp("*", out, factor)
+    return out if out is not None else A.Num(Fraction(1))
 
 
-def _model_text(tr: _Translation, model: z3.ModelRef, only_bound: bool) -> str:
+def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
     from rcproof.report.text import show
 
     items: list[str] = []
     for key, var in sorted(tr.reals.items()):
         name = key.split("@")[0]
-        if only_bound and "@" not in key and name not in tr.bound_real:
-            continue
         items.append(f"{name} = {_fraction(model.eval(var, model_completion=True))}")
     for key, vec in tr.vectors.items():
         raw = [model.eval(c, model_completion=True) for c in vec]
@@ -322,7 +320,7 @@ def _model_text(tr: _Translation, model: z3.ModelRef, only_bound: bool) -> str:
             items.append(f"{show(_unkey(key))} has growth vector ({values_text})")
             continue
         values = [Fraction(r.numerator_as_long(), r.denominator_as_long()) for r in raw]
-        items.append(f"{show(_unkey(key))} = {_growth_text(values)}")
+        items.append(f"{show(_unkey(key))} = {show(_growth_expr(values))}")
     return ", ".join(items)
 
 
@@ -424,10 +422,9 @@ class Decider:
         counter = None
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
         if genuine:
-            solver = self._solver(tr, assumptions + where + tr.sides + [z3.Not(goal)])
-            if solver.check() == z3.sat:
-                model = solver.model()
-                counter = _model_text(tr, model, only_bound=False)
+            model = self._simple_model(tr, assumptions + where + tr.sides + [z3.Not(goal)])
+            if model is not None:
+                counter = _model_text(tr, model)
                 if not fixed:
                     return Outcome("refuted", [], counterexample=counter,
                                    reason=f"fails at {counter}" if counter else None)
@@ -447,10 +444,21 @@ class Decider:
             return Outcome("unknown", [], reason=text + _missing_bound_hint(hypotheses))
         return Outcome("unknown", [], reason="Tier 2 could not decide (z3 returned unknown)")
 
+    def _simple_model(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.ModelRef | None:
+        """A model, preferring functions n^k with whole k (easier to read) when one exists."""
+        simple = []
+        for a, b, c in tr.vectors.values():
+            simple += [b == 0, c == 0, z3.IsInt(a)]
+        for extra in ([z3.And(*simple)] if simple else []), []:
+            solver = self._solver(tr, facts + extra)
+            if solver.check() == z3.sat:
+                return solver.model()
+        return None
+
     def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
         solver = self._solver(tr, facts + tr.sides)
         if solver.check() == z3.sat:
-            return _model_text(tr, solver.model(), only_bound=False) or None
+            return _model_text(tr, solver.model()) or None
         return None
 
     def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
