@@ -38,7 +38,7 @@ def version() -> str:
     package = Path(__file__).resolve().parent
     from rcproof.resources import grammar_path
 
-    for path in sorted(package.rglob("*.py")) + [grammar_path()]:
+    for path in [*sorted(package.rglob("*.py")), grammar_path()]:
         digest.update(path.read_bytes())
     return f"{release}+{digest.hexdigest()[:16]}"
 
