@@ -3,6 +3,7 @@ the smallest RC class that holds the family (checked by the kernel)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -29,6 +30,7 @@ class TightBound:
     laws: tuple[str, ...]
     size: A.Expr | None = None
     volume_fill: A.Expr | None = None  # size / t*^d, how full the light cone is
+    cases: tuple[TightBound, ...] = ()  # a case split over intervals of symbolic d
     checked: str | None = None         # kernel verdict on membership in RC(time, d)
     tight: str | None = None           # kernel verdict on: in no RC(f, d) with f = o(time)
     note: str | None = None
@@ -80,7 +82,10 @@ def simplify_power(e: A.Expr) -> A.Expr:
             inner = base.right
             if isinstance(inner, A.Num) and isinstance(e.right, A.BinOp) and e.right.op == "/" \
                     and e.right.left == A.Num(Fraction(1)):
-                return A.BinOp("^", N, A.BinOp("/", inner, e.right.right))
+                top, bottom = inner.value.numerator, inner.value.denominator
+                divisor = e.right.right if bottom == 1 else A.BinOp(
+                    "*", A.Num(Fraction(bottom)), e.right.right)
+                return A.BinOp("^", N, A.BinOp("/", A.Num(Fraction(top)), divisor))
             if isinstance(inner, A.Num) and isinstance(e.right, A.Num):
                 return A.BinOp("^", N, A.Num(inner.value * e.right.value))
         return A.BinOp("^", base, e.right)
@@ -126,10 +131,40 @@ def _tightness(family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:
 
 def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
               budget: float) -> TightBound:
-    """Which lower bound dominates for every d >= 2 (z3); a case split otherwise."""
+    """The bound that dominates for every d >= 2 (kernel-checked), or a case split into
+    intervals of d, each checked by the kernel."""
     kernel = Kernel(scope, budget)
     assert isinstance(dim, A.Name)
-    where = (A.Comparison((dim, A.Num(Fraction(2))), (">=",)),)
+    found = _on_interval(kernel, family, dim, lowers, Fraction(2), None)
+    if found is not None:
+        return found
+    cases = []
+    points = _breakpoints(dim, lowers)
+    if points is not None:
+        edges = [Fraction(2), *points, None]
+        for low, high in itertools.pairwise(edges):
+            case = _on_interval(kernel, family, dim, lowers, low, high)
+            if case is None:
+                break
+            cases.append(case)
+        else:
+            return TightBound(family, dim, None, (), cases=tuple(cases),
+                              note="the binding law changes with d")
+    return TightBound(family, dim, None, (), note="no single law binds for every d >= 2 "
+                      "and no case split was found: give --dim a number")
+
+
+def _interval(dim: A.Name, low: Fraction, high: Fraction | None) -> tuple[A.Prop, ...]:
+    where: list[A.Prop] = [A.Comparison((dim, A.Num(low)), (">=",))]
+    if high is not None:
+        where.append(A.Comparison((dim, A.Num(high)), ("<=",)))
+    return tuple(where)
+
+
+def _on_interval(kernel: Kernel, family: A.Expr, dim: A.Name, lowers: list[Bound],
+                 low: Fraction, high: Fraction | None) -> TightBound | None:
+    """The lower bound that dominates all others for every d in [low, high], if one does."""
+    where = _interval(dim, low, high)
     for candidate in lowers:
         claim: A.Prop = A.Truth(True)
         for other in lowers:
@@ -145,10 +180,52 @@ def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
             family, A.Call("RC", (time,), (("d", dim),)))))
         tight = kernel.check(A.Forall((dim.id,), "real", where,
                                       _tightness(family, time, dim)))
+        span = f"{dim.id} >= {low}" if high is None else f"{low} <= {dim.id} <= {high}"
         return TightBound(family, dim, time, laws, checked=member.status, tight=tight.status,
-                          note=f"for every {dim.id} >= 2")
-    return TightBound(family, dim, None, (), note="no single law binds for every d >= 2: "
-                      "the answer depends on d; give --dim a number")
+                          note=f"for every {span}")
+    return None
+
+
+def _winners(dim: A.Name, lowers: list[Bound], value: Fraction) -> frozenset[int] | None:
+    """Which lower bounds are largest at d = value (Tier 1 on the instance)."""
+    from rcproof.prover.match import substitute
+
+    try:
+        exps = [growth.leading(substitute(b.expr, {dim.id: A.Num(value)})).exps  # type: ignore[arg-type]
+                for b in lowers]
+    except growth.GrowthError:
+        return None
+    top = max(exps)
+    return frozenset(i for i, e in enumerate(exps) if e == top)
+
+
+def _breakpoints(dim: A.Name, lowers: list[Bound]) -> list[Fraction] | None:
+    """Rational values of d where the largest lower bound changes: found on a grid and by
+    bisection, kept only when the bounds tie exactly there (the kernel then checks every
+    interval between them)."""
+    grid = [Fraction(k, 4) for k in range(8, 41)] + [Fraction(k) for k in (12, 16, 32, 64)]
+    owners = [_winners(dim, lowers, v) for v in grid]
+    if any(w is None for w in owners):
+        return None
+    points: list[Fraction] = []
+    for (a, wa), (b, wb) in zip(zip(grid, owners), zip(grid[1:], owners[1:])):
+        if len(wa) > 1 and a > 2:  # type: ignore[arg-type]
+            points.append(a)
+        if wa == wb or len(wa) > 1 or len(wb) > 1:  # type: ignore[arg-type]
+            continue
+        low, high = a, b
+        for _ in range(60):
+            mid = (low + high) / 2
+            if _winners(dim, lowers, mid) == wa:
+                low = mid
+            else:
+                high = mid
+        guess = ((low + high) / 2).limit_denominator(1000)
+        tie = _winners(dim, lowers, guess)
+        if tie is None or not (wa | wb) <= tie:  # type: ignore[operator]
+            return None
+        points.append(guess)
+    return sorted(set(points))
 
 
 def _lead_base(e: A.Expr) -> A.Expr:

@@ -117,7 +117,7 @@ def bound(path: Path, family: str, dims: str, params: tuple[str, ...]) -> None:
         _fail(err)
         return
     click.echo(render_bound(result))
-    sys.exit(0 if result.time is not None else 1)
+    sys.exit(0 if result.time is not None or result.cases else 1)
 
 
 @main.command()

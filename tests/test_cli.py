@@ -166,3 +166,10 @@ def test_bundled_module_names_work_as_paths() -> None:
     assert code == 0 and "t*_3 = Θ(n^(2/3))" in out
     code, out = run("verify", "zooo")
     assert code == 2 and "did you mean 'zoo'?" in out
+
+
+def test_bound_symbolic_dimension_case_split() -> None:
+    code, out = run("bound", "zoo", "SparseAttention", "--dim", "d")
+    assert code == 0, out
+    assert "Θ(n^(1/(d - 1)))  for every 2 <= d <= 3  (binding law: flux" in out
+    assert "Θ(n^(3/(2·d)))  for every d >= 3  (binding law: volume" in out

@@ -16,6 +16,13 @@ def render_bound(b: TightBound) -> str:
     where = f"d = {d}" if isinstance(b.dim, A.Num) else f"{d} (every {d} >= 2)"
     lines = [f"{show(b.family)} in dimension {where}:"]
     lines.append(f"  t*_{d} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
+    if b.time is None and b.cases:
+        lines[-1] = lines[-1].replace("undetermined", "depends on d:")
+        for case in b.cases:
+            lines.append(f"    {_time(case)}  {case.note}  (binding law: "
+                         f"{', '.join(case.laws)}; kernel: {case.checked}, tight: "
+                         f"{case.tight})")
+        return "\n".join(lines)
     if b.time is None:
         lines.append(f"  {b.note}")
         return "\n".join(lines)
