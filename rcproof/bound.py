@@ -118,8 +118,9 @@ def _concrete(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound], si
         pass
     kernel = Kernel(scope, budget)
     verdict = kernel.check(A.Membership(family, A.Call("RC", (time,), (("d", dim),))))
-    return TightBound(family, dim, time, laws, size, fill, verdict.status,
-                      kernel.check(_tightness(family, time, dim)).status)
+    return TightBound(family, dim, time, laws, size=size, volume_fill=fill,
+                      checked=verdict.status,
+                      tight=kernel.check(_tightness(family, time, dim)).status)
 
 
 def _tightness(family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:

@@ -17,10 +17,17 @@ def _fail(err: RcError) -> None:
 
 
 def run() -> None:
-    """Console entry point: the click group on a big-stack thread (see rcproof.deep)."""
+    """Console entry point: the click group on a big-stack thread (see rcproof.deep).
+
+    A bug in rcproof itself is reported in one line, never as a traceback."""
     from rcproof.deep import run_deep
 
-    run_deep(main)
+    try:
+        run_deep(main)
+    except Exception as exc:  # the last line of defence
+        click.echo(f"rcproof: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("  hint: please report this with the input that caused it", err=True)
+        sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -173,3 +173,10 @@ def test_bound_symbolic_dimension_case_split() -> None:
     assert code == 0, out
     assert "Θ(n^(1/(d - 1)))  for every 2 <= d <= 3  (binding law: flux" in out
     assert "Θ(n^(3/(2·d)))  for every d >= 3  (binding law: volume" in out
+
+
+def test_table_symbolic_dimension() -> None:
+    code, out = run("table", "zoo", "--dims", "d", "--families", "SparseAttention,RNN")
+    assert code == 0
+    assert "Θ(n^(1/(d - 1))) [flux] 2 <= d <= 3; Θ(n^(3/(2·d))) [volume] d >= 3" in out
+    assert "Θ(n) [causality]" in out

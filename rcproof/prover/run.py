@@ -62,6 +62,9 @@ class Session:
             verdict = self.prover(fact.path).verify(fact)
         except RecursionError:
             verdict = unknown(fact.prop, "the statement is nested too deeply for the checker")
+        except Exception as exc:  # one broken theorem must not stop the rest
+            verdict = Verdict("error", fact.prop,
+                              reason=f"internal error: {type(exc).__name__}: {exc}")
         ms = (time.perf_counter() - start) * 1000
         self._running.discard(key)
         self.results[key] = Result(fact.path, fact, verdict, ms)

@@ -37,10 +37,16 @@ def render_bound(b: TightBound) -> str:
     return "\n".join(lines)
 
 
+def _cell(b: TightBound) -> str:
+    if b.cases:
+        return "; ".join(f"{_cell(c)} {c.note.removeprefix('for every ')}" for c in b.cases
+                         if c.note)
+    return f"{_time(b)} [{', '.join(b.laws) or '?'}]"
+
+
 def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt: str) -> str:
     header = ["family"] + [f"t*_{d}" for d in dims]
-    body = [[name] + [f"{_time(b)} [{', '.join(b.laws) or '?'}]" for b in cells]
-            for name, cells in rows]
+    body = [[name] + [_cell(b) for b in cells] for name, cells in rows]
     if fmt == "csv":
         import csv
         import io
