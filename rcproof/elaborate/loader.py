@@ -45,10 +45,16 @@ class Program:
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """Paths as the user would write them: relative to the working folder, and bundled
+    modules as `rcproof:theorems/NAME.rc` wherever the package is installed."""
+    resolved = path.resolve()
+    for base, prefix in ((Path.cwd().resolve(), ""),
+                         (library_dir().resolve(), "rcproof:theorems/")):
+        try:
+            return prefix + str(resolved.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 class Loader:
