@@ -42,23 +42,26 @@ def substitute(node: object, subst: dict[str, object]) -> object:
 
 
 def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
-    """The hypotheses to check when `goal` is an instance of `fact`'s conclusion."""
+    """The hypotheses to check when `goal` is an instance of `fact`'s conclusion.
+
+    The fact's `forall` prefix and implications are peeled one level at a time, trying a
+    match at each level, so a goal may itself keep some of the fact's quantifiers."""
     holes: set[str] = set()
     hyps: list[A.Prop] = []
     body = fact
     while True:
+        subst: dict[str, object] = {}
+        if _match(body, goal, holes, subst):
+            break
         if isinstance(body, A.Forall):
             holes.update(body.names)
             hyps.extend(body.where)
             body = body.body
-        elif isinstance(body, A.Implies) and not _match(body, goal, holes, {}):
+        elif isinstance(body, A.Implies):
             hyps.append(body.left)
             body = body.right
         else:
-            break
-    subst: dict[str, object] = {}
-    if not _match(body, goal, holes, subst):
-        return None
+            return None
     if set(subst) != holes & names(fact):
         missing = (holes & names(fact)) - set(subst)
         if any(_occurs(h, missing) for h in hyps):
