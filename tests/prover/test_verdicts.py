@@ -205,3 +205,20 @@ theorem b_out: B notin K(n)
     assert status(r, "a_in") == "proved"
     assert status(r, "a_out") == "proved"
     assert status(r, "b_out") == "proved"
+
+
+def test_instantiation_never_captures_a_bound_variable(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+theorem fact: forall d : real. not (forall e : real. e == d)
+theorem capture: not (forall e : real. e == e)
+proof
+  show not (forall e : real. e == e) by fact
+qed
+theorem honest: not (forall e : real. e == 3)
+proof
+  show not (forall e : real. e == 3) by fact
+qed
+""")
+    assert status(r, "fact") == "proved"
+    assert status(r, "capture") != "proved"
+    assert status(r, "honest") == "proved"
