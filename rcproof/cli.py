@@ -57,6 +57,10 @@ def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
         files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache,
                              certificates=as_json or steps)
     except RcError as err:
+        if as_json:
+            from rcproof.report.verdicts import error_json
+
+            click.echo(error_json(err))
         _fail(err)
         return
     if as_json:

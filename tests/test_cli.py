@@ -180,3 +180,13 @@ def test_table_symbolic_dimension() -> None:
     assert code == 0
     assert "Θ(n^(1/(d - 1))) [flux] 2 <= d <= 3; Θ(n^(3/(2·d))) [volume] d >= 3" in out
     assert "Θ(n) [causality]" in out
+
+
+def test_json_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.rc"
+    path.write_text("lemma x: n = O(m)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "--json", str(path)])
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    assert doc["error"]["line"] == 1 and doc["error"]["column"] == 16
+    assert doc["error"]["message"] == "unknown name 'm'"

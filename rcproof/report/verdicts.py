@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from rcproof.errors import RcError
 from rcproof.kernel import STATUSES, Step
 from rcproof.prover.run import Result
 from rcproof.report.text import show
@@ -52,6 +53,15 @@ def step_line(step: Step) -> str:
     how = step.rule + (f", {step.note}" if step.note else "")
     extra = f"; {step.detail}" if step.detail else ""
     return f"{claim}   [{how}{extra}]"
+
+
+def error_json(err: RcError) -> str:
+    """An input error as a JSON document (the located message is also on stderr)."""
+    span = err.span
+    doc = {"error": {"path": span.path if span else None, "line": span.line if span else None,
+                     "column": span.column if span else None, "message": err.message,
+                     "hint": err.hint}}
+    return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
 def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
