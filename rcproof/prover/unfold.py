@@ -33,12 +33,13 @@ class UnfoldError(Exception):
 
 @dataclass(frozen=True)
 class FamilyView:
-    """A family as the prover sees it: exact resources, bounded ones, or all abstract."""
+    """A family as the prover sees it: exact resources (Θ expressions), bounded ones, and
+    every other resource an abstract function `resource(label)` (a bound family variable
+    has only those)."""
 
     label: A.Expr
     exact: tuple[tuple[str, A.Expr], ...] = ()
     bounded: tuple[tuple[str, tuple[tuple[str, A.Expr], ...]], ...] = ()
-    abstract: bool = False
 
     def resource(self, name: str) -> A.Expr:
         for key, value in self.exact:
@@ -266,7 +267,7 @@ class Unfolder:
     def family(self, ref: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> FamilyView:
         """The view of a family reference: a declared family instance or a bound variable."""
         if isinstance(ref, A.Name) and bound.get(ref.id) == "family":
-            return FamilyView(A.Name(ref.id), abstract=True)
+            return FamilyView(A.Name(ref.id))
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
         assert isinstance(sym, FamilySym), name
@@ -425,7 +426,7 @@ class Unfolder:
         name = "C"
         while name in bound or self.scope.get(name) is not None:
             name += "'"
-        member = FamilyView(A.Name(name), abstract=True)
+        member = FamilyView(A.Name(name))
         subset: A.Prop = A.Forall((name,), "family", (), A.Implies(
             self.membership(member, left_cls, left_args),
             self.membership(member, right_cls, right_args)))
@@ -437,7 +438,7 @@ class Unfolder:
         other = name + "'"
         while other in bound or self.scope.get(other) is not None:
             other += "'"
-        someone = FamilyView(A.Name(other), abstract=True)
+        someone = FamilyView(A.Name(other))
         exists: A.Prop = A.Not(A.Forall((other,), "family", (), A.Not(A.And(
             self.membership(someone, right_cls, right_args),
             A.Not(self.membership(someone, left_cls, left_args))))))
