@@ -270,6 +270,10 @@ def split(p: A.Prop) -> list[tuple[list[tuple[tuple[str, ...], str]], list[A.Pro
     return [([], [], p)]
 
 
+def _real(tr: _Translation, value: Fraction) -> z3.ArithRef:
+    return z3.RealVal(f"{value.numerator}/{value.denominator}", tr.ctx)
+
+
 def _mentions_any(e: z3.ExprRef, names: set[z3.ExprRef]) -> bool:
     todo, seen = [e], set()
     ids = {v.get_id() for v in names}
@@ -434,9 +438,14 @@ class Decider:
         if reasons:
             return Outcome("unknown", [], reason="; ".join(dict.fromkeys(reasons)))
         if fixed:
-            holds = self._holds_example(tr, assumptions + where + [goal]) if genuine else None
             what = ", ".join(sorted(tr.fixed))
             text = f"depends on the unknown {what}"
+            # `where` holds only the translation's side conditions when nothing is bound.
+            threshold = self._threshold(tr, assumptions + where, goal) \
+                if genuine and not hyps else None
+            if threshold is not None:
+                return Outcome("unknown", [], reason=f"{text}: holds iff {threshold}")
+            holds = self._holds_example(tr, assumptions + where + [goal]) if genuine else None
             if holds:
                 text += f": holds when {holds}"
             if counter:
@@ -455,11 +464,52 @@ class Decider:
                 return solver.model()
         return None
 
-    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
-        solver = self._solver(tr, facts + tr.sides)
-        if solver.check() == z3.sat:
-            return _model_text(tr, solver.model()) or None
+    def _threshold(self, tr: _Translation, assumptions: list[z3.BoolRef],
+                   goal: z3.BoolRef) -> str | None:
+        """For one unknown real parameter p: "p <= c" (or <, >=, >) such that the
+        statement holds exactly there, found by bisection between a value where it
+        holds and one where it fails, then checked both ways by z3."""
+        if tr.vectors or len(tr.reals) != 1:
+            return None
+        (name, p), = tr.reals.items()
+
+        def at(value: Fraction, *facts: z3.BoolRef) -> bool:
+            return self._check(tr, [*assumptions, p == _real(tr, value), *facts]) == z3.sat
+
+        inside = self._value(tr, p, [*assumptions, goal])
+        outside = self._value(tr, p, [*assumptions, z3.Not(goal)])
+        if inside is None or outside is None:
+            return None
+        low, high = inside, outside
+        for _ in range(60):
+            mid = (low + high) / 2
+            if at(mid, z3.Not(goal)):
+                high = mid
+            else:
+                low = mid
+        c = ((low + high) / 2).limit_denominator(1000)
+        below = inside < outside
+        for op in (("<=", "<") if below else (">=", ">")):
+            region = {"<=": p <= _real(tr, c), "<": p < _real(tr, c),
+                      ">=": p >= _real(tr, c), ">": p > _real(tr, c)}[op]
+            exact = z3.And(z3.Implies(region, goal), z3.Implies(goal, region))
+            if self._check(tr, [*assumptions, z3.Not(exact)]) == z3.unsat:
+                return f"{name} {op} {c}"
         return None
+
+    def _value(self, tr: _Translation, var: z3.ArithRef,
+               facts: list[z3.BoolRef]) -> Fraction | None:
+        solver = self._solver(tr, facts)
+        if solver.check() != z3.sat:
+            return None
+        value = solver.model().eval(var, model_completion=True)
+        if not z3.is_rational_value(value):
+            return None
+        return Fraction(value.numerator_as_long(), value.denominator_as_long())
+
+    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
+        model = self._simple_model(tr, facts + tr.sides)
+        return (_model_text(tr, model) or None) if model is not None else None
 
     def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
         out = []

@@ -222,3 +222,15 @@ qed
     assert status(r, "fact") == "proved"
     assert status(r, "capture") != "proved"
     assert status(r, "honest") == "proved"
+
+
+def test_unknown_names_the_threshold(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+param a : real where a > 0
+lemma l1: n^a = O(n^2)
+lemma l2: n^(1/a) = O(n^2)
+lemma l3: log(n)^a = o(log(n)^3)
+""")
+    assert r["l1"].verdict.reason == "depends on the unknown a: holds iff a <= 2"
+    assert r["l2"].verdict.reason == "depends on the unknown a: holds iff a >= 1/2"
+    assert r["l3"].verdict.reason == "depends on the unknown a: holds iff a < 3"
