@@ -163,7 +163,9 @@ class _Translation:
             if "@" in owner_key:
                 self._bind(owner_key, list(vec))
             else:
-                self.fixed.add(owner or str(label))
+                from rcproof.report.text import show
+
+                self.fixed.add(show(e))
         return self.vectors[key]
 
     def _bind(self, key: str, variables: list[z3.ExprRef]) -> None:
