@@ -166,6 +166,8 @@ def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | s
         to_sympy(g)
     except GrowthError as exc:
         return exc.reason
+    except (ValueError, TypeError) as exc:  # sympy refuses the expression (e.g. I*sqrt(n))
+        return f"sympy cannot represent the comparison: {exc}"
     import sympy  # noqa: F401  (imported before forking, so the child starts warm)
 
     msg, check = (_run_limit(f, g, budget_seconds) if budget_seconds > 0

@@ -234,3 +234,12 @@ lemma l3: log(n)^a = o(log(n)^3)
     assert r["l1"].verdict.reason == "depends on the unknown a: holds iff a <= 2"
     assert r["l2"].verdict.reason == "depends on the unknown a: holds iff a >= 1/2"
     assert r["l3"].verdict.reason == "depends on the unknown a: holds iff a < 3"
+
+
+def test_nonsense_subterms_give_unknown_not_error(check) -> None:  # type: ignore[no-untyped-def]
+    r = check("""
+lemma a: n = O(max((log(sqrt(log(n))) + max((0 - n^n), exp(n))), sqrt(-n)))
+lemma b: exp(min(0, sqrt(2^n))) = Theta(exp(min(1/0, 2^n)))
+""")
+    assert status(r, "a") in ("unknown", "refuted", "proved")
+    assert status(r, "a") != "error" and status(r, "b") != "error"
