@@ -199,15 +199,21 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 
 def load_program(paths: list[Path]) -> Program:
-    """Load the given files/folders (the bundled library when empty)."""
+    """Load the given files/folders (the bundled library when empty).
+
+    Files keep the order they were named in; the files of one folder come in dependency
+    order (a module after the modules it imports), then by name."""
     loader = Loader()
-    files = expand_paths(paths or [library_dir()])
-    for path in files:
-        unit = loader.load(path)
-        key = str(path.resolve())
-        if key not in loader.program.requested:
-            loader.program.requested.append(key)
-        del unit
+    requested = loader.program.requested
+    for given in paths or [library_dir()]:
+        keys = []
+        for path in expand_paths([given]):
+            loader.load(path)
+            key = str(path.resolve())
+            if key not in requested and key not in keys:
+                keys.append(key)
+        order = list(loader.program.files)
+        requested.extend(sorted(keys, key=order.index))
     return loader.program
 
 

@@ -64,7 +64,7 @@ def test_fragment_has_no_preamble(library) -> None:
 
 def test_only_selects_results(library) -> None:
     files, _units = library
-    name = files[0][1][0].name
+    name = next(r.name for _, rs in files for r in rs)
     text = render_document(files, [], fragment=True, only={name})
     assert text.count(r"\paragraph{") == 1
     assert "Definitions" not in text
