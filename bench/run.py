@@ -64,7 +64,7 @@ def _timed_verify(paths: list[Path], jobs: int = 1,
 
     # As `rcproof verify` does for its text report: no (c, N0) certificates.
     start = time.perf_counter()
-    files = verify_paths(paths, jobs=jobs, use_cache=use_cache, certificates=False)
+    files = verify_paths(paths, jobs=jobs, use_cache=use_cache, evidence=False)
     return time.perf_counter() - start, _statuses(files)
 
 

@@ -55,7 +55,7 @@ def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
 
     try:
         files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache,
-                             certificates=as_json or steps)
+                             evidence=as_json or steps)
     except RcError as err:
         if as_json:
             from rcproof.report.verdicts import error_json

@@ -32,15 +32,14 @@ def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[tuple[V
     """A worker: verify the listed (file, theorem) pairs of the inherited program.
 
     Only what the parent lacks travels back: the verdict without its statement (the
-    parent has it) and, unless derivations are wanted, without its steps."""
+    parent has it) and, unless the evidence is wanted, without its steps."""
     from rcproof import cache
 
-    budget, tasks, use_cache, derivations = args
-    certificates = derivations
+    budget, tasks, use_cache, evidence = args
     program = _forked
     assert program is not None
     cache.set_enabled(use_cache)
-    _configure(budget, certificates)
+    _configure(budget, evidence)
     session = Session(list(program.files.values()), budget)
     out = []
     for path, name in tasks:
@@ -49,31 +48,31 @@ def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[tuple[V
         result = session.result(fact)
         assert result is not None
         verdict = replace(result.verdict, statement=None,  # type: ignore[arg-type]
-                          steps=result.verdict.steps if derivations else ())
+                          steps=result.verdict.steps if evidence else ())
         out.append((verdict, result.ms))
     return out
 
 
 def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
-                 use_cache: bool = True, certificates: bool = True
+                 use_cache: bool = True, evidence: bool = True
                  ) -> list[tuple[str, list[Result]]]:
     """Verdicts per requested file, in the order the files were given.
 
-    `certificates=False` skips the (c, N0) witnesses of Tier 1 facts and, with several
-    jobs, the derivations: only the JSON, --steps and LaTeX reports print them."""
+    `evidence=False` skips the (c, N0) certificates of Tier 1 facts and, with several
+    jobs, the derivation steps: only the JSON, --steps and LaTeX reports print them."""
     from rcproof import cache
 
     cache.set_enabled(use_cache)
-    _configure(budget, certificates)
+    _configure(budget, evidence)
     program = load_program(paths)
     if jobs <= 1:
         session = Session(list(program.files.values()), budget)
         return [(unit.path, session.run(unit)) for unit in program.requested_files()]
-    return _parallel(program, jobs, budget, use_cache, certificates)
+    return _parallel(program, jobs, budget, use_cache, evidence)
 
 
 def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
-              certificates: bool) -> list[tuple[str, list[Result]]]:
+              evidence: bool) -> list[tuple[str, list[Result]]]:
     """Contiguous shares (a proof's facts usually sit just above it), one per worker."""
     global _forked
     tasks = [(u.path, f.name) for u in program.requested_files() for f in u.facts]
@@ -85,7 +84,7 @@ def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
-            done = list(pool.map(_work, [(budget, share, use_cache, certificates)
+            done = list(pool.map(_work, [(budget, share, use_cache, evidence)
                                          for share in shares]))
     finally:
         _forked = None
