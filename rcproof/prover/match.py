@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from rcproof.syntax import ast as A
-from rcproof.syntax.walk import names
+from rcproof.syntax.walk import bound_names, names
 
 
 def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
@@ -62,7 +62,7 @@ def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
             body = body.right
         else:
             return None
-    inner = _bound_inside(body)
+    inner = bound_names(body)
     if any(names(value) & inner for value in subst.values()):
         return None  # the instance would capture a variable bound inside the fact
     if set(subst) != holes & names(fact):
@@ -75,18 +75,3 @@ def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
 def _occurs(node: object, names: set[str]) -> bool:
     return bool(names(node) & names)
 
-
-def _bound_inside(p: object) -> set[str]:
-    """Names bound by any `forall` within a proposition."""
-    out: set[str] = set()
-    stack = [p]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, A.Forall):
-            out.update(item.names)
-            stack.extend([*item.where, item.body])
-        elif isinstance(item, A.Not):
-            stack.append(item.operand)
-        elif isinstance(item, (A.And, A.Or, A.Implies)):
-            stack.extend([item.left, item.right])
-    return out
