@@ -7,11 +7,13 @@ prose (doc comments, reasons, references) is escaped here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rcproof.elaborate.loader import SourceFile
+from rcproof.elaborate.symbols import ClassSym, Scope
 from rcproof.kernel import Step
 from rcproof.prover.run import Result
 from rcproof.report.notation import to_latex
@@ -384,6 +386,37 @@ def render_result(r: Result) -> str:
     return "\n".join(out)
 
 
+def _explicit_classes(node: object, scope: Scope) -> object:
+    """Class instances with their default arguments written out, so that `RC(f)` prints
+    as RC_3(f): the dimension is part of what a reader must see."""
+    if isinstance(node, (A.Name, A.Call)):
+        name = node.id if isinstance(node, A.Name) else node.func
+        sym = scope.get(name)
+        if isinstance(sym, ClassSym):
+            call = node if isinstance(node, A.Call) else A.Call(name)
+            given = {p.name for p in sym.decl.params[:len(call.args)]} | {
+                k for k, _ in call.kwargs}
+            extra = tuple((p.name, p.default) for p in sym.decl.params
+                          if p.name not in given and p.default is not None)
+            return A.Call(name, call.args, call.kwargs + extra) if extra else node
+        return node
+    if isinstance(node, tuple):
+        return tuple(_explicit_classes(x, scope) for x in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: _explicit_classes(getattr(node, f.name), scope)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        return dataclasses.replace(node, **changes)
+    return node
+
+
+def _with_classes_explicit(r: Result, scopes: dict[str, Scope]) -> Result:
+    scope = scopes.get(r.path)
+    if scope is None:
+        return r
+    prop = _explicit_classes(r.fact.prop, scope)
+    return dataclasses.replace(r, fact=dataclasses.replace(r.fact, prop=prop))
+
+
 def _shown(r: Result, only: set[str] | None) -> bool:
     if only is not None:
         return r.name in only
@@ -404,6 +437,8 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
         "$n \\to \\infty$ (they lie in one Hardy field); $O$, $\\Omega$, $\\Theta$, $o$, "
         "$\\omega$ are the usual asymptotic relations in $n$.\n",
     ]
+    units = list(units)
+    scopes = {u.path: u.scope for u in units}
     defs = _definitions(units)
     if defs:
         body += ["\\section*{Definitions}", defs]
@@ -413,7 +448,7 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
         if not shown:
             continue
         body.append(f"\\subsection*{{{_tt(path)}}}")
-        body.extend(render_result(r) for r in shown)
+        body.extend(render_result(_with_classes_explicit(r, scopes)) for r in shown)
     text = "\n".join(body) + "\n"
     if fragment:
         return text
