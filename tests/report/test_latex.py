@@ -105,3 +105,14 @@ def test_document_compiles_and_names_every_theorem(library, tmp_path: Path) -> N
     assert shown
     missing = [name for name in shown if _squash(name) not in pdf_text]
     assert not missing
+
+
+def test_default_dimension_is_printed() -> None:
+    from rcproof.resources import library_dir
+    from rcproof.verify import verify_paths
+
+    paths = [library_dir() / "transformers.rc"]
+    files = verify_paths(paths)
+    units = load_program(paths).requested_files()
+    tex = render_document(files, units, fragment=True, only={"smat_in_rc"})
+    assert r"\mathrm{SMAT} \in \mathrm{RC}_{3}(n^{2/3})" in tex
