@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from rcproof.syntax import ast as A
-from rcproof.syntax.walk import bound_names, names
+from rcproof.syntax.walk import bound_names, names, rewrite
 
 
 def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
@@ -30,15 +30,8 @@ def _match(pattern: object, target: object, holes: set[str], subst: dict[str, ob
 
 
 def substitute(node: object, subst: dict[str, object]) -> object:
-    if isinstance(node, A.Name) and node.id in subst:
-        return subst[node.id]
-    if isinstance(node, tuple):
-        return tuple(substitute(x, subst) for x in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {f.name: substitute(getattr(node, f.name), subst)
-                   for f in dataclasses.fields(node) if f.name != "span"}
-        return dataclasses.replace(node, **changes)
-    return node
+    """Replace free names by the given subtrees."""
+    return rewrite(node, lambda x: subst.get(x.id) if isinstance(x, A.Name) else None)
 
 
 def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:

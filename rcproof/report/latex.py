@@ -19,6 +19,7 @@ from rcproof.prover.run import Result
 from rcproof.report.notation import to_latex
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr
+from rcproof.syntax.walk import rewrite
 
 _SPECIAL = {
     # Math-mode forms: the text-mode ones need TS1 fonts a minimal TeX may lack.
@@ -389,24 +390,22 @@ def render_result(r: Result) -> str:
 def _explicit_classes(node: object, scope: Scope) -> object:
     """Class instances with their default arguments written out, so that `RC(f)` prints
     as RC_3(f): the dimension is part of what a reader must see."""
-    if isinstance(node, (A.Name, A.Call)):
-        name = node.id if isinstance(node, A.Name) else node.func
+
+    def fill(item: object) -> object | None:
+        if not isinstance(item, (A.Name, A.Call)):
+            return None
+        name = item.id if isinstance(item, A.Name) else item.func
         sym = scope.get(name)
-        if isinstance(sym, ClassSym):
-            call = node if isinstance(node, A.Call) else A.Call(name)
-            given = {p.name for p in sym.decl.params[:len(call.args)]} | {
-                k for k, _ in call.kwargs}
-            extra = tuple((p.name, p.default) for p in sym.decl.params
-                          if p.name not in given and p.default is not None)
-            return A.Call(name, call.args, call.kwargs + extra) if extra else node
-        return node
-    if isinstance(node, tuple):
-        return tuple(_explicit_classes(x, scope) for x in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {f.name: _explicit_classes(getattr(node, f.name), scope)
-                   for f in dataclasses.fields(node) if f.name != "span"}
-        return dataclasses.replace(node, **changes)
-    return node
+        if not isinstance(sym, ClassSym):
+            return item
+        call = item if isinstance(item, A.Call) else A.Call(name)
+        given = {p.name for p in sym.decl.params[:len(call.args)]} | {
+            k for k, _ in call.kwargs}
+        extra = tuple((p.name, p.default) for p in sym.decl.params
+                      if p.name not in given and p.default is not None)
+        return A.Call(name, call.args, call.kwargs + extra) if extra else item
+
+    return rewrite(node, fill)
 
 
 def _with_classes_explicit(r: Result, scopes: dict[str, Scope]) -> Result:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rcproof.syntax import ast as A
 
@@ -29,3 +29,18 @@ def names(node: object) -> set[str]:
 def bound_names(node: object) -> set[str]:
     """Names bound by any `forall` within a node."""
     return {name for item in nodes(node) if isinstance(item, A.Forall) for name in item.names}
+
+
+def rewrite(node: object, change: Callable[[object], object | None]) -> object:
+    """A copy of `node` in which every subtree for which `change` returns something is
+    replaced by it (that subtree is not descended into); spans are dropped."""
+    replaced = change(node)
+    if replaced is not None:
+        return replaced
+    if isinstance(node, tuple):
+        return tuple(rewrite(x, change) for x in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: rewrite(getattr(node, f.name), change)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        return dataclasses.replace(node, **changes)
+    return node
