@@ -11,9 +11,15 @@ from rcproof.errors import RcError
 from rcproof.syntax import ast as A
 
 
-def _fail(err: RcError) -> None:
-    click.echo(err.format(), err=True)
-    sys.exit(2)
+class _Group(click.Group):
+    """Every command's input errors are reported here, once: located message, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RcError as err:
+            click.echo(err.format(), err=True)
+            sys.exit(2)
 
 
 def run() -> None:
@@ -30,7 +36,7 @@ def run() -> None:
         sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rcproof")
 def main() -> None:
     """rcproof: check asymptotic and physical-realizability claims about circuit families."""
@@ -61,8 +67,7 @@ def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
             from rcproof.report.verdicts import error_json
 
             click.echo(error_json(err))
-        _fail(err)
-        return
+        raise
     if as_json:
         click.echo(to_json(files))
     else:
@@ -78,11 +83,7 @@ def show(path: Path) -> None:
     from rcproof.elaborate.loader import load_program
     from rcproof.report.declarations import render_module
 
-    try:
-        program = load_program([path])
-    except RcError as err:
-        _fail(err)
-        return
+    program = load_program([path])
     for unit in program.requested_files():
         click.echo(render_module(unit))
 
@@ -96,10 +97,7 @@ def compare(left: str, right: str, assumptions: tuple[str, ...]) -> None:
     """Print the strongest relation between two expressions of n."""
     from rcproof.compare import compare_text
 
-    try:
-        click.echo(compare_text(left, right, list(assumptions)))
-    except RcError as err:
-        _fail(err)
+    click.echo(compare_text(left, right, list(assumptions)))
 
 
 def _dim(text: str) -> A.Expr:
@@ -120,13 +118,9 @@ def bound(path: Path, family: str, dims: str, params: tuple[str, ...]) -> None:
     from rcproof.bound import find_family, instance, load_for_bound, tight_bound
     from rcproof.report.bounds import render_bound
 
-    try:
-        units = load_for_bound(path)
-        unit, _ = find_family(units, family)
-        result = tight_bound(unit, instance(family, list(params)), _dim(dims))
-    except RcError as err:
-        _fail(err)
-        return
+    units = load_for_bound(path)
+    unit, _ = find_family(units, family)
+    result = tight_bound(unit, instance(family, list(params)), _dim(dims))
     click.echo(render_bound(result))
     sys.exit(0 if result.time is not None or result.cases else 1)
 
@@ -140,28 +134,19 @@ def bound(path: Path, family: str, dims: str, params: tuple[str, ...]) -> None:
 def table(path: Path, dims: str, families: str | None, fmt: str) -> None:
     """Families × dimensions: t*_d and the binding law in each cell."""
     from rcproof.bound import find_family, load_for_bound, tight_bound
-    from rcproof.elaborate.symbols import FamilySym
     from rcproof.report.bounds import render_table
-    from rcproof.syntax import ast as A
 
-    try:
-        units = load_for_bound(path)
-        if families:
-            names = [f.strip() for f in families.split(",") if f.strip()]
-            for name in names:
-                find_family(units, name)
-        else:
-            names = [d.name for u in units for d in u.module.decls
-                     if isinstance(d, A.FamilyDecl)]
-        dim_exprs = [_dim(d.strip()) for d in dims.split(",") if d.strip()]
-        rows = []
-        for name in names:
-            unit, sym = find_family(units, name)
-            assert isinstance(sym, FamilySym)
-            rows.append((name, [tight_bound(unit, A.Name(name), d) for d in dim_exprs]))
-    except RcError as err:
-        _fail(err)
-        return
+    units = load_for_bound(path)
+    if families:
+        names = [f.strip() for f in families.split(",") if f.strip()]
+    else:
+        names = [d.name for u in units for d in u.module.decls
+                 if isinstance(d, A.FamilyDecl)]
+    dim_exprs = [_dim(d.strip()) for d in dims.split(",") if d.strip()]
+    rows = []
+    for name in names:
+        unit, _ = find_family(units, name)
+        rows.append((name, [tight_bound(unit, A.Name(name), d) for d in dim_exprs]))
     click.echo(render_table(rows, [d for d in dims.split(",") if d.strip()], fmt))
 
 
@@ -196,17 +181,12 @@ def cache_path() -> None:
 def latex(paths: tuple[Path, ...], output: Path | None, fragment: bool,
           theorems: tuple[str, ...]) -> None:
     """A LaTeX document (or fragment) with statements, derivations and certificates."""
-    from rcproof.elaborate.loader import load_program
     from rcproof.report.latex import render_document
-    from rcproof.verify import verify_paths
+    from rcproof.verify import verify_program
 
-    try:
-        files = verify_paths(list(paths))
-        units = load_program(list(paths)).requested_files()
-    except RcError as err:
-        _fail(err)
-        return
-    text = render_document(files, units, fragment=fragment, only=set(theorems) or None)
+    program, files = verify_program(list(paths))
+    text = render_document(files, program.requested_files(), fragment=fragment,
+                           only=set(theorems) or None)
     if output is None:
         click.echo(text)
     else:
@@ -223,11 +203,8 @@ def graph(paths: tuple[Path, ...], fmt: str) -> None:
     from rcproof.report.graph import inclusion_graph, to_svg
     from rcproof.verify import verify_paths
 
-    try:
-        files = verify_paths(list(paths))
-    except RcError as err:
-        _fail(err)
-        return
+    files = verify_paths(list(paths))
+
     dot = inclusion_graph(files)
     if fmt == "svg":
         svg = to_svg(dot)
@@ -254,15 +231,14 @@ def plot(path: Path, families: tuple[str, ...], dim: str, output: Path) -> None:
 
     try:
         value = Fraction(dim)
-        if value <= 1:
-            raise RcError("--dim must be a number greater than 1 for a plot")
-        units = load_for_bound(path)
-        bounds = []
-        for name in families:
-            unit, _ = find_family(units, name)
-            bounds.append(tight_bound(unit, A.Name(name), A.Num(value)))
-        draw(bounds, value, output)
-    except (RcError, ValueError) as err:
-        _fail(err if isinstance(err, RcError) else RcError(f"--dim: {err}"))
-        return
+    except ValueError as err:
+        raise RcError(f"--dim: {err}") from None
+    if value <= 1:
+        raise RcError("--dim must be a number greater than 1 for a plot")
+    units = load_for_bound(path)
+    bounds = []
+    for name in families:
+        unit, _ = find_family(units, name)
+        bounds.append(tight_bound(unit, A.Name(name), A.Num(value)))
+    draw(bounds, value, output)
     click.echo(f"wrote {output}")

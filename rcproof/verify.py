@@ -60,6 +60,13 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
 
     `evidence=False` skips the (c, N0) certificates of Tier 1 facts and, with several
     jobs, the derivation steps: only the JSON, --steps and LaTeX reports print them."""
+    return verify_program(paths, jobs, budget, use_cache, evidence)[1]
+
+
+def verify_program(paths: list[Path], jobs: int = 1, budget: float = 2.0,
+                   use_cache: bool = True, evidence: bool = True
+                   ) -> tuple[Program, list[tuple[str, list[Result]]]]:
+    """`verify_paths`, also returning the loaded program (for reports of definitions)."""
     from rcproof import cache
 
     cache.set_enabled(use_cache)
@@ -67,8 +74,8 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
     program = load_program(paths)
     if jobs <= 1:
         session = Session(list(program.files.values()), budget)
-        return [(unit.path, session.run(unit)) for unit in program.requested_files()]
-    return _parallel(program, jobs, budget, use_cache, evidence)
+        return program, [(u.path, session.run(u)) for u in program.requested_files()]
+    return program, _parallel(program, jobs, budget, use_cache, evidence)
 
 
 def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
