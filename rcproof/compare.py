@@ -7,18 +7,18 @@ from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
 from rcproof.prover.decide import Decider
 from rcproof.report.text import show
-from rcproof.smt.realterm import is_ground, mentions
+from rcproof.smt.realterm import is_ground
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr, parse_prop
+from rcproof.syntax.walk import names
 
 TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",
               "limit": "Tier 3 (sympy limit, cross-checked)"}
 
 
-def _names(e: A.Expr) -> set[str]:
-    found: set[str] = set()
-    mentions(e, lambda name: found.add(name) or False)  # type: ignore[func-returns-value]
-    return found - {"n"} - set(BUILTINS)
+def _names(node: object) -> set[str]:
+    """The parameter names of an expression or comparison."""
+    return names(node) - {"n"} - set(BUILTINS)
 
 
 def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
@@ -29,12 +29,9 @@ def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
         if not isinstance(prop, A.Comparison):
             raise RcError(f"--assume takes a comparison such as 'd >= 2', not '{text}'")
         props.append(prop)
-    names: set[str] = set()
-    for e in exprs:
-        names |= _names(e)
     scope = Scope()
-    for name in sorted(names):
-        own = tuple(p for p in props if name in set().union(*(_names(t) for t in p.terms)))
+    for name in sorted(_names(tuple(exprs))):
+        own = tuple(p for p in props if name in _names(p))
         decl = A.ParamDecl((name,), own)
         scope.symbols[name] = ParamSym(name, own, decl)
     for e in exprs:
