@@ -19,7 +19,7 @@ class Untranslatable(Exception):
 
 
 def mentions(e: A.Expr, test: Callable[[str], bool]) -> bool:
-    """Whether a name satisfying `test` occurs in `e` (resource calls count by their text)."""
+    """Whether a bare name satisfying `test` occurs in `e`; stops at the first (hot path)."""
     if isinstance(e, A.Name):
         return test(e.id)
     if isinstance(e, A.Neg):
