@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rcproof.elaborate.check import Checker
+from rcproof.elaborate.check import RESOURCE, Checker
 from rcproof.elaborate.symbols import (
     RESERVED,
     ClassSym,
@@ -149,9 +149,12 @@ class Loader:
                               decl.span, source)
                 checker.check_family(decl)
             elif isinstance(decl, A.ClassDecl):
-                sym = ClassSym(decl.name, decl, unit.path, _line_comments(decl, source))
-                self._declare(scope, decl.name, sym, decl.span, source)
                 checker.check_class(decl)
+                resources = tuple(name for name, kind in checker.class_locals(decl).items()
+                                  if kind == RESOURCE)
+                sym = ClassSym(decl.name, decl, unit.path, _line_comments(decl, source),
+                               resources)
+                self._declare(scope, decl.name, sym, decl.span, source)
             else:
                 kind = {A.Axiom: "axiom", A.Cite: "cite"}.get(type(decl))
                 if isinstance(decl, A.Theorem):

@@ -47,12 +47,16 @@ class FamilySym:
 @dataclass(frozen=True)
 class ClassSym:
     """A class; `notes` maps source lines of its constraints to their trailing comments,
-    which name the law each constraint states ("causality: …")."""
+    which name the law each constraint states ("causality: …"). `resources` are the
+    member's resources its constraints mention (`size`, `depth`, …), resolved once in the
+    scope where the class is declared, so a later or importing file's declarations
+    cannot change what the class means."""
 
     name: str
     decl: A.ClassDecl
     path: str
     notes: tuple[tuple[int, str], ...] = ()
+    resources: tuple[str, ...] = ()
 
     def note(self, line: int) -> str | None:
         return dict(self.notes).get(line)

@@ -164,18 +164,61 @@ class Kernel:
 
     def by_fact(self, statement: A.Prop, fact: A.Prop, name: str, kind: str,
                 facts: tuple[A.Prop, ...] = ()) -> Verdict:
-        """Instantiate a named fact whose conclusion matches, then check its hypotheses."""
-        from rcproof.prover.match import instantiate
+        """Instantiate a named fact whose conclusion matches, then check its hypotheses.
 
-        inst = instantiate(fact, statement)
-        if inst is None:
-            return unknown(statement, f"'{name}' does not match this statement")
-        obligations = inst
+        Each quantified variable of the fact takes only a term of its kind and range
+        (prover/match.py); the obligations are the fact's hypotheses, substituted without
+        capture, each checked by `auto` with the `using` facts."""
+        from rcproof.prover.match import Refusal, instantiate
+
+        inst = instantiate(fact, statement, self._admits)
+        if isinstance(inst, Refusal):
+            return unknown(statement, f"{kind} '{name}' does not apply: {inst.reason}")
         steps = [Step(statement, "instance", note=f"instance of {kind} {name}")]
-        for hyp in obligations:
+        tiers: set[str] = set()
+        for hyp in inst:
             v = self.check(hyp, "auto", facts)
             steps.extend(v.steps)
+            tiers.update(v.tiers)
             if v.status != "proved":
                 return unknown(statement, f"hypothesis of {name} not shown: {v.reason}",
                                tuple(steps))
-        return _make("proved", statement, tiers=(TIER1,), steps=tuple(steps))
+        return _make("proved", statement, tiers=tuple(sorted(tiers)), steps=tuple(steps))
+
+    def _admits(self, kind: str, term: A.Expr) -> str | None:
+        """None when `term` is in the range of a variable of `kind` (see prover/match)."""
+        from rcproof import growth
+        from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym
+        from rcproof.prover.match import real_term, universe_term
+        from rcproof.prover.unfold import Unfolder
+
+        def kind_of(name: str) -> str | None:
+            sym = self.scope.get(name)
+            return "param" if isinstance(sym, ParamSym) else (
+                "fun" if isinstance(sym, FunSym) else None)
+
+        def ground_monomial(e: A.Expr) -> bool:
+            try:
+                growth.leading(e)
+            except growth.GrowthError:
+                return False
+            return True
+
+        unfolder = Unfolder(self.scope)
+        if kind == "real":
+            return real_term(unfolder.expr(term, {}, {}), lambda x: kind_of(x) == "param")
+        if kind == "fun":
+            return universe_term(unfolder.expr(term, {}, {}), kind_of, ground_monomial)
+        name = term.id if isinstance(term, A.Name) else (
+            term.func if isinstance(term, A.Call) else None)
+        if name is None or not isinstance(self.scope.get(name), FamilySym):
+            return "a family variable takes a declared family"
+        view = unfolder.family(term, {}, {})
+        if view.bounded:
+            return ("its resources " + ", ".join(r for r, _ in view.bounded)
+                    + " are only bounded, so they need not lie in the function universe")
+        for resource, value in view.exact:
+            why = universe_term(value, kind_of, ground_monomial)
+            if why is not None:
+                return f"its {resource} is outside the function universe ({why})"
+        return None

@@ -112,8 +112,10 @@ class _Translation:
         self.frame_ids: list[int] = [0]  # a unique id per quantifier; 0 = stripped prefix
         self.uninterpreted: list[str] = []
         self.partial: list[str] = []  # atoms encoded by sufficient conditions only
-        self.sides: list[z3.BoolRef] = []
+        self.guards: list[z3.BoolRef] = []  # side conditions of the top-level atoms
         self.inner_quantifier = False
+        self._fixed_resource = False  # the atom being encoded mentions one
+        self._by_logs = False  # the atom being encoded is compared through logarithms
         self.quantified: list[list[z3.ExprRef]] = []
         self._fresh = 0
 
@@ -155,6 +157,8 @@ class _Translation:
             label = e.args[0]
             owner = label.id if isinstance(label, A.Name) else ""
             key = A.Call(e.func, (A.Name(self._key(owner)) if owner else label,))
+            if "@" not in (self._key(owner) if owner else ""):
+                self._fixed_resource = True  # a resource of a named family
         if key not in self.vectors:
             self._fresh += 1
             vec = tuple(z3.Real(f"g{self._fresh}_{i}", self.ctx) for i in range(3))
@@ -175,12 +179,17 @@ class _Translation:
         if frame != 0:
             self.quantified[self.frame_ids.index(frame) - 1].extend(variables)
 
-    def _unknown(self) -> z3.BoolRef:
-        """An atom Tier 2 cannot state: an uninterpreted predicate of the bound variables."""
+    def _unknown(self, guard: bool = False) -> z3.BoolRef:
+        """An atom Tier 2 cannot state: an uninterpreted predicate of the bound variables.
+
+        `guard`: the atom's encoding is exact where its side conditions hold and this
+        predicate stands in elsewhere; a model in which every guard holds is then a
+        genuine counter-example (see `guards`)."""
         self._fresh += 1
         args = [v for frame in self.quantified for v in frame]
         name = f"u{self._fresh}"
-        self.uninterpreted.append(name)
+        if not guard:
+            self.uninterpreted.append(name)
         if not args:
             return z3.Bool(name, self.ctx)
         fn = z3.Function(name, *[a.sort() for a in args], z3.BoolSort(self.ctx))
@@ -214,7 +223,16 @@ class _Translation:
         return self.atom(p, reasons)
 
     def atom(self, p: A.Prop, reasons: list[str]) -> z3.BoolRef:
+        """One atom. Its encoding holds only under the side conditions the translation
+        collected (a constant is positive, a difference keeps its leading term, a
+        logarithm grows), so it is guarded by them *everywhere*: `If(side, encoded, u)`
+        with `u` unknown. Side conditions are never proved from hypotheses whose own
+        encodings assume them (that was circular)."""
+        from rcproof.report.text import show
+
         gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
+        self._fixed_resource = False
+        self._by_logs = False
         try:
             if isinstance(p, A.Comparison):
                 encoded = comparison(p, gv.reals)
@@ -222,19 +240,35 @@ class _Translation:
                 assert isinstance(p, A.Relation)
                 encoded = self._relation(gv, p)
         except Untranslatable as exc:
-            from rcproof.report.text import show
-
             reasons.append(f"{show(p)}: {exc.reason}")
+            return self._unknown()
+        if self._fixed_resource and not self._mimicked(p):
+            reasons.append(f"{show(p)}: a bounded resource of a named family may be any "
+                           "function meeting its bounds, not only n^a·log(n)^b·log(log(n))^c, "
+                           "so Tier 2 compares it only by plain Landau relations with such "
+                           "functions, outside inner quantifiers")
             return self._unknown()
         if not gv.sides:
             return encoded
         side = z3.And(*gv.sides)
-        bound = {v for frame in self.quantified for v in frame}
-        if not bound or not _mentions_any(side, bound):
-            # Proved valid once, up front (see Decider._smt): the encoding is exact.
-            self.sides.append(side)
-            return encoded
-        return z3.If(side, encoded, self._unknown())
+        if not self.quantified:
+            self.guards.append(side)
+        return z3.If(side, encoded, self._unknown(guard=True))
+
+    def _mimicked(self, p: A.Prop) -> bool:
+        """Whether an atom about a named family's bounded resource may use a growth vector.
+
+        Such a resource is a fixed but arbitrary eventually positive function h meeting
+        its bounds, possibly outside the universe n^a (log n)^b (log log n)^c. For finitely
+        many universe functions g_i, some universe function u stands in the same plain
+        Landau relations to every g_i as h does (u mimics h: take u just beside the cut
+        that h makes in the lexicographic order); so a statement whose atoms compare the
+        resource with universe functions only, outside inner quantifiers, holds for every
+        such h iff it holds for every such u. An inner quantifier, poly/polylog (an
+        implicit one) or a comparison through logarithms (2^n is not in the universe)
+        breaks the argument."""
+        return not (self.quantified or self._by_logs or (
+            isinstance(p, A.Relation) and p.rel in ("poly", "polylog")))
 
     def _relation(self, gv: GrowthVectors, p: A.Relation) -> z3.BoolRef:
         """Growth vectors when both sides have them; else compare logarithms."""
@@ -247,6 +281,7 @@ class _Translation:
                 raise
         from rcproof.report.text import show
 
+        self._by_logs = True
         self.partial.append(f"{show(p)} is decided only where the logarithms of its two "
                             "sides grow differently")
         return log_relation(gv, p.rel, p.left, p.right, self._unknown())
@@ -317,7 +352,7 @@ def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
 
     items: list[str] = []
     for key, var in sorted(tr.reals.items()):
-        name = key.split("@")[0]
+        name = A.source_name(key.split("@")[0])
         items.append(f"{name} = {_fraction(model.eval(var, model_completion=True))}")
     for key, vec in tr.vectors.items():
         raw = [model.eval(c, model_completion=True) for c in vec]
@@ -332,7 +367,7 @@ def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
 
 def _unkey(e: A.Expr) -> A.Expr:
     if isinstance(e, A.Name):
-        return A.Name(e.id.split("@")[0])
+        return A.Name(A.source_name(e.id.split("@")[0]))
     assert isinstance(e, A.Call)
     label = e.args[0]
     return A.Call(e.func, (_unkey(label) if isinstance(label, A.Name) else label,))
@@ -398,17 +433,16 @@ class Decider:
             reasons.append(_undecided(undecided))
 
         if self._check(tr, assumptions + where) == z3.unsat:
+            # Exact: an atom whose encoding needs a side condition is guarded by it, so
+            # only hypotheses that are false wherever they are exact make this unsat.
             return Outcome("vacuous", [], reason="the hypotheses admit no object")
-        if tr.sides:
-            if self._check(tr, assumptions + where + [z3.Not(z3.And(*tr.sides))]) != z3.unsat:
-                why = "; ".join(dict.fromkeys(reasons)) or (
-                    "a side condition of the growth-vector translation (a constant is "
-                    "positive, a difference keeps its leading term, a logarithm grows) "
-                    "could not be shown")
-                return Outcome("unknown", [], reason=why)
-            where = where + tr.sides
         if side_facts:
-            if self._check(tr, assumptions + where + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
+            # The exponents of class constraints: shown from the parameter assumptions and
+            # the comparison hypotheses alone, never from hypotheses whose unfolding
+            # assumed them.
+            exact = [w for w, h in zip(where, hyps) if isinstance(h, A.Comparison)]
+            if self._check(tr, assumptions[len(fixed_hyps):] + exact
+                           + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
                 from rcproof.report.text import show
 
                 return Outcome("unknown", [], reason="cannot show that the exponent "
@@ -428,7 +462,7 @@ class Decider:
         counter = None
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
         if genuine:
-            model = self._simple_model(tr, assumptions + where + tr.sides + [z3.Not(goal)])
+            model = self._simple_model(tr, assumptions + where + tr.guards + [z3.Not(goal)])
             if model is not None:
                 counter = _model_text(tr, model)
                 if not fixed:
@@ -437,12 +471,16 @@ class Decider:
         if budget_hit and not reasons:
             return Outcome("unknown", [], reason="budget exhausted in Tier 2 (z3 rlimit)")
         reasons.extend(tr.partial)
+        if tr.guards and self._check(tr, assumptions + where
+                                     + [z3.Not(z3.And(*tr.guards))]) != z3.unsat:
+            reasons.append("a side condition of the growth-vector translation (a constant is "
+                           "positive, a difference keeps its leading term, a logarithm grows) "
+                           "could not be shown")
         if reasons:
             return Outcome("unknown", [], reason="; ".join(dict.fromkeys(reasons)))
         if fixed:
             what = ", ".join(sorted(tr.fixed))
             text = f"depends on the unknown {what}"
-            # `where` holds only the translation's side conditions when nothing is bound.
             threshold = self._threshold(tr, assumptions + where, goal) \
                 if genuine and not hyps else None
             if threshold is not None:
@@ -510,7 +548,7 @@ class Decider:
         return Fraction(value.numerator_as_long(), value.denominator_as_long())
 
     def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
-        model = self._simple_model(tr, facts + tr.sides)
+        model = self._simple_model(tr, facts + tr.guards)
         return (_model_text(tr, model) or None) if model is not None else None
 
     def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:

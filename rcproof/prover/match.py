@@ -1,11 +1,35 @@
-"""Matching a named fact's conclusion against a goal to instantiate its quantifiers."""
+"""Instantiating a named fact: match its conclusion against a goal, check what each
+quantified variable is given, and substitute without capture.
+
+A fact `forall x : K where H(x). P(x)` proves `P(t)` only for a term t of x's kind and
+range (HOL's INST rule with its side conditions; THEORY.md §1 for the ranges):
+
+* `real`: an n-free expression of parameters and numbers (no abstract function, no
+  resource) — a real number;
+* `fun`: a term of the function universe Θ(n^a (log n)^b (log log n)^c): n, declared
+  abstract functions, positive numbers, products, quotients, sums, rational or parameter
+  powers, sqrt, max, min, and ground expressions that the growth algebra shows to be a
+  growth monomial (log n, log log n, …); never 2^n, n^n, log(n)^(log n), a difference, or a
+  named family's bounded resource (an arbitrary function meeting its bounds);
+* `family`: a declared family instance all of whose resources are stated exactly by
+  universe terms.
+
+The fact's variables are renamed apart before matching (`x#f1`), so the goal's names and
+the fact's can never be confused, and substitution renames any binder that would capture a
+free name of the substituted term. The hypotheses H(t) are returned as obligations.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from itertools import count
 
 from rcproof.syntax import ast as A
-from rcproof.syntax.walk import bound_names, names, rewrite
+from rcproof.syntax.walk import nodes
+
+_BUILTINS = ("log", "sqrt", "exp", "max", "min")
+_fresh = count(1)
 
 
 def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
@@ -29,42 +53,160 @@ def _match(pattern: object, target: object, holes: set[str], subst: dict[str, ob
     return bool(pattern == target)
 
 
+def free_names(node: object) -> set[str]:
+    """The names occurring free in a node (names bound by a `forall` inside excluded)."""
+    if isinstance(node, A.Forall):
+        inner = free_names(node.where) | free_names(node.body)
+        return inner - set(node.names)
+    if isinstance(node, tuple):
+        return set().union(*(free_names(x) for x in node)) if node else set()
+    if isinstance(node, A.Name):
+        return {node.id}
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        out: set[str] = set()
+        for f in dataclasses.fields(node):
+            if f.name != "span":
+                out |= free_names(getattr(node, f.name))
+        return out
+    return set()
+
+
 def substitute(node: object, subst: dict[str, object]) -> object:
-    """Replace free names by the given subtrees."""
-    return rewrite(node, lambda x: subst.get(x.id) if isinstance(x, A.Name) else None)
+    """Replace the free occurrences of names by terms, renaming any `forall` binder that
+    would capture a free name of a substituted term (capture-avoiding substitution)."""
+    if not subst:
+        return node
+    if isinstance(node, A.Name):
+        return subst.get(node.id, node)
+    if isinstance(node, A.Forall):
+        inner = {k: v for k, v in subst.items() if k not in node.names}
+        incoming = set().union(*(free_names(v) for v in inner.values())) if inner else set()
+        renamed: dict[str, object] = {}
+        new_names = []
+        for name in node.names:
+            if name in incoming:
+                fresh = f"{A.source_name(name)}#s{next(_fresh)}"
+                renamed[name] = A.Name(fresh)
+                new_names.append(fresh)
+            else:
+                new_names.append(name)
+        both = {**inner, **renamed}
+        return A.Forall(tuple(new_names), node.kind,
+                        tuple(substitute(h, both) for h in node.where),  # type: ignore[misc]
+                        substitute(node.body, both))  # type: ignore[arg-type]
+    if isinstance(node, tuple):
+        return tuple(substitute(x, subst) for x in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: substitute(getattr(node, f.name), subst)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        return dataclasses.replace(node, **changes)
+    return node
 
 
-def instantiate(fact: A.Prop, goal: A.Prop) -> list[A.Prop] | None:
+@dataclasses.dataclass(frozen=True)
+class Refusal:
+    """Why a fact could not be instantiated for a goal (a reason for the report)."""
+
+    reason: str
+
+
+def instantiate(fact: A.Prop, goal: A.Prop, admits: Callable[[str, A.Expr], str | None]
+                ) -> list[A.Prop] | Refusal:
     """The hypotheses to check when `goal` is an instance of `fact`'s conclusion.
 
     The fact's `forall` prefix and implications are peeled one level at a time, trying a
-    match at each level, so a goal may itself keep some of the fact's quantifiers."""
-    holes: set[str] = set()
+    match at each level, so a goal may itself keep some of the fact's quantifiers.
+    `admits(kind, term)` returns None when `term` may be given to a variable of that kind,
+    else the reason it may not. Returns the obligations, or a `Refusal`."""
+    kinds: dict[str, str] = {}
     hyps: list[A.Prop] = []
     body = fact
     while True:
         subst: dict[str, object] = {}
-        if _match(body, goal, holes, subst):
+        if _match(body, goal, set(kinds), subst):
             break
         if isinstance(body, A.Forall):
-            holes.update(body.names)
-            hyps.extend(body.where)
-            body = body.body
+            fresh = {name: f"{name}#f{next(_fresh)}" for name in body.names}
+            kinds.update({fresh[name]: body.kind for name in body.names})
+            renaming = {name: A.Name(new) for name, new in fresh.items()}
+            hyps = [*hyps, *(substitute(h, renaming) for h in body.where)]  # type: ignore[misc]
+            body = substitute(body.body, renaming)  # type: ignore[assignment]
         elif isinstance(body, A.Implies):
             hyps.append(body.left)
             body = body.right
         else:
-            return None
-    inner = bound_names(body)
-    if any(names(value) & inner for value in subst.values()):
-        return None  # the instance would capture a variable bound inside the fact
-    if set(subst) != holes & names(fact):
-        missing = (holes & names(fact)) - set(subst)
-        if any(_occurs(h, missing) for h in hyps):
-            return None
+            return Refusal("its conclusion does not match this statement")
+    for hole, kind in kinds.items():
+        if hole not in subst:
+            if any(hole in free_names(h) for h in hyps):
+                return Refusal(f"nothing in the statement determines its variable "
+                               f"'{A.source_name(hole)}'")
+            continue
+        term = subst[hole]
+        why = admits(kind, term)  # type: ignore[arg-type]
+        if why is not None:
+            return Refusal(f"its variable '{A.source_name(hole)}' : {kind} cannot be "
+                           f"{_text(term)}: {why}")
     return [substitute(h, subst) for h in hyps]  # type: ignore[misc]
 
 
-def _occurs(node: object, names: set[str]) -> bool:
-    return bool(names(node) & names)
+def _text(term: object) -> str:
+    from rcproof.report.text import show
 
+    return show(term)  # type: ignore[arg-type]
+
+
+# ---- ranges of the three kinds ------------------------------------------------------
+
+
+def real_term(e: A.Expr, is_param: Callable[[str], bool]) -> str | None:
+    """None when `e` is an n-free real built from parameters and numbers."""
+    for item in _walk(e):
+        if isinstance(item, A.Name) and not is_param(item.id):
+            what = "n" if item.id == "n" else f"'{item.id}'"
+            return f"a real variable takes an expression of parameters, not of {what}"
+        if isinstance(item, A.Call) and item.func not in _BUILTINS:
+            return "a real variable takes an expression of parameters, not a resource"
+    return None
+
+
+def universe_term(e: A.Expr, kind_of: Callable[[str], str | None],
+                  ground_monomial: Callable[[A.Expr], bool]) -> str | None:
+    """None when `e` lies in the function universe Θ(n^a (log n)^b (log log n)^c) for every
+    value of its parameters (see the module docstring), else the reason it may not."""
+    if isinstance(e, A.Num):
+        return None if e.value > 0 else "a function of n is positive"
+    if isinstance(e, A.Name):
+        if e.id == "n" or kind_of(e.id) == "fun":
+            return None
+        return f"'{e.id}' is not a function of n in the universe"
+    if _is_ground(e, kind_of):
+        return None if ground_monomial(e) else (
+            "it is not of the form n^a·log(n)^b·log(log(n))^c (the growth algebra "
+            "cannot show it)")
+    if isinstance(e, A.BinOp):
+        if e.op in "*/+":
+            return universe_term(e.left, kind_of, ground_monomial) or universe_term(
+                e.right, kind_of, ground_monomial)
+        if e.op == "^":
+            return universe_term(e.left, kind_of, ground_monomial) or real_term(
+                e.right, lambda x: kind_of(x) == "param")
+        return "a difference may cancel, so it need not stay in the universe"
+    if isinstance(e, A.Call) and e.func in ("sqrt", "max", "min"):
+        for arg in e.args:
+            why = universe_term(arg, kind_of, ground_monomial)
+            if why:
+                return why
+        return None
+    if isinstance(e, A.Call) and e.func not in _BUILTINS:
+        return "a resource of a named family may be any function meeting its bounds"
+    return "log and exp of an abstract function need not stay in the universe"
+
+
+def _is_ground(e: A.Expr, kind_of: Callable[[str], str | None]) -> bool:
+    return not any(isinstance(x, A.Name) and x.id != "n" for x in _walk(e)) and not any(
+        isinstance(x, A.Call) and x.func not in _BUILTINS for x in _walk(e))
+
+
+def _walk(e: A.Expr) -> list[object]:
+    return list(nodes(e))

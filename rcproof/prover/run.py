@@ -101,12 +101,10 @@ class Prover:
         assert isinstance(decl, A.Theorem)
         if decl.proof is not None:
             return self._explicit(decl)
-        verdict = self.kernel.check(fact.prop)
-        if verdict.status == "unknown":
-            by_fact = self._by_known_fact(fact.prop, ())
-            if by_fact is not None:
-                return by_fact
-        return verdict
+        # `auto` uses no named fact unless asked (`using`, `by NAME`): instantiating
+        # every proved fact on every undecided theorem was costly and the route of most
+        # wrong verdicts (issue 10).
+        return self.kernel.check(fact.prop)
 
     def _usable(self, name: str) -> FactSym | None:
         sym = self.unit.scope.get(name)
@@ -114,17 +112,6 @@ class Prover:
             return None
         result = self.session.result(sym)
         return sym if result is not None and result.verdict.status in TRUSTED else None
-
-    def _by_known_fact(self, prop: A.Prop, facts: tuple[A.Prop, ...]) -> Verdict | None:
-        for name, sym in self.unit.scope.symbols.items():
-            if not isinstance(sym, FactSym) or self._usable(name) is None:
-                continue
-            if not isinstance(sym.prop, (A.Forall, A.Implies)):
-                continue
-            verdict = self.kernel.by_fact(prop, sym.prop, name, sym.kind, facts)
-            if verdict.status == "proved":
-                return verdict
-        return None
 
     def _explicit(self, decl: A.Theorem) -> Verdict:
         assert decl.proof is not None

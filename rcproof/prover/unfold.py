@@ -239,6 +239,16 @@ class Unfolder:
         self.scope = scope
         self.result = Unfolded(A.Truth(True))
         self._hyp_keys: set[A.Relation] = set()
+        self._kinds: dict[str, str] = {}  # fresh bound name -> "real" | "fun" | "family"
+
+    def fresh(self, name: str, kind: str) -> str:
+        """A unique name for a bound variable (`x#3`): after unfolding no two binders share
+        a name and no binder shares one with a declared object, so moving a quantifier
+        across a premise (prover/decide.split) or substituting under it cannot capture.
+        Reports print the part before `#`."""
+        fresh = f"{A.source_name(name)}#{len(self._kinds) + 1}"
+        self._kinds[fresh] = kind
+        return fresh
 
     # ---- expressions ----
     def expr(self, e: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> A.Expr:
@@ -249,7 +259,7 @@ class Unfolder:
             if e.id in env:
                 return env[e.id]
             if e.id in bound:
-                return A.Name(e.id)
+                return A.Name(bound[e.id])
             sym = self.scope.get(e.id)
             if isinstance(sym, LetSym):
                 return self.expr(sym.expr, {}, {})
@@ -266,8 +276,8 @@ class Unfolder:
 
     def family(self, ref: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> FamilyView:
         """The view of a family reference: a declared family instance or a bound variable."""
-        if isinstance(ref, A.Name) and bound.get(ref.id) == "family":
-            return FamilyView(A.Name(ref.id))
+        if isinstance(ref, A.Name) and self._kinds.get(bound.get(ref.id, "")) == "family":
+            return FamilyView(A.Name(bound[ref.id]))
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
         assert isinstance(sym, FamilySym), name
@@ -314,8 +324,9 @@ class Unfolder:
             return type(p)(self.prop(p.left, bound), self.prop(p.right, bound))
         if isinstance(p, A.Forall):
             inner = dict(bound)
-            inner.update({name: p.kind for name in p.names})
-            return A.Forall(p.names, p.kind, tuple(self.prop(h, inner) for h in p.where),
+            inner.update({name: self.fresh(name, p.kind) for name in p.names})
+            return A.Forall(tuple(inner[name] for name in p.names), p.kind,
+                            tuple(self.prop(h, inner) for h in p.where),
                             self.prop(p.body, inner))
         if isinstance(p, A.Membership):
             view = self.family(p.member, {}, bound)
@@ -341,24 +352,21 @@ class Unfolder:
 
     def _class_env(self, cls: ClassSym, args: dict[str, A.Expr], view: FamilyView
                    ) -> dict[str, A.Expr]:
-        from rcproof.elaborate.check import RESOURCE, Checker
-
         env = dict(args)
-        for name, kind in Checker(self.scope, "").class_locals(cls.decl).items():
-            if kind == RESOURCE:
-                env[name] = view.resource(name)
+        for name in cls.resources:
+            env[name] = view.resource(name)
         return env
 
     def bounds(self, cls: ClassSym, env: dict[str, A.Expr]
                ) -> tuple[list[Bound], list[Bound], list[A.Prop]]:
         """Lower and upper bounds on the class's existential t, and t-free constraints."""
-        var = cls.decl.exists_var
+        var = None if cls.decl.exists_var is None else f"{cls.decl.exists_var}#0"
         lowers: list[Bound] = []
         uppers: list[Bound] = []
         free: list[A.Prop] = []
         env = dict(env)
-        if var is not None:
-            env[var] = A.Name(var)
+        if cls.decl.exists_var is not None and var is not None:
+            env[cls.decl.exists_var] = A.Name(var)
         for constraint in cls.decl.exists_constraints:
             for atom in flatten_and(constraint):
                 assert isinstance(atom, A.Relation)
@@ -388,18 +396,18 @@ class Unfolder:
                uppers: list[Bound]) -> None:
         left, right, kind = rel.left, rel.right, rel.rel
         if _mentions(left, var) and _mentions(right, var):
-            raise UnfoldError(f"constraint mentions {var} on both sides")
+            raise UnfoldError(f"constraint mentions {A.source_name(var)} on both sides")
         if _mentions(left, var):
             left, right, kind = right, left, CONVERSE[kind]
         split = split_power(right, var)
         if split is None or kind in ("~", "poly", "polylog"):
-            raise UnfoldError(f"cannot solve the constraint `{law}` for {var}")
+            raise UnfoldError(f"cannot solve the constraint `{law}` for {A.source_name(var)}")
         k, cofactor = split
         value = const_value(k)
         if value is None:
             self.result.sides.append(A.Comparison((k, A.Num(Fraction(0))), (">",)))
         elif value == 0:
-            raise UnfoldError(f"constraint `{law}` does not bound {var}")
+            raise UnfoldError(f"constraint `{law}` does not bound {A.source_name(var)}")
         elif value < 0:
             kind = CONVERSE[kind]
         base = power(div(left, cofactor), reciprocal(k))
@@ -423,9 +431,7 @@ class Unfolder:
     def inclusion(self, p: A.Inclusion, bound: dict[str, str]) -> A.Prop:
         left_cls, left_args = self.class_instance(p.left, bound)
         right_cls, right_args = self.class_instance(p.right, bound)
-        name = "C"
-        while name in bound or self.scope.get(name) is not None:
-            name += "'"
+        name = self.fresh("C", "family")
         member = FamilyView(A.Name(name))
         subset: A.Prop = A.Forall((name,), "family", (), A.Implies(
             self.membership(member, left_cls, left_args),
@@ -435,9 +441,7 @@ class Unfolder:
         # Strict: some family is in the right class and not in the left one. The
         # existential is kept (exact in every polarity); the fullest member of the right
         # class is offered beside it as a witness, which is what proofs usually use.
-        other = name + "'"
-        while other in bound or self.scope.get(other) is not None:
-            other += "'"
+        other = self.fresh("C'", "family")
         someone = FamilyView(A.Name(other))
         exists: A.Prop = A.Not(A.Forall((other,), "family", (), A.Not(A.And(
             self.membership(someone, right_cls, right_args),
@@ -455,10 +459,7 @@ class Unfolder:
 
     def witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView:
         """The fullest member of a class: every resource as large as the class allows."""
-        from rcproof.elaborate.check import RESOURCE, Checker
-
-        resources = [name for name, kind in Checker(self.scope, "").class_locals(cls.decl)
-                     .items() if kind == RESOURCE]
+        resources = list(cls.resources)
         env = dict(args)
         env.update({r: A.Name(r) for r in resources})
         lowers, uppers, _ = self.bounds(cls, env)

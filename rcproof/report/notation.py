@@ -109,7 +109,7 @@ class _Printer:
         if isinstance(e, A.Num):
             return self.num(e.value)
         if isinstance(e, A.Name):
-            return _Out(self.name(e.id), _ATOM)
+            return _Out(self.name(A.source_name(e.id)), _ATOM)
         if isinstance(e, A.Call):
             return self.call(e)
         if isinstance(e, A.Neg):
@@ -248,7 +248,7 @@ class _Printer:
 
     def forall(self, p: A.Forall) -> str:
         where = ", ".join(self.condition(c) for c in p.where)
-        head = f"forall {', '.join(p.names)} : {p.kind}"
+        head = f"forall {', '.join(A.source_name(x) for x in p.names)} : {p.kind}"
         if where:
             head += f" where {where}"
         return f"{head}. {self.prop(p.body).text}"
@@ -316,7 +316,7 @@ class _Text(_Printer):
         return _CMP_TEXT[op]
 
     def forall(self, p: A.Forall) -> str:
-        head = f"∀{', '.join(self.name(x) for x in p.names)}{_KIND_TEXT[p.kind]}"
+        head = f"∀{', '.join(self.name(A.source_name(x)) for x in p.names)}{_KIND_TEXT[p.kind]}"
         for c in p.where:
             head += f", {self.condition(c)}"
         return f"{head}. {self.prop(p.body).text}"
@@ -414,7 +414,8 @@ class _Latex(_Printer):
         return _CMP_LATEX[op]
 
     def forall(self, p: A.Forall) -> str:
-        head = f"\\forall {', '.join(self.name(x) for x in p.names)}{_KIND_LATEX[p.kind]}"
+        bound = ", ".join(self.name(A.source_name(x)) for x in p.names)
+        head = f"\\forall {bound}{_KIND_LATEX[p.kind]}"
         for c in p.where:
             head += f",\\ {self.condition(c)}"
         return f"{head} .\\; {self.prop(p.body).text}"

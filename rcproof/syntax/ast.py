@@ -66,6 +66,12 @@ class Neg:
 
 Expr = Num | Name | Call | BinOp | Neg
 
+
+def source_name(ident: str) -> str:
+    """The name as the user wrote it. Unfolding renames bound variables apart (`x#3`, see
+    prover/unfold.Unfolder.fresh); `#` cannot occur in source names."""
+    return ident.split("#", 1)[0]
+
 # ---- propositions --------------------------------------------------------------------
 
 LANDAU = ("O", "Omega", "Theta", "o", "omega", "~", "poly", "polylog")
