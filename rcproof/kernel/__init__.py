@@ -58,6 +58,8 @@ class Verdict:
     reason: str | None = None
     counterexample: str | None = None
     steps: tuple[Step, ...] = ()
+    axioms: tuple[str, ...] = ()   # axioms and citations the verdict depends on
+    oracles: tuple[str, ...] = ()  # external deciders it trusted (z3, the limit engine)
     token: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -67,7 +69,16 @@ class Verdict:
             raise ValueError(self.status)
 
 
+# The oracle each tier trusts; Tier 1 is re-decided by exact arithmetic and needs none.
+ORACLES = {TIER2: "z3", TIER3: "limit"}
+
+
+def oracles_of(tiers: tuple[str, ...] | list[str] | set[str]) -> tuple[str, ...]:
+    return tuple(sorted({ORACLES[t] for t in tiers if t in ORACLES}))
+
+
 def _make(status: str, statement: A.Prop, **kw: object) -> Verdict:
+    kw.setdefault("oracles", oracles_of(kw.get("tiers", ())))  # type: ignore[arg-type]
     return Verdict(status, statement, token=_TOKEN, **kw)  # type: ignore[arg-type]
 
 
@@ -89,7 +100,7 @@ class Kernel:
         self.decider = Decider(scope, budget_seconds)
 
     def check(self, statement: A.Prop, tactic: str = "auto",
-              facts: tuple[A.Prop, ...] = ()) -> Verdict:
+              facts: tuple[A.Prop, ...] = (), axioms: tuple[str, ...] = ()) -> Verdict:
         """Decide `facts → statement` by unfolding and the tiers the tactic allows."""
         goal = statement
         for fact in reversed(facts):
@@ -115,7 +126,7 @@ class Kernel:
             extra = ", ".join(sorted(used - allowed))
             return unknown(statement, f"`by {tactic}` does not cover this: it needs {extra}",
                            tuple(steps))
-        return self._verdict(statement, outcome, tuple(steps))
+        return self._verdict(statement, outcome, tuple(steps), axioms)
 
     def _decide(self, unfolded: Unfolded) -> Outcome:
         """Decide the unfolded formula, through the verdict cache."""
@@ -142,12 +153,27 @@ class Kernel:
         cache.put(k, outcome)
         return outcome
 
-    def _verdict(self, statement: A.Prop, outcome: Outcome, steps: tuple[Step, ...]) -> Verdict:
+    def _verdict(self, statement: A.Prop, outcome: Outcome, steps: tuple[Step, ...],
+                 axioms: tuple[str, ...] = ()) -> Verdict:
         kw = {"tiers": tuple(outcome.tiers), "reason": outcome.reason,
-              "counterexample": outcome.counterexample, "steps": steps}
+              "counterexample": outcome.counterexample, "steps": steps,
+              "axioms": axioms, "oracles": oracles_of(outcome.tiers)}
         if outcome.status in ("proved", "refuted"):
             return _make(outcome.status, statement, **kw)
         return Verdict(outcome.status, statement, **kw)  # type: ignore[arg-type]
+
+    def consistent(self, props: list[A.Prop]) -> Verdict | None:
+        """None when the conjunction of assumed facts is not shown contradictory; else the
+        refuted/vacuous verdict that shows it (THEORY.md §7: a proof from an inconsistent
+        set of axioms is not reported as proved)."""
+        if len(props) < 2:
+            return None
+        conj = props[0]
+        for p in props[1:]:
+            conj = A.And(conj, p)
+        # `not (a1 and … and ak)` proved: no admissible object satisfies them all.
+        v = self.check(A.Not(conj))
+        return v if v.status == "proved" else None
 
     def conclude(self, statement: A.Prop, shown: A.Prop, steps: list[Verdict]) -> Verdict:
         """An explicit proof: every step proved and the last one shows the statement."""
@@ -160,10 +186,11 @@ class Kernel:
             return unknown(statement, "the `show` step does not state the theorem",
                            derivation)
         tiers = tuple(sorted({t for v in steps for t in v.tiers}))
-        return _make("proved", statement, tiers=tiers, steps=derivation)
+        axioms = tuple(sorted({a for v in steps for a in v.axioms}))
+        return _make("proved", statement, tiers=tiers, steps=derivation, axioms=axioms)
 
     def by_fact(self, statement: A.Prop, fact: A.Prop, name: str, kind: str,
-                facts: tuple[A.Prop, ...] = ()) -> Verdict:
+                facts: tuple[A.Prop, ...] = (), axioms: tuple[str, ...] = ()) -> Verdict:
         """Instantiate a named fact whose conclusion matches, then check its hypotheses.
 
         Each quantified variable of the fact takes only a term of its kind and range
@@ -183,7 +210,8 @@ class Kernel:
             if v.status != "proved":
                 return unknown(statement, f"hypothesis of {name} not shown: {v.reason}",
                                tuple(steps))
-        return _make("proved", statement, tiers=tuple(sorted(tiers)), steps=tuple(steps))
+        return _make("proved", statement, tiers=tuple(sorted(tiers)), steps=tuple(steps),
+                     axioms=axioms)
 
     def _admits(self, kind: str, term: A.Expr) -> str | None:
         """None when `term` is in the range of a variable of `kind` (see prover/match)."""

@@ -4,6 +4,7 @@ by step. Only kernel verdicts are returned; this module decides what to ask."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rcproof.elaborate.loader import SourceFile
@@ -43,6 +44,14 @@ class Session:
         self.results: dict[tuple[str, str], Result] = {}
         self._running: set[tuple[str, str]] = set()
         self._provers: dict[str, Prover] = {}
+        self._consistency: dict[tuple[str, ...], Verdict | None] = {}
+
+    def consistency(self, axioms: tuple[str, ...],
+                    check: Callable[[], Verdict | None]) -> Verdict | None:
+        """Joint consistency of a set of axioms, checked once per set and run."""
+        if axioms not in self._consistency:
+            self._consistency[axioms] = check()
+        return self._consistency[axioms]
 
     def prover(self, path: str) -> Prover:
         if path not in self._provers:
@@ -113,40 +122,66 @@ class Prover:
         result = self.session.result(sym)
         return sym if result is not None and result.verdict.status in TRUSTED else None
 
+    def _axioms(self, sym: FactSym) -> tuple[str, ...]:
+        """The axioms and citations a usable fact rests on (itself, if it is one)."""
+        if sym.kind in ("axiom", "cite"):
+            return (sym.name,)
+        result = self.session.result(sym)
+        return result.verdict.axioms if result is not None else ()
+
     def _explicit(self, decl: A.Theorem) -> Verdict:
         assert decl.proof is not None
-        labels: dict[str, A.Prop] = {}
+        labels: dict[str, tuple[A.Prop, tuple[str, ...]]] = {}
         checked: list[Verdict] = []
         for step in decl.proof.steps:
             facts: list[A.Prop] = []
+            axioms: set[str] = set()
             for used in step.using:
                 if used in labels:
-                    facts.append(labels[used])
+                    facts.append(labels[used][0])
+                    axioms.update(labels[used][1])
                 else:
                     sym = self._usable(used)
                     if sym is None:
                         return unknown(decl.prop, f"step at line {_line(step)}: fact '{used}' "
                                        "is not proved")
                     facts.append(sym.prop)
+                    axioms.update(self._axioms(sym))
             if step.tactic in TACTIC_TIERS:
-                verdict = self.kernel.check(step.prop, step.tactic, tuple(facts))
+                verdict = self.kernel.check(step.prop, step.tactic, tuple(facts),
+                                            tuple(sorted(axioms)))
             else:
                 sym = self._usable(step.tactic)
                 if sym is None:
                     return unknown(decl.prop, f"step at line {_line(step)}: unknown tactic or "
                                    f"unproved fact '{step.tactic}' (tactics: "
                                    + ", ".join(TACTIC_TIERS) + ")")
+                axioms.update(self._axioms(sym))
                 verdict = self.kernel.by_fact(step.prop, sym.prop, sym.name, sym.kind,
-                                              tuple(facts))
+                                              tuple(facts), tuple(sorted(axioms)))
             if verdict.status != "proved":
                 reason = f"step at line {_line(step)} ({step.kind} … by {step.tactic}): " \
                          f"{verdict.status}" + (f", {verdict.reason}" if verdict.reason else "")
                 return unknown(decl.prop, reason, verdict.steps)
             checked.append(verdict)
             if step.label:
-                labels[step.label] = step.prop
+                labels[step.label] = (step.prop, verdict.axioms)
         last = decl.proof.steps[-1]
-        return self.kernel.conclude(decl.prop, last.prop, checked)
+        verdict = self.kernel.conclude(decl.prop, last.prop, checked)
+        clash = self._inconsistent(verdict.axioms)
+        if verdict.status == "proved" and clash is not None:
+            return unknown(decl.prop, clash, verdict.steps)
+        return verdict
+
+    def _inconsistent(self, axioms: tuple[str, ...]) -> str | None:
+        """A reason when the axioms a proof rests on contradict each other, else None."""
+        syms = [self.unit.scope.get(a) for a in axioms]
+        props = [s.prop for s in syms if isinstance(s, FactSym)]
+        contradiction = self.session.consistency(axioms, lambda: self.kernel.consistent(props))
+        if contradiction is None:
+            return None
+        return ("the axioms and citations this proof uses contradict each other ("
+                + ", ".join(axioms) + ": no admissible object satisfies them all)")
 
 
 def _line(step: A.Step) -> int:

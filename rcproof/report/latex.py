@@ -378,6 +378,10 @@ def render_result(r: Result) -> str:
         out.append("Derivation:\n" + derivation(r.fact.prop, v.steps))
     if v.status == "refuted" and v.counterexample:
         out.append(f"Counter-example: {_assignments(v.counterexample)}.\n")
+    if v.axioms:
+        out.append("Assumes: " + ", ".join(_tt(a) for a in v.axioms) + ".\n")
+    if v.oracles:
+        out.append("Oracles: " + ", ".join(_tt(o) for o in v.oracles) + ".\n")
     reference = getattr(r.fact.decl, "reference", None)
     if v.reason and v.status not in ("proved", "cited") and not (
             v.counterexample and v.counterexample in v.reason):

@@ -35,7 +35,8 @@ def result_json(r: Result) -> dict[str, object]:
     v = r.verdict
     return {"name": r.name, "line": r.line, "kind": r.fact.kind, "status": v.status,
             "statement": show(r.fact.prop), "reason": v.reason,
-            "counterexample": v.counterexample, "ms": round(r.ms, 1),
+            "counterexample": v.counterexample, "oracles": list(v.oracles),
+            "axioms": list(v.axioms), "ms": round(r.ms, 1),
             "tiers": list(v.tiers), "derivation": [step_json(s) for s in v.steps]}
 
 
@@ -82,6 +83,8 @@ def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
             status = click.style(f"{v.status:<8}", fg=_COLOURS.get(v.status))
             out.append(f"  {status} {r.name:<{width}}  {show(r.fact.prop)}  "
                        f"({r.ms:.1f} ms)")
+            if v.axioms:
+                out.append(f"           {'':<{width}}  ↳ assumes: {', '.join(v.axioms)}")
             if v.status in ("cited", "axiom") and v.reason:
                 out.append(f"           {'':<{width}}  ↳ {v.reason}")
             elif v.status not in ("proved", "axiom", "cited"):
