@@ -11,6 +11,7 @@ however it likes; it only ever proposes statements and tactics to these rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from rcproof.elaborate.symbols import Scope
 from rcproof.prover.decide import Decider, Outcome
@@ -92,6 +93,17 @@ def unknown(statement: A.Prop, reason: str, steps: tuple[Step, ...] = ()) -> Ver
     return Verdict("unknown", statement, reason=reason, steps=steps)
 
 
+def _candidates(hyps: tuple[A.Prop, ...]) -> list[Fraction]:
+    """Values worth trying for a real variable: the numbers its hypotheses mention (the
+    boundary of `d >= 2` is 2), half a unit either side, then 0, 1, 2, 3."""
+    from rcproof.syntax.walk import nodes
+
+    found = [x.value for h in hyps for x in nodes(h) if isinstance(x, A.Num)]
+    near = [v + d for v in found for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
+    out = list(dict.fromkeys([*near, *map(Fraction, (0, 1, 2, 3))]))
+    return out[:8]
+
+
 class Kernel:
     """Checks statements in one file's scope."""
 
@@ -161,6 +173,32 @@ class Kernel:
         if outcome.status in ("proved", "refuted"):
             return _make(outcome.status, statement, **kw)
         return Verdict(outcome.status, statement, **kw)  # type: ignore[arg-type]
+
+    def refute_by_instance(self, statement: A.Prop, axioms: tuple[str, ...] = ()
+                           ) -> Verdict | None:
+        """Refute `forall x : real where H. P` by one admissible value: if
+        `H[x := v] and not P[x := v]` is proved for a candidate v, the statement is
+        refuted and v is its counter-example. Candidates are the numbers its hypotheses
+        mention, those ± 1/2, and 0, 1, 2, 3 (at most 8 tries). None when none works."""
+        from rcproof.prover.match import substitute
+
+        if not (isinstance(statement, A.Forall) and statement.kind == "real"
+                and len(statement.names) == 1):
+            return None
+        name = statement.names[0]
+        for value in _candidates(statement.where):
+            number = A.Num(value)
+            hyps = [substitute(h, {name: number}) for h in statement.where]
+            body = substitute(statement.body, {name: number})
+            claim: A.Prop = A.Not(body)  # type: ignore[arg-type]
+            for h in reversed(hyps):
+                claim = A.And(h, claim)  # type: ignore[arg-type]
+            v = self.check(claim, "auto", (), axioms)
+            if v.status == "proved":
+                shown = f"{A.source_name(name)} = {value}"
+                return _make("refuted", statement, tiers=v.tiers, steps=v.steps,
+                             reason=f"fails at {shown}", counterexample=shown, axioms=axioms)
+        return None
 
     def consistent(self, props: list[A.Prop]) -> Verdict | None:
         """None when the conjunction of assumed facts is not shown contradictory; else the

@@ -11,6 +11,7 @@ from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.symbols import FactSym
 from rcproof.kernel import TACTIC_TIERS, Kernel, Verdict, assumed, unknown
 from rcproof.syntax import ast as A
+from rcproof.syntax.walk import names
 
 TRUSTED = ("proved", "axiom", "cited")
 
@@ -113,7 +114,35 @@ class Prover:
         # `auto` uses no named fact unless asked (`using`, `by NAME`): instantiating
         # every proved fact on every undecided theorem was costly and the route of most
         # wrong verdicts (issue 10).
-        return self.kernel.check(fact.prop)
+        verdict = self.kernel.check(fact.prop)
+        if verdict.status == "unknown":
+            refuted = self.kernel.refute_by_instance(fact.prop)
+            if refuted is not None:
+                return refuted
+            hint = self._deciding_axiom(fact)
+            if hint is not None:
+                return unknown(fact.prop, f"{verdict.reason}; {hint}", verdict.steps)
+        return verdict
+
+    def _deciding_axiom(self, fact: FactSym) -> str | None:
+        """`auto` never assumes an axiom silently; when one in scope about the same names
+        would decide the statement, say which, so the user can write `using NAME`."""
+        mentioned = names(fact.prop)
+        tried = 0
+        for sym in self.unit.scope.symbols.values():
+            if not (isinstance(sym, FactSym) and sym.kind in ("axiom", "cite")
+                    and sym is not fact and names(sym.prop) & mentioned):
+                continue
+            if tried == 4:
+                break
+            if self._usable(sym.name) is None:
+                continue
+            tried += 1
+            v = self.kernel.check(fact.prop, "auto", (sym.prop,))
+            if v.status in ("proved", "refuted"):
+                return (f"{v.status} when {sym.kind} '{sym.name}' is assumed: write "
+                        f"`proof show … by auto using {sym.name} qed`")
+        return None
 
     def _usable(self, name: str) -> FactSym | None:
         sym = self.unit.scope.get(name)

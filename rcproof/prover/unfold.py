@@ -217,6 +217,16 @@ def _mentions(e: A.Expr, var: str) -> bool:
     return mentions(e, lambda name: name == var)
 
 
+def structural(family: str) -> tuple[A.Relation, ...]:
+    """What every circuit family satisfies (THEORY.md §4, structural facts): at least one
+    gate, depth at least 1, and size ≥ depth (a longest path has depth gates). Added as
+    hypotheses of every family variable, so counter-example families are real circuits."""
+    label = A.Name(family)
+    size, depth = A.Call("size", (label,)), A.Call("depth", (label,))
+    return (A.Relation(size, "Omega", ONE), A.Relation(depth, "Omega", ONE),
+            A.Relation(depth, "O", size))
+
+
 def conjoin(parts: list[A.Prop]) -> A.Prop:
     if not parts:
         return A.Truth(True)
@@ -325,8 +335,10 @@ class Unfolder:
         if isinstance(p, A.Forall):
             inner = dict(bound)
             inner.update({name: self.fresh(name, p.kind) for name in p.names})
-            return A.Forall(tuple(inner[name] for name in p.names), p.kind,
-                            tuple(self.prop(h, inner) for h in p.where),
+            fresh = tuple(inner[name] for name in p.names)
+            facts = [f for name in fresh for f in structural(name)] if p.kind == "family" else []
+            return A.Forall(fresh, p.kind,
+                            (*facts, *(self.prop(h, inner) for h in p.where)),
                             self.prop(p.body, inner))
         if isinstance(p, A.Membership):
             view = self.family(p.member, {}, bound)
@@ -433,7 +445,7 @@ class Unfolder:
         right_cls, right_args = self.class_instance(p.right, bound)
         name = self.fresh("C", "family")
         member = FamilyView(A.Name(name))
-        subset: A.Prop = A.Forall((name,), "family", (), A.Implies(
+        subset: A.Prop = A.Forall((name,), "family", structural(name), A.Implies(
             self.membership(member, left_cls, left_args),
             self.membership(member, right_cls, right_args)))
         if not p.strict:
@@ -443,7 +455,7 @@ class Unfolder:
         # class is offered beside it as a witness, which is what proofs usually use.
         other = self.fresh("C'", "family")
         someone = FamilyView(A.Name(other))
-        exists: A.Prop = A.Not(A.Forall((other,), "family", (), A.Not(A.And(
+        exists: A.Prop = A.Not(A.Forall((other,), "family", structural(other), A.Not(A.And(
             self.membership(someone, right_cls, right_args),
             A.Not(self.membership(someone, left_cls, left_args))))))
         try:

@@ -150,6 +150,12 @@ class GrowthVectors:
             return self.scale(self.vec(e.left), self.reals.term(e.right))
         if e.op in "+-":
             for grow, const in ((e.left, e.right), (e.right, e.left)):
+                value = const_value(const) if e.op == "+" else None
+                if value is not None and value > 0 and not self.is_constant(grow):
+                    # c + f with c > 0 and f eventually positive is Θ(max(c, f)): exact,
+                    # whether or not f grows.
+                    vec = self.vec(grow)
+                    return _pick(lex_lt(self.zero, vec), vec, self.zero)
                 if self.is_constant(const) and not self.is_constant(grow) and (
                         e.op == "+" or const is e.right):
                     # A growing function plus or minus a finite constant: the constant's
