@@ -12,8 +12,8 @@ from rcproof import growth
 from rcproof.elaborate.loader import SourceFile, load_program
 from rcproof.elaborate.symbols import ClassSym, FamilySym, Scope
 from rcproof.errors import RcError, did_you_mean
-from rcproof.kernel import Kernel
-from rcproof.prover.unfold import Bound, Unfolder
+from rcproof.kernel.unfold import Bound, Unfolder
+from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr
 
@@ -116,7 +116,7 @@ def _concrete(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound], si
         fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
     except growth.GrowthError:
         pass
-    kernel = Kernel(scope, budget)
+    kernel = Tactics(scope, budget)
     verdict = kernel.check(A.Membership(family, A.Call("RC", (time,), (("d", dim),))))
     return TightBound(family, dim, time, laws, size=size, volume_fill=fill,
                       checked=verdict.status,
@@ -134,7 +134,7 @@ def _symbolic(scope: Scope, family: A.Expr, dim: A.Expr, lowers: list[Bound],
               budget: float) -> TightBound:
     """The bound that dominates for every d >= 2 (kernel-checked), or a case split into
     intervals of d, each checked by the kernel."""
-    kernel = Kernel(scope, budget)
+    kernel = Tactics(scope, budget)
     assert isinstance(dim, A.Name)
     found = _on_interval(kernel, family, dim, lowers, Fraction(2), None)
     if found is not None:
@@ -162,7 +162,7 @@ def _interval(dim: A.Name, low: Fraction, high: Fraction | None) -> tuple[A.Prop
     return tuple(where)
 
 
-def _on_interval(kernel: Kernel, family: A.Expr, dim: A.Name, lowers: list[Bound],
+def _on_interval(kernel: Tactics, family: A.Expr, dim: A.Name, lowers: list[Bound],
                  low: Fraction, high: Fraction | None) -> TightBound | None:
     """The lower bound that dominates all others for every d in [low, high], if one does."""
     where = _interval(dim, low, high)
@@ -189,7 +189,7 @@ def _on_interval(kernel: Kernel, family: A.Expr, dim: A.Name, lowers: list[Bound
 
 def _winners(dim: A.Name, lowers: list[Bound], value: Fraction) -> frozenset[int] | None:
     """Which lower bounds are largest at d = value (Tier 1 on the instance)."""
-    from rcproof.prover.match import substitute
+    from rcproof.kernel.instantiate import substitute
 
     try:
         exps = [growth.leading(substitute(b.expr, {dim.id: A.Num(value)})).exps  # type: ignore[arg-type]

@@ -1,10 +1,13 @@
-"""Verdict cache: decided obligations keyed by their normalized form and the tool version.
+"""Oracle-answer cache: what z3 (Tier 2) and the limit engine (Tier 3) answered, keyed by
+the exact query they answered and the tool version.
 
-The key is the tool version (the release and a digest of the checker's code), the
-unfolded formula (families, classes and abbreviations inlined), its hypotheses and side
-conditions, the parameter assumptions in scope and the budget — everything the decision
-depends on — so an edit to any definition a theorem uses, or to rcproof itself, changes
-the key. Stored in one SQLite file under the user's cache folder; the folder can be
+It stores no verdicts and no theorems: a cached answer is replayed through the kernel,
+which re-unfolds the statement, re-decides Tier 1 atoms and asks the oracle again (which
+finds its answer here, bound to the exact query). A key is the tool version (the release
+and a digest of the checker's code) and the query (formula, hypotheses, side conditions,
+what its names mean, the budget), so an edit to a definition or to rcproof changes it; each
+row also carries a digest of its key and bytes, so a truncated or corrupted row is a miss.
+Stored in one SQLite file under the user's cache folder; the folder can be
 moved with RCPROOF_CACHE_DIR. A cache file is trusted like a build artefact:
 `--no-cache` or `rcproof cache clear` bypasses or removes it.
 """
@@ -79,14 +82,28 @@ def key(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _seal(k: str, payload: bytes) -> bytes:
+    return hashlib.sha256(k.encode("utf-8") + payload).digest()
+
+
 def get(k: str) -> Any | None:
+    """The answer stored under `k`, or None (absent, truncated, corrupted, or stored by
+    another version: each row carries a digest of its key and bytes, checked here)."""
     db = _db()
     if db is None:
         return None
     try:
         row = db.execute("SELECT value FROM verdicts WHERE key = ?", (k,)).fetchone()
-        return pickle.loads(row[0]) if row else None
-    except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, ImportError):
+    except sqlite3.Error:
+        return None
+    if not row or not isinstance(row[0], bytes) or len(row[0]) < 32:
+        return None
+    digest, payload = row[0][:32], row[0][32:]
+    if digest != _seal(k, payload):
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a damaged pickle may raise anything; it only costs time
         return None
 
 
@@ -94,8 +111,10 @@ def put(k: str, value: object) -> None:
     db = _db()
     if db is None:
         return
-    with contextlib.suppress(sqlite3.Error, pickle.PickleError):
-        db.execute("INSERT OR REPLACE INTO verdicts VALUES (?, ?)", (k, pickle.dumps(value)))
+    with contextlib.suppress(sqlite3.Error, pickle.PickleError, TypeError):
+        payload = pickle.dumps(value)
+        db.execute("INSERT OR REPLACE INTO verdicts VALUES (?, ?)",
+                   (k, _seal(k, payload) + payload))
 
 
 def clear() -> int:

@@ -2,19 +2,19 @@
 
 With `jobs > 1` the theorems are split into contiguous shares for forked worker
 processes, which inherit the loaded program; each verifies its share (facts a proof
-relies on are verified where needed), and the results are put back in declaration
-order, so the output is the same as with one job.
+relies on are verified where needed) and sends back what its oracles answered. The
+parent then replays every theorem through its own kernel with those answers (Tier 1 is
+re-decided, oracle questions are look-ups), so the output is the same as with one job
+and no verdict or theorem crosses a process boundary.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 from rcproof.elaborate.loader import Program, load_program
-from rcproof.kernel import Verdict
 from rcproof.prover.ground import set_certificates
 from rcproof.prover.run import Result, Session
 from rcproof.smt.budget import DEFAULT_RLIMIT, set_rlimit
@@ -27,30 +27,39 @@ def _configure(budget: float, certificates: bool = True) -> None:
 
 _forked: Program | None = None  # the loaded program, inherited by forked workers
 
+Answers = tuple[list[tuple[object, object]], list[tuple[object, object]]]
 
-def _work(args: tuple[float, list[tuple[str, str]], bool, bool]) -> list[tuple[Verdict, float]]:
-    """A worker: verify the listed (file, theorem) pairs of the inherited program.
 
-    Only what the parent lacks travels back: the verdict without its statement (the
-    parent has it) and, unless the evidence is wanted, without its steps."""
+def _answers_since(marks: tuple[int, int]) -> Answers:
+    """The oracle answers (z3, limit) this process found after `marks`."""
+    from rcproof.prover import decide, ground
+
+    return (list(decide._MEMO.items())[marks[0]:], list(ground._MEMO.items())[marks[1]:])
+
+
+def _work(args: tuple[float, list[tuple[str, str]], bool, bool]
+          ) -> tuple[Answers, list[float]]:
+    """A worker: verify the listed (file, theorem) pairs of the inherited program and send
+    back what the oracles answered and how long each took — never verdicts or theorems:
+    the parent replays every theorem through its own kernel, with these answers."""
     from rcproof import cache
+    from rcproof.prover import decide, ground
 
     budget, tasks, use_cache, evidence = args
     program = _forked
     assert program is not None
     cache.set_enabled(use_cache)
     _configure(budget, evidence)
+    marks = (len(decide._MEMO), len(ground._MEMO))
     session = Session(list(program.files.values()), budget)
-    out = []
+    times = []
     for path, name in tasks:
         unit = next(u for u in program.requested_files() if u.path == path)
         fact = next(f for f in unit.facts if f.name == name)
         result = session.result(fact)
         assert result is not None
-        verdict = replace(result.verdict, statement=None,  # type: ignore[arg-type]
-                          steps=result.verdict.steps if evidence else ())
-        out.append((verdict, result.ms))
-    return out
+        times.append(result.ms)
+    return _answers_since(marks), times
 
 
 def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
@@ -95,12 +104,16 @@ def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
                                          for share in shares]))
     finally:
         _forked = None
-    verdicts = iter(v for results in done for v in results)
+    from rcproof.prover import decide, ground
+
+    for (z3_answers, limit_answers), _ in done:
+        decide._MEMO.update(z3_answers)  # type: ignore[arg-type]
+        ground._MEMO.update(limit_answers)  # type: ignore[arg-type]
+    times = iter(t for _, share in done for t in share)
+    session = Session(list(program.files.values()), budget)
     out = []
     for unit in program.requested_files():
-        results = []
-        for fact in unit.facts:
-            verdict, ms = next(verdicts)
-            results.append(Result(unit.path, fact, replace(verdict, statement=fact.prop), ms))
+        results = [Result(unit.path, fact, r.verdict, next(times))
+                   for fact, r in zip(unit.facts, session.run(unit))]
         out.append((unit.path, results))
     return out

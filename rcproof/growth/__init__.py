@@ -4,9 +4,16 @@ certificates (c, N0) with an independent checker, and the budgeted Tier 3 fallba
 Soundness contract: every answer is proved by exact rational arithmetic on exponents and
 rigorous intervals on constants; anything undecided raises a `GrowthError` with a reason
 (or, in Tier 3, returns the reason as a string). sympy and mpmath are imported lazily.
+
+Tier 1 names are imported here; the Tier 3 ones (`compare_by_limit`,
+`compare_by_log_rewrite`, `to_sympy`) load their module on first use, so the kernel, which
+imports Tier 1 only, never imports Tier 3 or sympy.
 """
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from rcproof.growth.certificate import Certificate, certificate, check_certificate, describe
 from rcproof.growth.coef import Coef
@@ -16,30 +23,22 @@ from rcproof.growth.expand import expand
 from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
-from rcproof.growth.logcompare import compare_by_log_rewrite
-from rcproof.growth.sympy_bridge import to_sympy
-from rcproof.growth.tier3 import compare_by_limit
+
+_LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
+         "compare_by_limit": "tier3"}
 
 __all__ = [
-    "RELATIONS",
-    "Certificate",
-    "Coef",
-    "Expansion",
-    "Exps",
-    "Growth",
-    "GrowthError",
-    "NotInFragment",
-    "NotPositive",
-    "Order",
-    "SignUnknown",
-    "certificate",
-    "check_certificate",
-    "compare",
-    "compare_by_limit",
-    "compare_by_log_rewrite",
-    "describe",
-    "expand",
-    "holds",
-    "leading",
-    "to_sympy",
+    "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",
+    "NotInFragment", "NotPositive", "Order", "SignUnknown", "certificate",
+    "check_certificate", "compare", "compare_by_limit", "compare_by_log_rewrite",
+    "describe", "expand", "holds", "leading", "to_sympy",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rcproof.growth' has no attribute {name!r}")
+    value = getattr(import_module(f"rcproof.growth.{module}"), name)
+    globals()[name] = value
+    return value

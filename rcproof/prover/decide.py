@@ -20,8 +20,10 @@ from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
 from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
-from rcproof.smt.realterm import Untranslatable, is_ground
+from rcproof.smt.realterm import Untranslatable
 from rcproof.syntax import ast as A
+from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
+from rcproof.syntax.walk import names
 
 
 @dataclass
@@ -31,71 +33,6 @@ class Outcome:
     reason: str | None = None
     counterexample: str | None = None
     atoms: list[AtomVerdict] = field(default_factory=list)
-
-
-def _ground_atoms(p: A.Prop, out: list[A.Relation]) -> None:
-    if isinstance(p, A.Relation):
-        if is_ground(p.left) and is_ground(p.right):
-            out.append(p)
-    elif isinstance(p, A.Not):
-        _ground_atoms(p.operand, out)
-    elif isinstance(p, (A.And, A.Or, A.Implies)):
-        _ground_atoms(p.left, out)
-        _ground_atoms(p.right, out)
-    elif isinstance(p, A.Forall):
-        for h in p.where:
-            _ground_atoms(h, out)
-        _ground_atoms(p.body, out)
-
-
-def substitute_atoms(p: A.Prop, values: dict[A.Relation, bool]) -> A.Prop:
-    """Replace decided ground atoms by their truth values."""
-    if isinstance(p, A.Relation):
-        return A.Truth(values[p]) if p in values else p
-    if isinstance(p, A.Not):
-        return A.Not(substitute_atoms(p.operand, values))
-    if isinstance(p, (A.And, A.Or, A.Implies)):
-        return type(p)(substitute_atoms(p.left, values), substitute_atoms(p.right, values))
-    if isinstance(p, A.Forall):
-        return A.Forall(p.names, p.kind, tuple(substitute_atoms(h, values) for h in p.where),
-                        substitute_atoms(p.body, values))
-    return p
-
-
-def evaluate(p: A.Prop) -> bool | None:
-    """Three-valued evaluation of a formula whose atoms are all truth values."""
-    if isinstance(p, A.Truth):
-        return p.value
-    if isinstance(p, A.Not):
-        v = evaluate(p.operand)
-        return None if v is None else not v
-    if isinstance(p, A.And):
-        a, b = evaluate(p.left), evaluate(p.right)
-        if a is False or b is False:
-            return False
-        return None if a is None or b is None else True
-    if isinstance(p, A.Or):
-        a, b = evaluate(p.left), evaluate(p.right)
-        if a is True or b is True:
-            return True
-        return None if a is None or b is None else False
-    if isinstance(p, A.Implies):
-        a, b = evaluate(p.left), evaluate(p.right)
-        if a is False or b is True:
-            return True
-        return None if a is None or b is None else False
-    return None
-
-
-def is_closed(p: A.Prop) -> bool:
-    """Only truth values left, and no quantifier whose hypotheses might be empty."""
-    if isinstance(p, A.Truth):
-        return True
-    if isinstance(p, A.Not):
-        return is_closed(p.operand)
-    if isinstance(p, (A.And, A.Or, A.Implies)):
-        return is_closed(p.left) and is_closed(p.right)
-    return False
 
 
 class _Translation:
@@ -384,8 +321,7 @@ class Decider:
                sides: list[A.Comparison] | None = None) -> Outcome:
         hypotheses = hypotheses or []
         sides = sides or []
-        ground: list[A.Relation] = []
-        _ground_atoms(formula, ground)
+        ground = ground_atoms(formula)
         verdicts = [decide_atom(atom, self.budget_seconds) for atom in dict.fromkeys(ground)]
         tiers = sorted({v.tier for v in verdicts}) or [TIER1]
         values = {v.atom: v.value for v in verdicts if v.value is not None}
@@ -398,15 +334,52 @@ class Decider:
                 return Outcome("refuted", tiers, atoms=verdicts,
                                reason=_false_atoms(verdicts))
             return Outcome("unknown", tiers, atoms=verdicts, reason=_undecided(verdicts))
-        outcome = self._smt(reduced, hypotheses, sides, verdicts)
-        outcome.tiers = sorted(set(tiers) | {TIER2})
-        outcome.atoms = verdicts
-        return outcome
+        answer = self.smt(reduced, hypotheses, sides)
+        reason = answer.reason
+        if reason is not None and _UNDECIDED in reason:
+            reason = reason.replace(_UNDECIDED, _undecided(verdicts))
+        return Outcome(answer.status, sorted(set(tiers) | {TIER2}), reason,
+                       answer.counterexample, verdicts)
 
-    def _smt(self, formula: A.Prop, hypotheses: list[A.Relation], sides: list[A.Comparison],
-             verdicts: list[AtomVerdict]) -> Outcome:
+    def smt(self, formula: A.Prop, hypotheses: list[A.Relation],
+            sides: list[A.Comparison]) -> Outcome:
+        """Tier 2 on a formula whose decided ground atoms are already truth values: the
+        z3 oracle. Memoized by the exact query (formula, hypotheses, side conditions, what
+        its names are in this scope, the z3 budget), in memory and in the cache, so the
+        kernel's replay and a later run cost a look-up. Returns status, reason and
+        counter-example only (no atoms)."""
+        from rcproof import cache
+
+        key = self._query_key(formula, hypotheses, sides)
+        found = _MEMO.get(key)
+        if found is None:
+            stored = cache.get(key)
+            found = stored if isinstance(stored, Outcome) else None
+        if found is None:
+            found = self._smt(formula, hypotheses, sides)
+            cache.put(key, found)
+        _MEMO[key] = found
+        return Outcome(found.status, list(found.tiers), found.reason, found.counterexample)
+
+    def _query_key(self, formula: A.Prop, hypotheses: list[A.Relation],
+                   sides: list[A.Comparison]) -> str:
+        from rcproof import cache
+
+        seen = names((formula, tuple(hypotheses), tuple(sides)))
+        meaning = []
+        for name in sorted(seen):
+            sym = self.scope.get(name)
+            if isinstance(sym, ParamSym):
+                meaning.append((name, "param", sym.constraints))
+            elif isinstance(sym, FunSym):
+                meaning.append((name, "fun", ()))
+        return cache.key("z3", formula, tuple(hypotheses), tuple(sides), tuple(meaning),
+                         rlimit())
+
+    def _smt(self, formula: A.Prop, hypotheses: list[A.Relation],
+             sides: list[A.Comparison]) -> Outcome:
         parts = split(formula)
-        outcomes = [self._part(binders, hyps, matrix, hypotheses, sides, verdicts)
+        outcomes = [self._part(binders, hyps, matrix, hypotheses, sides)
                     for binders, hyps, matrix in parts]
         for status in ("refuted", "unknown"):
             for outcome in outcomes:
@@ -417,20 +390,20 @@ class Decider:
         return Outcome("proved", [])
 
     def _part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
-              matrix: A.Prop, hypotheses: list[A.Relation], sides: list[A.Comparison],
-              verdicts: list[AtomVerdict]) -> Outcome:
+              matrix: A.Prop, hypotheses: list[A.Relation],
+              sides: list[A.Comparison]) -> Outcome:
         tr = _Translation(self.scope)
-        for names, kind in binders:
-            tr.register(names, kind)
+        for binder_names, kind in binders:
+            tr.register(binder_names, kind)
         reasons: list[str] = []
         goal = tr.prop(matrix, reasons)
         side_facts = [tr.prop(s, reasons) for s in dict.fromkeys(sides)]
         where = [tr.prop(h, reasons) for h in hyps]
         fixed_hyps = [tr.prop(h, reasons) for h in hypotheses]
         assumptions = fixed_hyps + self._param_assumptions(tr, reasons)
-        undecided = [v for v in verdicts if v.value is None]
+        undecided = bool(ground_atoms(matrix)) or any(ground_atoms(h) for h in hyps)
         if undecided:
-            reasons.append(_undecided(undecided))
+            reasons.append(_UNDECIDED)
 
         if self._check(tr, assumptions + where) == z3.unsat:
             # Exact: an atom whose encoding needs a side condition is guarded by it, so
@@ -567,6 +540,10 @@ class Decider:
 
     def _check(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.CheckSatResult:
         return self._solver(tr, facts).check()
+
+
+_UNDECIDED = "<the undecided ground relations>"  # replaced by their list in Decider.decide
+_MEMO: dict[str, Outcome] = {}  # z3 oracle answers of this process, by exact query
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:

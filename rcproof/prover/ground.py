@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import growth
+from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 
 TIER1, TIER2, TIER3 = "growth", "smt", "limit"
@@ -20,22 +21,6 @@ class AtomVerdict:
     tier: str
     reason: str | None = None
     certificate: str | None = None
-
-
-def _lex_le(u: tuple[Fraction, ...], v: tuple[Fraction, ...]) -> bool:
-    return tuple(u) <= tuple(v)
-
-
-def poly_holds(f: tuple[Fraction, ...], g: tuple[Fraction, ...]) -> bool:
-    """f = g^O(1) on exponent vectors (same case split as the Tier 2 encoding)."""
-    zero = (Fraction(0),) * 3
-    if g[0] > 0:
-        return True
-    if g[0] == 0 and g[1] > 0:
-        return f[0] <= 0
-    if g[0] == 0 and g[1] == 0 and g[2] > 0:
-        return f[0] < 0 or (f[0] == 0 and f[1] <= 0)
-    return _lex_le(f, zero)
 
 
 def _exps(e: A.Expr) -> tuple[Fraction, ...]:
@@ -57,7 +42,29 @@ def certificates_enabled() -> bool:
     return _certificates
 
 
+_MEMO: dict[tuple[A.Relation, float, bool], AtomVerdict] = {}
+
+
 def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
+    """Tier 1 when both sides are growth expansions, Tier 3 otherwise; memoized (the
+    kernel's limit oracle asks again for the atoms the engine decided), and Tier 3
+    answers also in the cache, by the exact atom and budget."""
+    from rcproof import cache
+
+    memo_key = (atom, budget_seconds, _certificates)
+    found = _MEMO.get(memo_key)
+    if found is None:
+        key = cache.key("limit", atom, budget_seconds, _certificates)
+        stored = cache.get(key)
+        found = stored if isinstance(stored, AtomVerdict) else _decide_atom(atom,
+                                                                             budget_seconds)
+        if found.tier != TIER1 and stored is None:
+            cache.put(key, found)
+        _MEMO[memo_key] = found
+    return found
+
+
+def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
     """Tier 1 when both sides are growth expansions, Tier 3 (sympy limit) otherwise."""
     f, g, rel = atom.left, atom.right, atom.rel
     try:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.symbols import FactSym
-from rcproof.kernel import TACTIC_TIERS, Kernel, Verdict, assumed, unknown
+from rcproof.kernel import Theorem, Verdict, assumed, rules, unknown
+from rcproof.prover.tactics import TACTIC_TIERS, Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.walk import names
 
@@ -95,13 +96,13 @@ class Prover:
     def __init__(self, unit: SourceFile, session: Session) -> None:
         self.unit = unit
         self.session = session
-        self.kernel = Kernel(unit.scope, session.budget_seconds)
+        self.tactics = Tactics(unit.scope, session.budget_seconds)
 
     def verify(self, fact: FactSym) -> Verdict:
         if fact.kind in ("axiom", "cite"):
             # An assumption that the semantics refutes would make everything provable:
             # report it instead of trusting it.
-            check = self.kernel.check(fact.prop)
+            check = self.tactics.check(fact.prop)
             if check.status in ("refuted", "vacuous"):
                 return unknown(fact.prop, f"this {fact.kind} is false in rcproof's semantics "
                                f"({check.reason or check.counterexample or check.status}); "
@@ -114,9 +115,9 @@ class Prover:
         # `auto` uses no named fact unless asked (`using`, `by NAME`): instantiating
         # every proved fact on every undecided theorem was costly and the route of most
         # wrong verdicts (issue 10).
-        verdict = self.kernel.check(fact.prop)
+        verdict = self.tactics.check(fact.prop)
         if verdict.status == "unknown":
-            refuted = self.kernel.refute_by_instance(fact.prop)
+            refuted = self.tactics.refute_by_instance(fact.prop)
             if refuted is not None:
                 return refuted
             hint = self._deciding_axiom(fact)
@@ -138,7 +139,8 @@ class Prover:
             if self._usable(sym.name) is None:
                 continue
             tried += 1
-            v = self.kernel.check(fact.prop, "auto", (sym.prop,))
+            thm = rules.axiom(self.unit.scope, sym.name)
+            v = self.tactics.check(fact.prop, "auto", (thm,) if thm is not None else ())
             if v.status in ("proved", "refuted"):
                 return (f"{v.status} when {sym.kind} '{sym.name}' is assumed: write "
                         f"`proof show … by auto using {sym.name} qed`")
@@ -151,52 +153,53 @@ class Prover:
         result = self.session.result(sym)
         return sym if result is not None and result.verdict.status in TRUSTED else None
 
-    def _axioms(self, sym: FactSym) -> tuple[str, ...]:
-        """The axioms and citations a usable fact rests on (itself, if it is one)."""
+    def _theorem(self, name: str) -> tuple[FactSym, Theorem] | None:
+        """A usable fact as a kernel theorem: an axiom or citation by the kernel's axiom
+        rule (tagged with its name), a proved theorem by its own verdict's theorem."""
+        sym = self._usable(name)
+        if sym is None:
+            return None
         if sym.kind in ("axiom", "cite"):
-            return (sym.name,)
-        result = self.session.result(sym)
-        return result.verdict.axioms if result is not None else ()
+            thm = rules.axiom(self.unit.scope, name)
+        else:
+            result = self.session.result(sym)
+            thm = result.verdict.theorem if result is not None else None
+        return (sym, thm) if thm is not None else None
 
     def _explicit(self, decl: A.Theorem) -> Verdict:
         assert decl.proof is not None
-        labels: dict[str, tuple[A.Prop, tuple[str, ...]]] = {}
+        labels: dict[str, Theorem] = {}
         checked: list[Verdict] = []
         for step in decl.proof.steps:
-            facts: list[A.Prop] = []
-            axioms: set[str] = set()
+            facts: list[Theorem] = []
             for used in step.using:
                 if used in labels:
-                    facts.append(labels[used][0])
-                    axioms.update(labels[used][1])
-                else:
-                    sym = self._usable(used)
-                    if sym is None:
-                        return unknown(decl.prop, f"step at line {_line(step)}: fact '{used}' "
-                                       "is not proved")
-                    facts.append(sym.prop)
-                    axioms.update(self._axioms(sym))
+                    facts.append(labels[used])
+                    continue
+                found = self._theorem(used)
+                if found is None:
+                    return unknown(decl.prop, f"step at line {_line(step)}: fact '{used}' "
+                                   "is not proved")
+                facts.append(found[1])
             if step.tactic in TACTIC_TIERS:
-                verdict = self.kernel.check(step.prop, step.tactic, tuple(facts),
-                                            tuple(sorted(axioms)))
+                verdict = self.tactics.check(step.prop, step.tactic, tuple(facts))
             else:
-                sym = self._usable(step.tactic)
-                if sym is None:
+                found = self._theorem(step.tactic)
+                if found is None:
                     return unknown(decl.prop, f"step at line {_line(step)}: unknown tactic or "
                                    f"unproved fact '{step.tactic}' (tactics: "
                                    + ", ".join(TACTIC_TIERS) + ")")
-                axioms.update(self._axioms(sym))
-                verdict = self.kernel.by_fact(step.prop, sym.prop, sym.name, sym.kind,
-                                              tuple(facts), tuple(sorted(axioms)))
-            if verdict.status != "proved":
+                sym, thm = found
+                verdict = self.tactics.by_fact(step.prop, thm, sym.name, sym.kind, tuple(facts))
+            if verdict.status != "proved" or verdict.theorem is None:
                 reason = f"step at line {_line(step)} ({step.kind} … by {step.tactic}): " \
                          f"{verdict.status}" + (f", {verdict.reason}" if verdict.reason else "")
                 return unknown(decl.prop, reason, verdict.steps)
             checked.append(verdict)
             if step.label:
-                labels[step.label] = (step.prop, verdict.axioms)
+                labels[step.label] = verdict.theorem
         last = decl.proof.steps[-1]
-        verdict = self.kernel.conclude(decl.prop, last.prop, checked)
+        verdict = self.tactics.conclude(decl.prop, last.prop, checked)
         clash = self._inconsistent(verdict.axioms)
         if verdict.status == "proved" and clash is not None:
             return unknown(decl.prop, clash, verdict.steps)
@@ -206,7 +209,7 @@ class Prover:
         """A reason when the axioms a proof rests on contradict each other, else None."""
         syms = [self.unit.scope.get(a) for a in axioms]
         props = [s.prop for s in syms if isinstance(s, FactSym)]
-        contradiction = self.session.consistency(axioms, lambda: self.kernel.consistent(props))
+        contradiction = self.session.consistency(axioms, lambda: self.tactics.consistent(props))
         if contradiction is None:
             return None
         return ("the axioms and citations this proof uses contradict each other ("

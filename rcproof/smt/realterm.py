@@ -8,6 +8,9 @@ from fractions import Fraction
 import z3
 
 from rcproof.syntax import ast as A
+from rcproof.syntax.terms import const_value, is_ground, mentions
+
+__all__ = ["RealTerms", "Untranslatable", "const_value", "is_ground", "mentions"]
 
 
 class Untranslatable(Exception):
@@ -16,27 +19,6 @@ class Untranslatable(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def mentions(e: A.Expr, test: Callable[[str], bool]) -> bool:
-    """Whether a bare name satisfying `test` occurs in `e`; stops at the first (hot path)."""
-    if isinstance(e, A.Name):
-        return test(e.id)
-    if isinstance(e, A.Neg):
-        return mentions(e.operand, test)
-    if isinstance(e, A.BinOp):
-        return mentions(e.left, test) or mentions(e.right, test)
-    if isinstance(e, A.Call):
-        return any(mentions(a, test) for a in e.args) or any(
-            mentions(v, test) for _, v in e.kwargs)
-    return False
-
-
-def is_ground(e: A.Expr) -> bool:
-    """Only n, numbers and built-ins: a question for the growth algebra alone."""
-    if isinstance(e, A.Call) and e.func not in ("log", "sqrt", "exp", "max", "min"):
-        return False
-    return not mentions(e, lambda name: name != "n")
 
 
 class RealTerms:
@@ -91,25 +73,4 @@ class RealTerms:
         return out
 
 
-def _const_value(e: A.Expr) -> Fraction | None:
-    """The rational value of a numeral expression, or None."""
-    if isinstance(e, A.Num):
-        return e.value
-    if isinstance(e, A.Neg):
-        v = _const_value(e.operand)
-        return None if v is None else -v
-    if isinstance(e, A.BinOp) and e.op in "+-*/":
-        a, b = _const_value(e.left), _const_value(e.right)
-        if a is None or b is None:
-            return None
-        if e.op == "+":
-            return a + b
-        if e.op == "-":
-            return a - b
-        if e.op == "*":
-            return a * b
-        return None if b == 0 else a / b
-    return None
-
-
-const_value = _const_value
+_const_value = const_value

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rcproof.elaborate.loader import load_text
-from rcproof.kernel import Kernel
+from rcproof.prover.tactics import Tactics
 
 fractions = st.builds(Fraction, st.integers(-4, 4), st.integers(1, 3))
 RELS = ["O", "Omega", "Theta", "o", "omega"]
@@ -26,7 +26,7 @@ def _verdicts(template: str, value: Fraction) -> tuple[str, str]:
     concrete = load_text(f"lemma x: {template.replace('A', f'({value})')}", "con.rc")
     results = []
     for unit in (symbolic, concrete):
-        results.append(Kernel(unit.scope).check(unit.facts[0].prop).status)
+        results.append(Tactics(unit.scope).check(unit.facts[0].prop).status)
     return results[0], results[1]
 
 
@@ -57,7 +57,7 @@ def test_memberships_agree(value: Fraction, depth: Fraction, budget: Fraction,
                          f"theorem x: {template.replace('A', 'a')}", "sym.rc")
     concrete = load_text(family + f"theorem x: {template.replace('A', f'({value})')}",
                          "con.rc")
-    tier2 = Kernel(symbolic.scope).check(symbolic.facts[0].prop).status
-    tier1 = Kernel(concrete.scope).check(concrete.facts[0].prop).status
+    tier2 = Tactics(symbolic.scope).check(symbolic.facts[0].prop).status
+    tier1 = Tactics(concrete.scope).check(concrete.facts[0].prop).status
     assert tier1 in ("proved", "refuted")
     assert tier2 in (tier1, "unknown")

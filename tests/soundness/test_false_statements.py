@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from rcproof.elaborate.loader import load_program
-from rcproof.kernel import Kernel
 from rcproof.prover.run import Session
+from rcproof.prover.tactics import Tactics
 from rcproof.resources import library_dir
 from rcproof.syntax import ast as A
 
@@ -165,7 +165,7 @@ def test_nothing_false_is_proved(corpus: list[tuple[object, A.Prop, str]]) -> No
     counts: Counter[str] = Counter()
     proved = []
     for scope, prop, label in corpus:
-        verdict = Kernel(scope).check(prop)  # type: ignore[arg-type]
+        verdict = Tactics(scope).check(prop)  # type: ignore[arg-type]
         counts[verdict.status] += 1
         if verdict.status == "proved":
             proved.append(label)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from rcproof.prover.match import substitute
+from rcproof.kernel.instantiate import substitute
 from rcproof.report.notation import to_ascii
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr, parse_prop

@@ -25,6 +25,7 @@ import dataclasses
 from collections.abc import Callable
 from itertools import count
 
+from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import ast as A
 from rcproof.syntax.walk import nodes
 
@@ -105,9 +106,13 @@ def substitute(node: object, subst: dict[str, object]) -> object:
 
 @dataclasses.dataclass(frozen=True)
 class Refusal:
-    """Why a fact could not be instantiated for a goal (a reason for the report)."""
+    """Why a fact could not be instantiated for a goal, as data for the report: the
+    variable (source name), its kind and the term it was offered, when those apply."""
 
-    reason: str
+    why: str
+    variable: str | None = None
+    kind: str | None = None
+    term: A.Expr | None = None
 
 
 def instantiate(fact: A.Prop, goal: A.Prop, admits: Callable[[str, A.Expr], str | None]
@@ -139,21 +144,14 @@ def instantiate(fact: A.Prop, goal: A.Prop, admits: Callable[[str, A.Expr], str 
     for hole, kind in kinds.items():
         if hole not in subst:
             if any(hole in free_names(h) for h in hyps):
-                return Refusal(f"nothing in the statement determines its variable "
-                               f"'{A.source_name(hole)}'")
+                return Refusal("nothing in the statement determines this variable",
+                               A.source_name(hole), kind)
             continue
         term = subst[hole]
         why = admits(kind, term)  # type: ignore[arg-type]
         if why is not None:
-            return Refusal(f"its variable '{A.source_name(hole)}' : {kind} cannot be "
-                           f"{_text(term)}: {why}")
+            return Refusal(why, A.source_name(hole), kind, term)  # type: ignore[arg-type]
     return [substitute(h, subst) for h in hyps]  # type: ignore[misc]
-
-
-def _text(term: object) -> str:
-    from rcproof.report.text import show
-
-    return show(term)  # type: ignore[arg-type]
 
 
 # ---- ranges of the three kinds ------------------------------------------------------
@@ -210,3 +208,46 @@ def _is_ground(e: A.Expr, kind_of: Callable[[str], str | None]) -> bool:
 
 def _walk(e: A.Expr) -> list[object]:
     return list(nodes(e))
+
+
+def admits(scope: Scope) -> Callable[[str, A.Expr], str | None]:
+    """The range check of the three kinds in `scope`: None when a term may be given to a
+    variable of that kind, else the reason it may not (lets and family resources are
+    unfolded first, so `size(F)` is judged by what it stands for)."""
+    from rcproof.growth.errors import GrowthError
+    from rcproof.growth.leading import leading
+    from rcproof.kernel.unfold import Unfolder
+
+    def kind_of(name: str) -> str | None:
+        sym = scope.get(name)
+        return "param" if isinstance(sym, ParamSym) else (
+            "fun" if isinstance(sym, FunSym) else None)
+
+    def ground_monomial(e: A.Expr) -> bool:
+        try:
+            leading(e)
+        except GrowthError:
+            return False
+        return True
+
+    def check(kind: str, term: A.Expr) -> str | None:
+        unfolder = Unfolder(scope)
+        if kind == "real":
+            return real_term(unfolder.expr(term, {}, {}), lambda x: kind_of(x) == "param")
+        if kind == "fun":
+            return universe_term(unfolder.expr(term, {}, {}), kind_of, ground_monomial)
+        name = term.id if isinstance(term, A.Name) else (
+            term.func if isinstance(term, A.Call) else None)
+        if name is None or not isinstance(scope.get(name), FamilySym):
+            return "a family variable takes a declared family"
+        view = unfolder.family(term, {}, {})
+        if view.bounded:
+            return ("its resources " + ", ".join(r for r, _ in view.bounded)
+                    + " are only bounded, so they need not lie in the function universe")
+        for resource, value in view.exact:
+            why = universe_term(value, kind_of, ground_monomial)
+            if why is not None:
+                return f"its {resource} is outside the function universe ({why})"
+        return None
+
+    return check

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from rcproof.elaborate.check import params_of_instance
+from rcproof.elaborate.instances import params_of_instance
 from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, Scope
-from rcproof.smt.realterm import const_value
 from rcproof.syntax import ast as A
+from rcproof.syntax.terms import const_value, mentions
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
@@ -55,13 +55,14 @@ class FamilyView:
                 out.append(A.Relation(A.Call(name, (self.label,)), rel, bound))
         return out
 
-    def describe(self) -> str:
-        from rcproof.report.text import show
+Law = str | A.Relation  # a law's name (from its comment) or the constraint itself
 
-        parts = [f"{name} = {show(value)}" for name, value in self.exact]
-        for name, bounds in self.bounded:
-            parts.extend(f"{name} = {rel}({show(b)})" for rel, b in bounds)
-        return ", ".join(parts)
+
+def _law_words(law: Law) -> str:
+    """A law for an error message, without the report layer's printer."""
+    if isinstance(law, str):
+        return f"`{law}`"
+    return f"on line {law.span.line}" if law.span is not None else f"`… = {law.rel}(…)`"
 
 
 @dataclass
@@ -70,7 +71,7 @@ class Bound:
 
     expr: A.Expr
     strict: bool
-    law: str
+    law: Law
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Unfolded:
     """The unfolded formula plus what the derivation should say about it."""
 
     formula: A.Prop
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[Law, Law] | FamilyView] = field(default_factory=list)  # printed by reports
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
@@ -212,8 +213,6 @@ def _times(a: A.Expr, b: A.Expr) -> A.Expr:
 
 
 def _mentions(e: A.Expr, var: str) -> bool:
-    from rcproof.smt.realterm import mentions
-
     return mentions(e, lambda name: name == var)
 
 
@@ -396,13 +395,12 @@ class Unfolder:
                                        self.expr(atom.right, env, {})))
         return lowers, uppers, free
 
-    def _law(self, cls: ClassSym, atom: A.Relation) -> str:
-        from rcproof.report.text import show
-
+    def _law(self, cls: ClassSym, atom: A.Relation) -> Law:
+        """The law a class constraint states: its trailing comment's name, else itself."""
         note = cls.note(atom.span.line) if atom.span is not None else None
         if note:
             return note.split(":", 1)[0].strip()
-        return f"{show(atom.left)} = {atom.rel}({show(atom.right)})"
+        return atom
 
     def _bound(self, rel: A.Relation, var: str, law: str, lowers: list[Bound],
                uppers: list[Bound]) -> None:
@@ -413,13 +411,15 @@ class Unfolder:
             left, right, kind = right, left, CONVERSE[kind]
         split = split_power(right, var)
         if split is None or kind in ("~", "poly", "polylog"):
-            raise UnfoldError(f"cannot solve the constraint `{law}` for {A.source_name(var)}")
+            raise UnfoldError(f"cannot solve the constraint {_law_words(law)} for "
+                              f"{A.source_name(var)}")
         k, cofactor = split
         value = const_value(k)
         if value is None:
             self.result.sides.append(A.Comparison((k, A.Num(Fraction(0))), (">",)))
         elif value == 0:
-            raise UnfoldError(f"constraint `{law}` does not bound {A.source_name(var)}")
+            raise UnfoldError(f"the constraint {_law_words(law)} does not bound "
+                              f"{A.source_name(var)}")
         elif value < 0:
             kind = CONVERSE[kind]
         base = power(div(left, cofactor), reciprocal(k))
@@ -436,7 +436,7 @@ class Unfolder:
             for up in uppers:
                 rel = "o" if low.strict or up.strict else "O"
                 atoms.append(A.Relation(low.expr, rel, up.expr))
-                self.result.notes.append(f"{low.law} vs {up.law}")
+                self.result.notes.append((low.law, up.law))
         atoms.extend(free)
         return conjoin(atoms)
 
@@ -462,7 +462,7 @@ class Unfolder:
             witness = self.witness(right_cls, right_args)
         except UnfoldError:
             return A.And(subset, exists)
-        self.result.notes.append(f"witness family W: {witness.describe()}")
+        self.result.notes.append(witness)
         offered = A.And(self.membership(witness, right_cls, right_args),
                         A.Not(self.membership(witness, left_cls, left_args)))
         either = A.Or(offered, exists)

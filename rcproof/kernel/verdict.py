@@ -1,0 +1,74 @@
+"""What a check concludes about one statement: a status, and for `proved`/`refuted` the
+kernel `Theorem` that backs it (⊢ statement, or ⊢ ¬statement).
+
+A `Verdict` checks that invariant when it is made, so a `proved` cannot be had by passing
+a bare proposition, by replacing a field (`dataclasses.replace` re-checks), or by
+unpickling (a Theorem cannot be pickled). `axioms` and `oracles` are read off the theorem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rcproof.kernel.theorem import Theorem
+from rcproof.syntax import ast as A
+
+STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation, for reports: the claim, the rule that admitted it, and
+    its evidence (tier, certificate or reason, notes)."""
+
+    claim: A.Prop | None
+    rule: str
+    tier: str | None = None
+    detail: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """`status` is one of STATUSES; `theorem` is required for proved/refuted and absent
+    otherwise. Raises ValueError when the theorem does not prove what the status says."""
+
+    status: str
+    statement: A.Prop
+    theorem: Theorem | None = field(default=None, repr=False, compare=False)
+    tiers: tuple[str, ...] = ()
+    reason: str | None = None
+    counterexample: str | None = None
+    steps: tuple[Step, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}")
+        thm = self.theorem
+        if self.status in ("proved", "refuted"):
+            want = self.statement if self.status == "proved" else A.Not(self.statement)
+            if not isinstance(thm, Theorem) or thm.hypotheses or thm.prop != want:
+                raise ValueError(f"a {self.status} verdict needs a kernel theorem of "
+                                 "exactly its statement" + (" (negated)" if
+                                                             self.status == "refuted" else ""))
+        elif thm is not None:
+            raise ValueError("only proved and refuted verdicts carry a theorem")
+
+    @property
+    def axioms(self) -> tuple[str, ...]:
+        """The axioms and citations the verdict rests on (Lean's `#print axioms`)."""
+        return self.theorem.axioms if self.theorem is not None else ()
+
+    @property
+    def oracles(self) -> tuple[str, ...]:
+        """The external deciders (z3, limit) the verdict trusted."""
+        return self.theorem.oracles if self.theorem is not None else ()
+
+
+def unknown(statement: A.Prop, reason: str, steps: tuple[Step, ...] = ()) -> Verdict:
+    return Verdict("unknown", statement, reason=reason, steps=steps)
+
+
+def assumed(statement: A.Prop, kind: str, reference: str | None = None) -> Verdict:
+    """Axioms and citations: reported as such, never as proved."""
+    return Verdict("cited" if kind == "cite" else "axiom", statement, reason=reference)

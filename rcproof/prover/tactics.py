@@ -1,0 +1,262 @@
+"""The tactics: search for a proof or a refutation with the engine, then replay what it
+found through the kernel's rules. Nothing here can make a `proved` verdict on its own:
+a `Verdict` with that status needs a kernel `Theorem` of exactly its statement.
+
+`Tactics(scope).check(statement, tactic, facts)` is the one entry point of `auto`,
+`unfold`, `growth`, `smt` and `limit`; `by_fact` instantiates a named fact;
+`refute_by_instance` tries admissible values of a real variable. The engine's oracles
+(z3 on growth vectors, the Tier 3 limit engine) are registered with the kernel here.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from rcproof.elaborate.symbols import Scope
+from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
+from rcproof.kernel.instantiate import Refusal, admits, instantiate
+from rcproof.kernel.unfold import FamilyView, Unfolded, UnfoldError
+from rcproof.kernel.unfold import unfold as unfold_definitions
+from rcproof.prover.decide import Decider, Outcome
+from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
+from rcproof.report.text import show
+from rcproof.syntax import ast as A
+from rcproof.syntax.props import is_closed, substitute_atoms
+from rcproof.syntax.walk import nodes
+
+# Which tiers a tactic may use.
+TACTIC_TIERS = {
+    "auto": {TIER1, TIER2, TIER3},
+    "unfold": {TIER1, TIER2, TIER3},
+    "growth": {TIER1},
+    "smt": {TIER1, TIER2},
+    "limit": {TIER1, TIER3},
+}
+
+
+# ---- the engine's oracles, as the kernel sees them ------------------------------------
+
+def _z3_oracle(query: rules.Query) -> bool:
+    """Tier 2: z3 on the growth-vector encoding (prover/decide.py, smt/), memoized by the
+    exact query, so the kernel's call after the engine's search costs a look-up."""
+    assert query.scope is not None
+    outcome = Decider(query.scope).smt(query.prop, list(query.hypotheses), list(query.sides))
+    return outcome.status == ("refuted" if query.refute else "proved")
+
+
+def _limit_oracle(query: rules.Query) -> bool:
+    """Tier 3: the limit engine on one ground atom (memoized by prover/ground.py)."""
+    if not isinstance(query.prop, A.Relation):
+        return False
+    verdict = decide_atom(query.prop, _LIMIT_BUDGET[0])
+    return verdict.value is (not query.refute)
+
+
+_LIMIT_BUDGET = [2.0]  # seconds of the Tier 3 fallback; set by Tactics
+rules.register_oracle("z3", _z3_oracle)
+rules.register_oracle("limit", _limit_oracle)
+
+
+def _candidates(hyps: tuple[A.Prop, ...]) -> list[Fraction]:
+    """Values worth trying for a real variable: the numbers its hypotheses mention (the
+    boundary of `d >= 2` is 2), half a unit either side, then 0, 1, 2, 3."""
+    found = [x.value for h in hyps for x in nodes(h) if isinstance(x, A.Num)]
+    near = [v + d for v in found for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
+    return list(dict.fromkeys([*near, *map(Fraction, (0, 1, 2, 3))]))[:8]
+
+
+def _note(item: object) -> str:
+    """An unfolding note (a pair of laws, or a witness family) as text."""
+    if isinstance(item, FamilyView):
+        parts = [f"{name} = {show(value)}" for name, value in item.exact]
+        for name, bounds in item.bounded:
+            parts.extend(f"{name} = {rel}({show(b)})" for rel, b in bounds)
+        return f"witness family W: {', '.join(parts)}"
+    low, up = item  # type: ignore[misc]
+    return f"{_law(low)} vs {_law(up)}"
+
+
+def _law(law: object) -> str:
+    return law if isinstance(law, str) else show(law)  # type: ignore[arg-type]
+
+
+def refusal_text(refusal: Refusal) -> str:
+    if refusal.variable is None:
+        return refusal.why
+    if refusal.term is None:
+        return f"{refusal.why}: '{refusal.variable}'"
+    return (f"its variable '{refusal.variable}' : {refusal.kind} cannot be "
+            f"{show(refusal.term)}: {refusal.why}")
+
+
+class Tactics:
+    """Checks statements in one file's scope."""
+
+    def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
+        self.scope = scope
+        self.decider = Decider(scope, budget_seconds)
+        _LIMIT_BUDGET[0] = budget_seconds
+
+    # ---- auto and the tier tactics ----
+    def check(self, statement: A.Prop, tactic: str = "auto",
+              facts: tuple[Theorem, ...] = ()) -> Verdict:
+        """Decide `facts → statement` by unfolding and the tiers the tactic allows; a
+        proof or refutation found is replayed through the kernel, the facts discharged."""
+        goal = statement
+        for fact in reversed(facts):
+            goal = A.Implies(fact.prop, goal)
+        try:
+            unfolded = unfold_definitions(goal, self.scope)
+        except UnfoldError as exc:
+            return unknown(statement, exc.reason)
+        steps: list[Step] = []
+        if unfolded.formula != goal:
+            notes = "; ".join(dict.fromkeys(_note(n) for n in unfolded.notes))
+            steps.append(Step(unfolded.formula, "unfold", note=notes or None))
+        outcome, strong = self._decide(unfolded)
+        for atom in outcome.atoms:
+            steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
+                              atom.tier, atom.tier, atom.certificate or atom.reason))
+        if TIER2 in outcome.tiers and outcome.status in ("proved", "refuted"):
+            steps.append(Step(None, "smt", TIER2, "z3: valid under the hypotheses"
+                              if outcome.status == "proved" else "z3: counter-model"))
+        allowed = TACTIC_TIERS.get(tactic, TACTIC_TIERS["auto"])
+        used = set(outcome.tiers)
+        if outcome.status in ("proved", "refuted") and not used <= allowed:
+            extra = ", ".join(sorted(used - allowed))
+            return unknown(statement, f"`by {tactic}` does not cover this: it needs {extra}",
+                           tuple(steps))
+        if outcome.status not in ("proved", "refuted"):
+            return Verdict(outcome.status, statement, tiers=tuple(outcome.tiers),
+                           reason=outcome.reason, counterexample=outcome.counterexample,
+                           steps=tuple(steps))
+        thm = self._replay(goal, unfolded, outcome, strong)
+        if thm is not None and facts:
+            thm = rules.discharge(thm, list(facts))
+        if thm is None:
+            return unknown(statement, "the kernel did not accept the engine's "
+                           f"{outcome.status} derivation (a bug in the engine: please "
+                           "report it)", tuple(steps))
+        return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
+                       outcome.counterexample, tuple(steps))
+
+    def _decide(self, unfolded: Unfolded) -> tuple[Outcome, bool]:
+        """The engine's decision of the unfolded formula; True when it proved the
+        strengthened formula (witnesses in place of existentials) instead."""
+        outcome = self.decider.decide(unfolded.formula, unfolded.hypotheses, unfolded.sides)
+        strong = unfolded.strengthened()
+        if outcome.status != "proved" and strong is not None:
+            attempt = self.decider.decide(strong, unfolded.hypotheses, unfolded.sides)
+            if attempt.status == "proved":
+                return attempt, True
+        return outcome, False
+
+    def _replay(self, goal: A.Prop, unfolded: Unfolded, outcome: Outcome,
+                strong: bool) -> Theorem | None:
+        """The engine's evidence through the kernel: each decided ground atom by Tier 1
+        (re-decided) or the limit oracle, the rest by the z3 oracle, then the unfolding."""
+        atoms: list[Theorem] = []
+        values: dict[A.Relation, bool] = {}
+        for av in outcome.atoms:
+            if av.value is None:
+                continue
+            thm = self._atom(av)
+            if thm is None:
+                return None
+            atoms.append(thm)
+            values[av.atom] = av.value
+        target = unfolded.strengthened() if strong else unfolded.formula
+        assert target is not None
+        reduced = substitute_atoms(target, values)
+        body = None
+        if not (is_closed(reduced) and not unfolded.sides):
+            body = rules.oracle("z3", rules.Query(
+                reduced, tuple(unfolded.hypotheses), tuple(unfolded.sides), self.scope,
+                refute=outcome.status == "refuted"))
+            if body is None:
+                return None
+        return rules.unfold(goal, self.scope, body, atoms, strengthened=strong)
+
+    def _atom(self, av: AtomVerdict) -> Theorem | None:
+        if av.tier == TIER1:
+            thm = rules.ground(av.atom)
+        else:
+            thm = rules.oracle("limit", rules.Query(av.atom, refute=av.value is False))
+        want = av.atom if av.value else A.Not(av.atom)
+        return thm if thm is not None and thm.prop == want else None
+
+    # ---- refutation by an instance ----
+    def refute_by_instance(self, statement: A.Prop) -> Verdict | None:
+        """Refute `forall x : real where H. P` by one admissible value: if
+        `H[x := v] and not P[x := v]` is proved for a candidate v, the statement is
+        refuted and v is its counter-example. Candidates are the numbers its hypotheses
+        mention, those ± 1/2, and 0, 1, 2, 3 (at most 8 tries). None when none works."""
+        if not (isinstance(statement, A.Forall) and statement.kind == "real"
+                and len(statement.names) == 1):
+            return None
+        for value in _candidates(statement.where):
+            v = self.check(rules.instance_claim(statement, value))
+            if v.status != "proved" or v.theorem is None:
+                continue
+            thm = rules.witness(statement, value, v.theorem)
+            if thm is None:
+                continue
+            shown = f"{A.source_name(statement.names[0])} = {value}"
+            return Verdict("refuted", statement, thm, v.tiers, f"fails at {shown}", shown,
+                           v.steps)
+        return None
+
+    # ---- named facts ----
+    def by_fact(self, statement: A.Prop, fact: Theorem, name: str, kind: str,
+                facts: tuple[Theorem, ...] = ()) -> Verdict:
+        """Instantiate a named fact whose conclusion matches, then check its hypotheses.
+
+        Each quantified variable of the fact takes only a term of its kind and range
+        (kernel/instantiate.py); the obligations are the fact's hypotheses, substituted
+        without capture, each checked by `auto` with the `using` facts."""
+        inst = instantiate(fact.prop, statement, admits(self.scope))
+        if isinstance(inst, Refusal):
+            return unknown(statement, f"{kind} '{name}' does not apply: {refusal_text(inst)}")
+        steps = [Step(statement, "instance", note=f"instance of {kind} {name}")]
+        tiers: set[str] = set()
+        shown: list[Theorem] = []
+        for hyp in inst:
+            v = self.check(hyp, "auto", facts)
+            steps.extend(v.steps)
+            tiers.update(v.tiers)
+            if v.status != "proved" or v.theorem is None:
+                return unknown(statement, f"hypothesis of {name} not shown: {v.reason}",
+                               tuple(steps))
+            shown.append(v.theorem)
+        thm = rules.instance(fact, statement, shown, self.scope)
+        if thm is None:
+            return unknown(statement, f"the kernel did not accept the instance of {name}",
+                           tuple(steps))
+        return Verdict("proved", statement, thm, tuple(sorted(tiers)), steps=tuple(steps))
+
+    def consistent(self, props: list[A.Prop]) -> Verdict | None:
+        """None when the conjunction of assumed facts is not shown contradictory; else the
+        verdict that shows it (THEORY.md §7: a proof from an inconsistent set of axioms is
+        not reported as proved)."""
+        if len(props) < 2:
+            return None
+        conj = props[0]
+        for p in props[1:]:
+            conj = A.And(conj, p)
+        # `not (a1 and … and ak)` proved: no admissible object satisfies them all.
+        v = self.check(A.Not(conj))
+        return v if v.status == "proved" else None
+
+    def conclude(self, statement: A.Prop, shown: A.Prop, steps: list[Verdict]) -> Verdict:
+        """An explicit proof: every step proved and the last one shows the statement."""
+        derivation = tuple(s for v in steps for s in v.steps)
+        for v in steps:
+            if v.status != "proved":
+                return Verdict(v.status if v.status != "refuted" else "unknown", statement,
+                               reason=v.reason, steps=derivation)
+        last = steps[-1].theorem if steps else None
+        if shown != statement or last is None or last.prop != statement:
+            return unknown(statement, "the `show` step does not state the theorem",
+                           derivation)
+        tiers = tuple(sorted({t for v in steps for t in v.tiers}))
+        return Verdict("proved", statement, last, tiers, steps=derivation)
