@@ -6,9 +6,9 @@ from rcproof.elaborate.check import Checker
 from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
 from rcproof.prover.decide import Decider
-from rcproof.report.text import show
 from rcproof.smt.realterm import is_ground
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr, parse_prop
 from rcproof.syntax.walk import names
 

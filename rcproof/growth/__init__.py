@@ -5,9 +5,9 @@ Soundness contract: every answer is proved by exact rational arithmetic on expon
 rigorous intervals on constants; anything undecided raises a `GrowthError` with a reason
 (or, in Tier 3, returns the reason as a string). sympy and mpmath are imported lazily.
 
-Tier 1 names are imported here; the Tier 3 ones (`compare_by_limit`,
+Tier 1 names are imported here; certificates and the Tier 3 names (`compare_by_limit`,
 `compare_by_log_rewrite`, `to_sympy`) load their module on first use, so the kernel, which
-imports Tier 1 only, never imports Tier 3 or sympy.
+imports Tier 1 only, never imports them, sympy or mpmath.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from rcproof.growth.certificate import Certificate, certificate, check_certificate, describe
 from rcproof.growth.coef import Coef
 from rcproof.growth.compare import RELATIONS, Order, compare, holds
 from rcproof.growth.errors import GrowthError, NotInFragment, NotPositive, SignUnknown
@@ -25,7 +24,9 @@ from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
 
 _LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
-         "compare_by_limit": "tier3"}
+         "compare_by_limit": "tier3", "Certificate": "certificate",
+         "certificate": "certificate", "check_certificate": "certificate",
+         "describe": "certificate"}
 
 __all__ = [
     "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rcproof.report.notation import to_text as show
 from rcproof.syntax.ast import Expr
+from rcproof.syntax.notation import to_text as show
 
 __all__ = ["Quoted", "show"]
 

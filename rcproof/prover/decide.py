@@ -104,7 +104,7 @@ class _Translation:
             if "@" in owner_key:
                 self._bind(owner_key, list(vec))
             else:
-                from rcproof.report.text import show
+                from rcproof.syntax.notation import to_text as show
 
                 self.fixed.add(show(e))
         return self.vectors[key]
@@ -165,7 +165,7 @@ class _Translation:
         logarithm grows), so it is guarded by them *everywhere*: `If(side, encoded, u)`
         with `u` unknown. Side conditions are never proved from hypotheses whose own
         encodings assume them (that was circular)."""
-        from rcproof.report.text import show
+        from rcproof.syntax.notation import to_text as show
 
         gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
         self._fixed_resource = False
@@ -216,7 +216,7 @@ class _Translation:
             del gv.sides[mark:]
             if "exponent" not in exc.reason and "exp of" not in exc.reason:
                 raise
-        from rcproof.report.text import show
+        from rcproof.syntax.notation import to_text as show
 
         self._by_logs = True
         self.partial.append(f"{show(p)} is decided only where the logarithms of its two "
@@ -285,7 +285,7 @@ def _growth_expr(values: list[Fraction]) -> A.Expr:
 
 
 def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     items: list[str] = []
     for key, var in sorted(tr.reals.items()):
@@ -416,7 +416,7 @@ class Decider:
             exact = [w for w, h in zip(where, hyps) if isinstance(h, A.Comparison)]
             if self._check(tr, assumptions[len(fixed_hyps):] + exact
                            + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
-                from rcproof.report.text import show
+                from rcproof.syntax.notation import to_text as show
 
                 return Outcome("unknown", [], reason="cannot show that the exponent "
                                + ", ".join(show(s) for s in dict.fromkeys(sides))
@@ -547,21 +547,21 @@ _MEMO: dict[str, Outcome] = {}  # z3 oracle answers of this process, by exact qu
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     false = [show(v.atom) for v in verdicts if v.value is False]
     return ("fails: " + "; ".join(f"not {t}" for t in false)) if false else None
 
 
 def _undecided(verdicts: list[AtomVerdict]) -> str:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     parts = [f"{show(v.atom)}: {v.reason}" for v in verdicts if v.value is None]
     return "; ".join(parts) or "undecided"
 
 
 def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     if not hypotheses:
         return ""

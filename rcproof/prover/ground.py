@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import growth
+from rcproof.growth.certificate import certificate, check_certificate
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 
@@ -79,8 +80,8 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
                                "determined exactly")
         cert = None
         if value and _certificates and rel in ("O", "o", "Theta", "Omega", "omega"):
-            found = growth.certificate(f, g, rel)
-            if found is not None and growth.check_certificate(f, g, found):
+            found = certificate(f, g, rel)
+            if found is not None and check_certificate(f, g, found):
                 cert = found.describe()
         return AtomVerdict(atom, value, TIER1, certificate=cert)
     except (growth.NotInFragment, growth.SignUnknown) as exc:

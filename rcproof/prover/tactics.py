@@ -19,8 +19,8 @@ from rcproof.kernel.unfold import FamilyView, Unfolded, UnfoldError
 from rcproof.kernel.unfold import unfold as unfold_definitions
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
-from rcproof.report.text import show
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import is_closed, substitute_atoms
 from rcproof.syntax.walk import nodes
 

@@ -58,7 +58,7 @@ def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt:
             writer.writerow([name] + [show(b.time) if b.time is not None else "" for b in cells])
         return buf.getvalue().rstrip("\n")
     if fmt == "latex":
-        from rcproof.report.notation import to_latex
+        from rcproof.syntax.notation import to_latex
 
         lines = [r"\begin{tabular}{l" + "l" * len(dims) + "}", r"\hline",
                  " & ".join(["family"] + [f"$t^*_{{{d}}}$" for d in dims]) + r" \\", r"\hline"]

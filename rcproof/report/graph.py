@@ -13,8 +13,8 @@ import subprocess
 from collections.abc import Iterator, Sequence
 
 from rcproof.prover.run import Result
-from rcproof.report.notation import to_text
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text
 
 
 def _conjuncts(p: A.Prop) -> Iterator[A.Prop]:

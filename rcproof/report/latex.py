@@ -1,7 +1,7 @@
 """`rcproof latex`: verdicts and definitions as a LaTeX document.
 
 The document needs only `amsmath` and `amssymb`, so it compiles on a minimal TeX
-installation. Every formula goes through the one printer in `rcproof.report.notation`;
+installation. Every formula goes through the one printer in `rcproof.syntax.notation`;
 prose (doc comments, reasons, references) is escaped here.
 """
 
@@ -16,8 +16,8 @@ from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.symbols import ClassSym, Scope
 from rcproof.kernel import Step
 from rcproof.prover.run import Result
-from rcproof.report.notation import to_latex
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_latex
 from rcproof.syntax.parser import parse_expr
 from rcproof.syntax.walk import rewrite
 

@@ -7,6 +7,6 @@ from rcproof.syntax import ast as A
 
 def show(node: A.Expr | A.Prop) -> str:
     """The Unicode text of an expression or proposition (one printer: notation.py)."""
-    from rcproof.report.notation import to_text
+    from rcproof.syntax.notation import to_text
 
     return to_text(node)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rcproof.report.notation import to_ascii, to_latex, to_text
 from rcproof.resources import grammar_path
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_ascii, to_latex, to_text
 from rcproof.syntax.parser import parse_expr, parse_prop
 
 # ---- golden outputs -------------------------------------------------------------------

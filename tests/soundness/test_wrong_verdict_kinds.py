@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from rcproof.kernel.instantiate import substitute
-from rcproof.report.notation import to_ascii
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_ascii
 from rcproof.syntax.parser import parse_expr, parse_prop
 from rcproof.syntax.walk import rewrite
 from rcproof.verify import verify_paths
