@@ -36,12 +36,12 @@ def scope(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
         os.chdir(old)
 
 
-def P(text: str) -> A.Prop:
+def prop(text: str) -> A.Prop:
     return parse_prop(text, "<test>")
 
 
 def true_atom() -> Theorem:
-    thm = rules.ground(P("n = o(n^2)"))  # type: ignore[arg-type]
+    thm = rules.ground(prop("n = o(n^2)"))  # type: ignore[arg-type]
     assert thm is not None
     return thm
 
@@ -53,7 +53,7 @@ def test_theorem_cannot_be_constructed_changed_or_pickled() -> None:
     with pytest.raises(TypeError):
         Theorem()
     with pytest.raises(AttributeError):
-        thm._prop = P("n = O(1)")  # type: ignore[misc]
+        thm._prop = prop("n = O(1)")  # type: ignore[misc]
     with pytest.raises(TypeError):
         pickle.dumps(thm)
     assert copy.deepcopy(thm) is thm
@@ -61,7 +61,7 @@ def test_theorem_cannot_be_constructed_changed_or_pickled() -> None:
 
 def test_the_seal_is_held_by_the_rules_only() -> None:
     with pytest.raises(TypeError):
-        make((), P("n = O(1)"), (), (), object())
+        make((), prop("n = O(1)"), (), (), object())
     with pytest.raises(RuntimeError):
         seal_for_rules()
 
@@ -71,16 +71,16 @@ def test_the_seal_is_held_by_the_rules_only() -> None:
 def test_proved_needs_a_theorem_of_exactly_its_statement() -> None:
     thm = true_atom()
     with pytest.raises(ValueError):
-        Verdict("proved", P("n = O(1)"))  # a bare proposition
+        Verdict("proved", prop("n = O(1)"))  # a bare proposition
     with pytest.raises(ValueError):
-        Verdict("proved", P("n = O(1)"), thm)  # someone else's theorem
-    good = Verdict("proved", P("n = o(n^2)"), thm)
+        Verdict("proved", prop("n = O(1)"), thm)  # someone else's theorem
+    good = Verdict("proved", prop("n = o(n^2)"), thm)
     with pytest.raises(ValueError):
-        dataclasses.replace(good, statement=P("n = O(1)"))  # a replaced field
+        dataclasses.replace(good, statement=prop("n = O(1)"))  # a replaced field
     with pytest.raises(ValueError):
-        Verdict("refuted", P("n = o(n^2)"), thm)  # refuted needs ⊢ ¬statement
+        Verdict("refuted", prop("n = o(n^2)"), thm)  # refuted needs ⊢ ¬statement
     with pytest.raises(ValueError):
-        Verdict("unknown", P("n = o(n^2)"), thm)
+        Verdict("unknown", prop("n = o(n^2)"), thm)
     with pytest.raises(TypeError):
         pickle.dumps(good)
 
@@ -88,14 +88,14 @@ def test_proved_needs_a_theorem_of_exactly_its_statement() -> None:
 # ---- rules without premises -----------------------------------------------------------
 
 def test_ground_decides_or_declines() -> None:
-    false = rules.ground(P("n^2 = O(n)"))  # type: ignore[arg-type]
-    assert false is not None and false.prop == A.Not(P("n^2 = O(n)"))
-    assert rules.ground(P("n - n = O(1)")) is None  # type: ignore[arg-type]
-    assert rules.ground(P("2^n = O(3^n)")) is None  # type: ignore[arg-type]
+    false = rules.ground(prop("n^2 = O(n)"))  # type: ignore[arg-type]
+    assert false is not None and false.prop == A.Not(prop("n^2 = O(n)"))
+    assert rules.ground(prop("n - n = O(1)")) is None  # type: ignore[arg-type]
+    assert rules.ground(prop("2^n = O(3^n)")) is None  # type: ignore[arg-type]
 
 
 def test_oracles_must_be_registered_and_say_yes() -> None:
-    query = rules.Query(P("n = O(n)"))
+    query = rules.Query(prop("n = O(n)"))
     assert rules.oracle("nobody", query) is None
     rules.register_oracle("test-no", lambda q: False)
     assert rules.oracle("test-no", query) is None
@@ -108,7 +108,7 @@ def test_oracles_must_be_registered_and_say_yes() -> None:
 
 def test_axiom_rule_takes_declared_axioms_only(scope) -> None:  # type: ignore[no-untyped-def]
     thm = rules.axiom(scope, "big")
-    assert thm is not None and thm.axioms == ("big",) and thm.prop == P("a > 2")
+    assert thm is not None and thm.axioms == ("big",) and thm.prop == prop("a > 2")
     assert rules.axiom(scope, "fact") is None  # a lemma is not an axiom
     assert rules.axiom(scope, "nosuch") is None
 
@@ -118,7 +118,7 @@ def test_axiom_rule_takes_declared_axioms_only(scope) -> None:  # type: ignore[n
 def test_unfold_accepts_its_own_reduction(scope) -> None:  # type: ignore[no-untyped-def]
     from rcproof.kernel.unfold import unfold
 
-    goal = P("S in RC(n^(2/3))")
+    goal = prop("S in RC(n^(2/3))")
     atoms = [rules.ground(a) for a in _atoms(unfold(goal, scope).formula)]
     assert all(atoms)
     thm = rules.unfold(goal, scope, None, atoms)  # type: ignore[arg-type]
@@ -128,17 +128,17 @@ def test_unfold_accepts_its_own_reduction(scope) -> None:  # type: ignore[no-unt
 def test_unfold_rejects_foreign_or_wrong_evidence(scope) -> None:  # type: ignore[no-untyped-def]
     from rcproof.kernel.unfold import unfold
 
-    goal = P("S in RC(n^(2/3))")
+    goal = prop("S in RC(n^(2/3))")
     atoms = [rules.ground(a) for a in _atoms(unfold(goal, scope).formula)]
-    foreign = rules.ground(P("n = o(n^5)"))  # type: ignore[arg-type]
+    foreign = rules.ground(prop("n = o(n^5)"))  # type: ignore[arg-type]
     assert rules.unfold(goal, scope, None, [*atoms, foreign]) is None  # type: ignore[list-item]
     assert rules.unfold(goal, scope, None, atoms[:-1]) is None  # type: ignore[arg-type]
     rules.register_oracle("test-any", lambda q: True)
-    wrong_body = rules.oracle("test-any", rules.Query(P("n = O(1)")))
+    wrong_body = rules.oracle("test-any", rules.Query(prop("n = O(1)")))
     assert rules.unfold(goal, scope, wrong_body, atoms) is None  # type: ignore[arg-type]
-    hyp_body = rules.oracle("test-any", rules.Query(P("n = O(n)"), (P("n = O(1)"),)))
-    assert rules.unfold(P("n = O(n)"), scope, hyp_body, []) is None  # type: ignore[arg-type]
-    false_goal = P("S in RC(sqrt(n))")
+    hyp_body = rules.oracle("test-any", rules.Query(prop("n = O(n)"), (prop("n = O(1)"),)))
+    assert rules.unfold(prop("n = O(n)"), scope, hyp_body, []) is None  # type: ignore[arg-type]
+    false_goal = prop("S in RC(sqrt(n))")
     false_atoms = [rules.ground(a) for a in _atoms(unfold(false_goal, scope).formula)]
     thm = rules.unfold(false_goal, scope, None, false_atoms)  # type: ignore[arg-type]
     assert thm is not None and thm.prop == A.Not(false_goal)
@@ -154,33 +154,33 @@ def _atoms(p: A.Prop) -> list[A.Relation]:
 
 def test_discharge_needs_the_exact_premises() -> None:
     rules.register_oracle("test-imp", lambda q: True)
-    imp = rules.oracle("test-imp", rules.Query(P("n = o(n^2) -> n = O(n)")))
+    imp = rules.oracle("test-imp", rules.Query(prop("n = o(n^2) -> n = O(n)")))
     assert imp is not None
-    other = rules.ground(P("n = o(n^3)"))
+    other = rules.ground(prop("n = o(n^3)"))
     assert rules.discharge(imp, [other]) is None  # type: ignore[list-item]
     assert rules.discharge(imp, [true_atom(), true_atom()]) is None
     done = rules.discharge(imp, [true_atom()])
-    assert done is not None and done.prop == P("n = O(n)")
+    assert done is not None and done.prop == prop("n = O(n)")
 
 
 def test_instance_checks_kind_range_and_obligations(scope) -> None:  # type: ignore[no-untyped-def]
     rules.register_oracle("test-fact", lambda q: True)
-    fact = rules.oracle("test-fact", rules.Query(P("forall k : real where k > 0. "
+    fact = rules.oracle("test-fact", rules.Query(prop("forall k : real where k > 0. "
                                                    "n = o(n^(1 + k))")))
     assert fact is not None
-    goal = P("n = o(n^(1 + 1/2))")
-    ob = rules.oracle("test-fact", rules.Query(P("1/2 > 0")))
+    goal = prop("n = o(n^(1 + 1/2))")
+    ob = rules.oracle("test-fact", rules.Query(prop("1/2 > 0")))
     assert rules.instance(fact, goal, [ob], scope) is not None  # type: ignore[list-item]
     assert rules.instance(fact, goal, [], scope) is None
-    wrong = rules.oracle("test-fact", rules.Query(P("1/3 > 0")))
+    wrong = rules.oracle("test-fact", rules.Query(prop("1/3 > 0")))
     assert rules.instance(fact, goal, [wrong], scope) is None  # type: ignore[list-item]
-    out_of_range = P("n = o(n^(1 + log(n)))")  # k := log(n) is not a real
-    ob2 = rules.oracle("test-fact", rules.Query(P("log(n) > 0")))
+    out_of_range = prop("n = o(n^(1 + log(n)))")  # k := log(n) is not a real
+    ob2 = rules.oracle("test-fact", rules.Query(prop("log(n) > 0")))
     assert rules.instance(fact, out_of_range, [ob2], scope) is None  # type: ignore[list-item]
 
 
 def test_witness_must_match_its_value() -> None:
-    statement = P("forall d : real where d >= 2. n^(1/(d-1)) = o(n^(1/2))")
+    statement = prop("forall d : real where d >= 2. n^(1/(d-1)) = o(n^(1/2))")
     assert isinstance(statement, A.Forall)
     rules.register_oracle("test-w", lambda q: True)
     claim = rules.instance_claim(statement, Fraction(3))
@@ -189,4 +189,4 @@ def test_witness_must_match_its_value() -> None:
     assert rules.witness(statement, Fraction(2), thm) is None
     refuted = rules.witness(statement, Fraction(3), thm)
     assert refuted is not None and refuted.prop == A.Not(statement)
-    assert rules.witness(P("n = O(n)"), Fraction(3), thm) is None
+    assert rules.witness(prop("n = O(n)"), Fraction(3), thm) is None
