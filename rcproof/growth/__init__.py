@@ -24,9 +24,9 @@ from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
 
 _LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
-         "compare_by_limit": "tier3", "Certificate": "certificate",
-         "certificate": "certificate", "check_certificate": "certificate",
-         "describe": "certificate"}
+         "compare_by_limit": "tier3", "Certificate": "certificates",
+         "certificate": "certificates", "check_certificate": "certificates",
+         "describe": "certificates"}
 
 __all__ = [
     "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import growth
-from rcproof.growth.certificate import certificate, check_certificate
+from rcproof.growth.certificates import certificate, check_certificate
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 
