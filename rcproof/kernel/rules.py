@@ -13,7 +13,9 @@ Propositions are compared as syntax trees (spans ignored).
 * `discharge(imp, facts)`: from ⊢ f1 → … → s and ⊢ f1 …, ⊢ s (syntactic match).
 * `instance(fact, goal, obligations, scope)`: from ⊢ ∀x:K. H → P and ⊢ H[t], ⊢ P[t],
   with t checked against x's kind and range and substituted without capture.
-* `witness(statement, v, thm)`: from ⊢ H[v] ∧ ¬P[v], ⊢ ¬∀x. H → P.
+* `refute_conjunction(p ∧ q, thm)`: from ⊢ ¬p or ⊢ ¬q, ⊢ ¬(p ∧ q).
+* `witness(statement, v, thm, scope)`: from ⊢ H[v] ∧ ¬P[v] with v admissible for x,
+  ⊢ ¬∀x. H → P.
 
 Sources: HOL Light's `fusion.ml` (an abstract theorem type whose rules take theorems);
 Isabelle's oracles (an external decision is admitted only tagged with its name).
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from rcproof.elaborate.symbols import FactSym, Scope
 from rcproof.kernel import ground as tier1
@@ -169,10 +170,13 @@ def instance(fact: Theorem, goal: A.Prop, obligations: list[Theorem],
     return make((), goal, oracles, axioms, _SEAL)
 
 
-def witness(statement: A.Prop, value: Fraction, thm: Theorem) -> Theorem | None:
-    """⊢ ¬(∀x : real where H. P) from ⊢ H[x := v] ∧ ¬P[x := v] for one number v."""
-    if not (isinstance(statement, A.Forall) and statement.kind == "real"
+def witness(statement: A.Prop, value: A.Expr, thm: Theorem, scope: Scope) -> Theorem | None:
+    """⊢ ¬(∀x : K where H. P) from ⊢ H[x := v] ∧ ¬P[x := v] for one admissible v: a number
+    for a `real` x, a term of the function universe for a `fun` x."""
+    if not (isinstance(statement, A.Forall) and statement.kind in ("real", "fun")
             and len(statement.names) == 1) or thm.hypotheses:
+        return None
+    if admits(scope)(statement.kind, value) is not None:
         return None
     if thm.prop != instance_claim(statement, value):
         return None
@@ -180,11 +184,20 @@ def witness(statement: A.Prop, value: Fraction, thm: Theorem) -> Theorem | None:
     return make((), A.Not(statement), oracles, axioms, _SEAL)
 
 
-def instance_claim(statement: A.Forall, value: Fraction) -> A.Prop:
+def refute_conjunction(statement: A.Prop, part: Theorem) -> Theorem | None:
+    """⊢ ¬(p ∧ q) from ⊢ ¬p or ⊢ ¬q."""
+    if not (isinstance(statement, A.And) and isinstance(part.prop, A.Not)) or part.hypotheses:
+        return None
+    if part.prop.operand not in (statement.left, statement.right):
+        return None
+    oracles, axioms = _join(part)
+    return make((), A.Not(statement), oracles, axioms, _SEAL)
+
+
+def instance_claim(statement: A.Forall, value: A.Expr) -> A.Prop:
     """H[x := v] ∧ … ∧ ¬P[x := v]: what shows that v violates `forall x where H. P`."""
     name = statement.names[0]
-    number = A.Num(value)
-    claim: A.Prop = A.Not(substitute(statement.body, {name: number}))  # type: ignore[arg-type]
+    claim: A.Prop = A.Not(substitute(statement.body, {name: value}))  # type: ignore[arg-type]
     for h in reversed(statement.where):
-        claim = A.And(substitute(h, {name: number}), claim)  # type: ignore[arg-type]
+        claim = A.And(substitute(h, {name: value}), claim)  # type: ignore[arg-type]
     return claim

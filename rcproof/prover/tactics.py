@@ -22,6 +22,7 @@ from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import is_closed, substitute_atoms
+from rcproof.syntax.terms import is_ground, mentions
 from rcproof.syntax.walk import nodes
 
 # Which tiers a tactic may use.
@@ -57,12 +58,28 @@ rules.register_oracle("z3", _z3_oracle)
 rules.register_oracle("limit", _limit_oracle)
 
 
-def _candidates(hyps: tuple[A.Prop, ...]) -> list[Fraction]:
-    """Values worth trying for a real variable: the numbers its hypotheses mention (the
-    boundary of `d >= 2` is 2), half a unit either side, then 0, 1, 2, 3."""
-    found = [x.value for h in hyps for x in nodes(h) if isinstance(x, A.Num)]
-    near = [v + d for v in found for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
-    return list(dict.fromkeys([*near, *map(Fraction, (0, 1, 2, 3))]))[:8]
+def _candidates(statement: A.Forall) -> list[A.Expr]:
+    """Values worth trying for the variable of `forall x : K where H. P` (at most 16).
+
+    `real`: the numbers H mentions (the boundary of `d >= 2` is 2), half a unit either
+    side, then 0, 1, 2, 3. `fun`: the functions of n the statement mentions, each also
+    minus and plus 1 (cancellation is where hypotheses about differences fail), then
+    2, n, log(n), n^2, sqrt(n), 1/n."""
+    if statement.kind == "real":
+        found = [x.value for h in statement.where for x in nodes(h) if isinstance(x, A.Num)]
+        near = [v + d for v in found for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
+        values = list(dict.fromkeys([*near, *map(Fraction, (0, 1, 2, 3))]))[:8]
+        return [A.Num(v) for v in values]
+    n, one = A.Name("n"), A.Num(Fraction(1))
+    seen = [x for x in nodes((statement.where, statement.body))
+            if isinstance(x, (A.BinOp, A.Call, A.Name)) and is_ground(x)  # type: ignore[arg-type]
+            and mentions(x, lambda name: name == "n")]  # type: ignore[arg-type]
+    out: list[A.Expr] = []
+    for e in seen:
+        out += [e, A.BinOp("-", e, one), A.BinOp("+", e, one)]  # type: ignore[list-item]
+    out += [A.Num(Fraction(2)), n, A.Call("log", (n,)), A.BinOp("^", n, A.Num(Fraction(2))),
+            A.Call("sqrt", (n,)), A.BinOp("/", one, n)]
+    return list(dict.fromkeys(out))[:16]
 
 
 def _note(item: object) -> str:
@@ -187,21 +204,33 @@ class Tactics:
 
     # ---- refutation by an instance ----
     def refute_by_instance(self, statement: A.Prop) -> Verdict | None:
-        """Refute `forall x : real where H. P` by one admissible value: if
-        `H[x := v] and not P[x := v]` is proved for a candidate v, the statement is
-        refuted and v is its counter-example. Candidates are the numbers its hypotheses
-        mention, those ± 1/2, and 0, 1, 2, 3 (at most 8 tries). None when none works."""
-        if not (isinstance(statement, A.Forall) and statement.kind == "real"
+        """Refute `forall x : K where H. P` (K real or fun) by one admissible value v: if
+        `H[x := v] and not P[x := v]` is proved, the statement is refuted with v as its
+        counter-example (kernel rule `witness`); a conjunction, by refuting one side.
+        None when no candidate works."""
+        if isinstance(statement, A.And):
+            for part in (statement.left, statement.right):
+                found = self.refute_by_instance(part)
+                thm = rules.refute_conjunction(statement, found.theorem) if (
+                    found is not None and found.theorem is not None) else None
+                if found is not None and thm is not None:
+                    return Verdict("refuted", statement, thm, found.tiers, found.reason,
+                                   found.counterexample, found.steps)
+            return None
+        if not (isinstance(statement, A.Forall) and statement.kind in ("real", "fun")
                 and len(statement.names) == 1):
             return None
-        for value in _candidates(statement.where):
+        check = admits(self.scope)
+        for value in _candidates(statement):
+            if check(statement.kind, value) is not None:
+                continue
             v = self.check(rules.instance_claim(statement, value))
             if v.status != "proved" or v.theorem is None:
                 continue
-            thm = rules.witness(statement, value, v.theorem)
+            thm = rules.witness(statement, value, v.theorem, self.scope)
             if thm is None:
                 continue
-            shown = f"{A.source_name(statement.names[0])} = {value}"
+            shown = f"{A.source_name(statement.names[0])} = {show(value)}"
             return Verdict("refuted", statement, thm, v.tiers, f"fails at {shown}", shown,
                            v.steps)
         return None

@@ -14,7 +14,7 @@ from rcproof.elaborate.loader import load_text
 from rcproof.kernel import Theorem, Verdict, rules
 from rcproof.kernel.theorem import make, seal_for_rules
 from rcproof.syntax import ast as A
-from rcproof.syntax.parser import parse_prop
+from rcproof.syntax.parser import parse_expr, parse_prop
 
 SOURCE = """import physics
 param a : real where a > 1
@@ -179,14 +179,25 @@ def test_instance_checks_kind_range_and_obligations(scope) -> None:  # type: ign
     assert rules.instance(fact, out_of_range, [ob2], scope) is None  # type: ignore[list-item]
 
 
-def test_witness_must_match_its_value() -> None:
+def test_witness_must_match_its_value(scope) -> None:  # type: ignore[no-untyped-def]
     statement = prop("forall d : real where d >= 2. n^(1/(d-1)) = o(n^(1/2))")
     assert isinstance(statement, A.Forall)
     rules.register_oracle("test-w", lambda q: True)
-    claim = rules.instance_claim(statement, Fraction(3))
+    claim = rules.instance_claim(statement, A.Num(Fraction(3)))
     thm = rules.oracle("test-w", rules.Query(claim))
     assert thm is not None
-    assert rules.witness(statement, Fraction(2), thm) is None
-    refuted = rules.witness(statement, Fraction(3), thm)
+    assert rules.witness(statement, A.Num(Fraction(2)), thm, scope) is None
+    refuted = rules.witness(statement, A.Num(Fraction(3)), thm, scope)
     assert refuted is not None and refuted.prop == A.Not(statement)
-    assert rules.witness(prop("n = O(n)"), Fraction(3), thm) is None
+    assert rules.witness(prop("n = O(n)"), A.Num(Fraction(3)), thm, scope) is None
+
+
+def test_witness_for_a_function_must_be_in_the_universe(scope) -> None:  # type: ignore[no-untyped-def]
+    statement = prop("forall f : fun. f = O(n^5)")
+    assert isinstance(statement, A.Forall)
+    rules.register_oracle("test-w2", lambda q: True)
+    for term, ok in (("n^6", True), ("n^6 - n", True), ("2^n", False), ("n^n", False)):
+        value = parse_expr(term, "<t>")
+        thm = rules.oracle("test-w2", rules.Query(rules.instance_claim(statement, value)))
+        assert thm is not None
+        assert (rules.witness(statement, value, thm, scope) is not None) is ok, term

@@ -245,3 +245,27 @@ def test_spellings_of_true_statements_agree(statement: str, tmp_path: Path) -> N
         files.append((path, spelled, DECIDED_TRUE))
     verdicts = _verdicts(files, use_cache=False)
     assert set(verdicts.values()) == {"proved"}, verdicts
+
+
+EXACT = [
+    ("", "forall f : fun where n - f = Theta(n / f). f = O(1)", "refuted", "f = n - 1"),
+    ("", "forall f : fun where n^2 - f = Theta(n^2 / f). f = O(1)", "refuted", "f = n² - 1"),
+    ("", "forall f : fun where log(f) = O(1). f = omega(n)", "refuted", "f = 2"),
+    ("", "(forall f : fun where log(f) = O(1). f = omega(n)) and n = O(n)", "refuted",
+     "f = 2"),
+    ("param a : real where a > 0", "(a > 0) -> (forall a : real. a > 0)", "unknown", ""),
+    ("import physics\nparam size : real where size > 0\nfamily Q { size = n^2; depth = 1 }",
+     "Q in RC(sqrt(n))", "refuted", ""),
+]
+
+
+@pytest.mark.parametrize(("prelude", "statement", "status", "counter"), EXACT)
+def test_the_issue_examples_get_their_right_verdicts(tmp_path: Path, prelude: str,
+                                                     statement: str, status: str,
+                                                     counter: str) -> None:
+    path = tmp_path / "x.rc"
+    path.write_text(f"{prelude}\ntheorem goal: {statement}\n", encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    v = results[-1].verdict
+    assert v.status == status, v
+    assert counter in (v.counterexample or ""), v
