@@ -350,21 +350,23 @@ class Decider:
         counter-example only (no atoms)."""
         from rcproof import cache
 
-        key = self._query_key(formula, hypotheses, sides)
-        found = _MEMO.get(key)
+        query = self._query(formula, hypotheses, sides)
+        found = _MEMO.get(query)
         if found is None:
+            key = cache.key("z3", *query)
             stored = cache.get(key)
             found = stored if isinstance(stored, Outcome) else None
-        if found is None:
-            found = self._smt(formula, hypotheses, sides)
-            cache.put(key, found)
-        _MEMO[key] = found
+            if found is None:
+                found = self._smt(formula, hypotheses, sides)
+                cache.put(key, found)
+            _MEMO[query] = found
         return Outcome(found.status, list(found.tiers), found.reason, found.counterexample)
 
-    def _query_key(self, formula: A.Prop, hypotheses: list[A.Relation],
-                   sides: list[A.Comparison]) -> str:
-        from rcproof import cache
-
+    def _query(self, formula: A.Prop, hypotheses: list[A.Relation],
+               sides: list[A.Comparison]) -> tuple[object, ...]:
+        """Everything the answer depends on: the formula, hypotheses and side conditions,
+        what each name in them means here (a parameter with its constraints, or an
+        abstract function), and z3's budget."""
         seen = names((formula, tuple(hypotheses), tuple(sides)))
         meaning = []
         for name in sorted(seen):
@@ -373,8 +375,7 @@ class Decider:
                 meaning.append((name, "param", sym.constraints))
             elif isinstance(sym, FunSym):
                 meaning.append((name, "fun", ()))
-        return cache.key("z3", formula, tuple(hypotheses), tuple(sides), tuple(meaning),
-                         rlimit())
+        return (formula, tuple(hypotheses), tuple(sides), tuple(meaning), rlimit())
 
     def _smt(self, formula: A.Prop, hypotheses: list[A.Relation],
              sides: list[A.Comparison]) -> Outcome:
@@ -543,7 +544,7 @@ class Decider:
 
 
 _UNDECIDED = "<the undecided ground relations>"  # replaced by their list in Decider.decide
-_MEMO: dict[str, Outcome] = {}  # z3 oracle answers of this process, by exact query
+_MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exact query
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:
