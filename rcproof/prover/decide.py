@@ -23,7 +23,8 @@ from rcproof.smt.params import comparison
 from rcproof.smt.realterm import Untranslatable
 from rcproof.syntax import ast as A
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
-from rcproof.syntax.walk import names
+from rcproof.syntax.terms import BUILTIN_FUNCTIONS
+from rcproof.syntax.walk import names, nodes
 
 
 @dataclass
@@ -203,9 +204,24 @@ class _Translation:
         resource with universe functions only, outside inner quantifiers, holds for every
         such h iff it holds for every such u. An inner quantifier, poly/polylog (an
         implicit one) or a comparison through logarithms (2^n is not in the universe)
-        breaks the argument."""
+        breaks the argument, and so does the resource under log or exp."""
         return not (self.quantified or self._by_logs or (
-            isinstance(p, A.Relation) and p.rel in ("poly", "polylog")))
+            isinstance(p, A.Relation) and p.rel in ("poly", "polylog"))
+            or self._fixed_under_log(p))
+
+    def _fixed_under_log(self, p: A.Prop) -> bool:
+        """A named family's resource inside log or exp: log of a super-polynomial
+        resource (2^(n^2)) grows like n^2, which no universe function's log does."""
+        for item in nodes(p):
+            if isinstance(item, A.Call) and item.func in ("log", "exp"):
+                for inner in nodes(item.args):
+                    if isinstance(inner, A.Call) and inner.func not in BUILTIN_FUNCTIONS \
+                            and self._is_fixed_label(inner.args[0]):
+                        return True
+        return False
+
+    def _is_fixed_label(self, label: A.Expr) -> bool:
+        return not isinstance(label, A.Name) or "@" not in self._key(label.id)
 
     def _relation(self, gv: GrowthVectors, p: A.Relation) -> z3.BoolRef:
         """Growth vectors when both sides have them; else compare logarithms."""

@@ -118,6 +118,12 @@ KIND5 += [
      NOT_PROVED),
     ("exp-bounded", "family B2 { size = Omega(n); depth = 1 }", "size(B2) = O(2^n)",
      NOT_PROVED),
+    ("log-of-bounded", "family B2 { size = Omega(n); depth = 1 }",
+     "log(size(B2)) = O(log(n)^2)", NOT_PROVED),
+    ("sqrt-log-of-bounded", "family B2 { size = Omega(n); depth = 1 }",
+     "sqrt(log(size(B2))) = o(n)", NOT_PROVED),
+    ("exp-log-of-bounded", "family B2 { depth = Omega(n); size = n^9 }",
+     "exp(log(depth(B2))) = O(n^10)", NOT_PROVED),
     ("true-upper", "import physics\nfamily B3 { size = O(n^2); depth = 1 }",
      "B3 in RC(n)", DECIDED_TRUE),
 ]
