@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from rcproof.errors import RcError
+from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
 
 
@@ -43,7 +43,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes (files are checked in parallel).")
@@ -55,29 +55,52 @@ def main() -> None:
 @click.option("--steps", is_flag=True, help="Print each theorem's derivation.")
 def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
            budget: float, no_cache: bool, steps: bool) -> None:
-    """Check every theorem in PATHS (files or folders; default: the bundled library)."""
+    """Check every theorem in PATHS (files, folders with their subfolders, or - for
+    standard input; default: the bundled library). A file with an input error is
+    reported and skipped; the others are still checked, and the exit status is 2."""
     from rcproof.report.verdicts import exit_code, text_lines, to_json
-    from rcproof.verify import verify_paths
+    from rcproof.verify import verify_program
 
     try:
-        files = verify_paths(list(paths), jobs=jobs, budget=budget, use_cache=not no_cache,
-                             evidence=as_json or steps)
+        program, files = verify_program(list(paths), jobs=jobs, budget=budget,
+                                        use_cache=not no_cache,
+                                        evidence=as_json or steps, keep_going=True)
     except RcError as err:
         if as_json:
             from rcproof.report.verdicts import error_json
 
             click.echo(error_json(err))
         raise
+    if program.errors and not files and as_json:
+        from rcproof.report.verdicts import error_json
+
+        click.echo(error_json(program.errors[0]))
+    if program.errors and not files:  # nothing could be checked: the errors alone
+        for err in program.errors[:-1]:
+            click.echo(err.format(), err=True)
+        raise program.errors[-1]
     if as_json:
-        click.echo(to_json(files))
+        import json
+
+        doc = json.loads(to_json(files))
+        if program.errors:
+            from rcproof.report.verdicts import error_json
+
+            doc["errors"] = [json.loads(error_json(e))["error"] for e in program.errors]
+            doc["error"] = doc["errors"][0]  # the first, as for an error before checking
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         for line in text_lines(files, lemmas, steps):
             click.echo(line)
+    for err in program.errors:
+        click.echo(err.format(), err=True)
+    if program.errors:
+        sys.exit(2)
     sys.exit(exit_code([r for _, rs in files for r in rs]))
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 def show(path: Path) -> None:
     """Pretty-print the declarations of PATH with their doc comments."""
     from rcproof.elaborate.loader import load_program
@@ -88,66 +111,110 @@ def show(path: Path) -> None:
         click.echo(render_module(unit))
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("left")
 @click.argument("right")
 @click.option("--assume", "assumptions", multiple=True,
               help="A parameter assumption such as 'd >= 2' (repeatable).")
-def compare(left: str, right: str, assumptions: tuple[str, ...]) -> None:
-    """Print the strongest relation between two expressions of n."""
-    from rcproof.compare import compare_text
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+def compare(left: str, right: str, assumptions: tuple[str, ...], as_json: bool) -> None:
+    """Print the strongest relation between two expressions of n (an expression may
+    start with '-': `rcproof compare '-log(1 - 1/n)' '1/n'`)."""
+    from rcproof.relation import compare as decide
 
-    click.echo(compare_text(left, right, list(assumptions)))
+    result = decide(left, right, list(assumptions))
+    click.echo(result.to_json() if as_json else str(result))
 
 
-def _dim(text: str) -> A.Expr:
-    from rcproof.syntax.parser import parse_expr
+def _instances(texts: list[str], params: tuple[str, ...]) -> list[A.Expr]:
+    """Family instances from the command line (`SMAT`, `CoT(T = n)`), each with the
+    `--param NAME=EXPR` values its own arguments do not set."""
+    from rcproof.realization import instance, parse_instance
 
-    return parse_expr(text, "--dim")
+    out = []
+    for text in texts:
+        given = parse_instance(text)
+        out.append(instance(given, list(params)))
+    return out
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 @click.argument("family")
-@click.option("--dim", "dims", default="3", show_default=True,
-              help="Dimension: a number, or a name (e.g. d) for the answer as a function "
-                   "of d >= 2.")
+@click.option("--dim", "dims", default=None,
+              help="Dimension: a number >= 2 (3, 5/2), or one name (d) for the answer as "
+                   "a function of every d >= 2 (default: the class's own default, 3 for "
+                   "RC).")
 @click.option("--param", "params", multiple=True, help="Family parameter NAME=EXPR.")
-def bound(path: Path, family: str, dims: str, params: tuple[str, ...]) -> None:
-    """Tight minimal realization time t*_d of FAMILY, and the law that binds."""
-    from rcproof.bound import find_family, instance, load_for_bound, tight_bound
+@click.option("--class", "cls", default=None,
+              help="A class of the RC shape (default: RC when in scope).")
+def bound(path: Path, family: str, dims: str | None, params: tuple[str, ...],
+          cls: str | None) -> None:
+    """Tight minimal realization time t*_d of FAMILY (a name or an instance such as
+    'SMAT(p = log(n))'), and the law that binds."""
+    from rcproof.realization import find_family, load_for_bound, parse_dim, tight_bound
     from rcproof.report.bounds import render_bound
 
+    dim = parse_dim(dims) if dims is not None else None
     units = load_for_bound(path)
-    unit, _ = find_family(units, family)
-    result = tight_bound(unit, instance(family, list(params)), _dim(dims))
+    (member,) = _instances([family], params)
+    unit, _ = find_family(units, _family_name(member))
+    result = tight_bound(unit, member, dim, cls=cls)
     click.echo(render_bound(result))
-    sys.exit(0 if result.time is not None or result.cases else 1)
+    decided = (result.time, result.low, result.high)
+    sys.exit(0 if result.cases or any(x is not None for x in decided) else 1)
+
+
+def _family_name(e: A.Expr) -> str:
+    return e.id if isinstance(e, A.Name) else e.func  # type: ignore[attr-defined]
+
+
+def _split(text: str) -> list[str]:
+    """Comma-separated items, commas inside parentheses kept: 'CoT(T = n), SMAT'."""
+    items, depth, current = [], 0, ""
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            items.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    items.append(current.strip())
+    return [item for item in items if item]
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--dims", default="2,3", show_default=True, help="Comma-separated dimensions.")
-@click.option("--families", default=None, help="Comma-separated family names (default: all).")
+@click.option("--families", default=None,
+              help="Comma-separated families or instances, e.g. 'SMAT(p = log(n)), RNN' "
+                   "(default: every family of the file).")
+@click.option("--param", "params", multiple=True, help="Family parameter NAME=EXPR.")
+@click.option("--class", "cls", default=None,
+              help="A class of the RC shape (default: RC when in scope).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "csv"]),
               default="text", show_default=True)
-def table(path: Path, dims: str, families: str | None, fmt: str) -> None:
+def table(path: Path, dims: str, families: str | None, params: tuple[str, ...],
+          cls: str | None, fmt: str) -> None:
     """Families × dimensions: t*_d and the binding law in each cell."""
-    from rcproof.bound import find_family, load_for_bound, tight_bound
+    from rcproof.realization import find_family, load_for_bound, parse_dim, tight_bound
     from rcproof.report.bounds import render_table
+    from rcproof.report.text import show
 
+    dim_texts = _split(dims)
+    dim_exprs = [parse_dim(d) for d in dim_texts]
     units = load_for_bound(path)
     if families:
-        names = [f.strip() for f in families.split(",") if f.strip()]
+        names = _split(families)
     else:
         names = [d.name for u in units for d in u.module.decls
                  if isinstance(d, A.FamilyDecl)]
-    dim_exprs = [_dim(d.strip()) for d in dims.split(",") if d.strip()]
     rows = []
-    for name in names:
-        unit, _ = find_family(units, name)
-        rows.append((name, [tight_bound(unit, A.Name(name), d) for d in dim_exprs]))
-    click.echo(render_table(rows, [d for d in dims.split(",") if d.strip()], fmt))
+    for member in _instances(names, params):
+        unit, _ = find_family(units, _family_name(member))
+        rows.append((show(member), [tight_bound(unit, member, d, cls=cls)
+                                    for d in dim_exprs]))
+    click.echo(render_table(rows, dim_texts, fmt))
 
 
 @main.group()
@@ -173,7 +240,7 @@ def cache_path() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the document here (default: standard output).")
 @click.option("--fragment", is_flag=True, help="Only the body, to \\input into a paper.")
@@ -185,6 +252,12 @@ def latex(paths: tuple[Path, ...], output: Path | None, fragment: bool,
     from rcproof.verify import verify_program
 
     program, files = verify_program(list(paths))
+    known = {r.name for _, results in files for r in results}
+    for name in theorems:
+        if name not in known:
+            raise RcError(f"--theorem: no theorem named '{name}' in the given files", None,
+                          did_you_mean(name, known)
+                          or f"theorems here: {', '.join(sorted(known)) or 'none'}")
     text = render_document(files, program.requested_files(), fragment=fragment,
                            only=set(theorems) or None)
     if output is None:
@@ -195,17 +268,16 @@ def latex(paths: tuple[Path, ...], output: Path | None, fragment: bool,
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["dot", "svg"]), default="dot",
               show_default=True)
 def graph(paths: tuple[Path, ...], fmt: str) -> None:
     """The inclusion graph of the classes that proved theorems relate (Graphviz)."""
     from rcproof.report.graph import inclusion_graph, to_svg
-    from rcproof.verify import verify_paths
+    from rcproof.verify import verify_program
 
-    files = verify_paths(list(paths))
-
-    dot = inclusion_graph(files)
+    program, files = verify_program(list(paths))
+    dot = inclusion_graph(files, {u.path: u.scope for u in program.files.values()})
     if fmt == "svg":
         svg = to_svg(dot)
         if svg is None:
@@ -217,28 +289,34 @@ def graph(paths: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 @click.argument("families", nargs=-1, required=True)
-@click.option("--dim", default="3", show_default=True, help="A numeric dimension >= 2.")
+@click.option("--dim", default=None,
+              help="A numeric dimension >= 2 (default: the class's own default).")
+@click.option("--param", "params", multiple=True, help="Family parameter NAME=EXPR.")
+@click.option("--class", "cls", default=None,
+              help="A class of the RC shape (default: RC when in scope).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("plot.png"),
               show_default=True)
-def plot(path: Path, families: tuple[str, ...], dim: str, output: Path) -> None:
-    """t*_d(n) of FAMILIES on log-log axes against the entropy floor (needs matplotlib)."""
-    from fractions import Fraction
-
-    from rcproof.bound import find_family, load_for_bound, tight_bound
+def plot(path: Path, families: tuple[str, ...], dim: str | None, params: tuple[str, ...],
+         cls: str | None, output: Path) -> None:
+    """t*_d(n) of FAMILIES (names or instances such as 'CoT(T = n)') on log-log axes
+    (needs matplotlib)."""
+    from rcproof.realization import find_family, load_for_bound, parse_dim, tight_bound
     from rcproof.report.plot import plot as draw
 
-    try:
-        value = Fraction(dim)
-    except ValueError as err:
-        raise RcError(f"--dim: {err}") from None
-    if value <= 1:
-        raise RcError("--dim must be a number greater than 1 for a plot")
     units = load_for_bound(path)
+    value = parse_dim(dim) if dim is not None else None
+    if value is None:
+        from rcproof.realization import default_dim
+
+        value = default_dim(units[0], cls)
+    if not isinstance(value, A.Num):
+        raise RcError(f"--dim: a plot needs a number, not '{dim}'", None,
+                      "give a number >= 2 such as 3 or 5/2")
     bounds = []
-    for name in families:
-        unit, _ = find_family(units, name)
-        bounds.append(tight_bound(unit, A.Name(name), A.Num(value)))
-    draw(bounds, value, output)
+    for member in _instances(list(families), params):
+        unit, _ = find_family(units, _family_name(member))
+        bounds.append(tight_bound(unit, member, value, cls=cls))
+    draw(bounds, value.value, output)
     click.echo(f"wrote {output}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rcproof.elaborate.instances import params_of_instance
 from rcproof.elaborate.symbols import (
     BUILTINS,
+    TSTAR,
     ClassSym,
     FactSym,
     FamilySym,
@@ -21,6 +22,40 @@ from rcproof.syntax.walk import names
 # Kinds of locally bound names.
 REAL, FUN, FAMILY, VALUE, RESOURCE = "real", "fun", "family", "value", "resource"
 REQUIRED_RESOURCES = ("size", "depth")
+
+
+def _bundled_module_declaring(name: str) -> str | None:
+    """The bundled module that declares class `name` (for an `import` hint), or None."""
+    import re
+
+    from rcproof.resources import library_dir
+
+    pattern = re.compile(rf"^class\s+{re.escape(name)}\b", re.M)
+    for path in sorted(library_dir().glob("*.rc")):
+        if pattern.search(path.read_text(encoding="utf-8")):
+            return path.stem
+    return None
+
+
+def _outside_hint(e: A.Call) -> tuple[str, str] | None:
+    """A call of a function the language lacks, with the fix: (message, hint), or None."""
+    from rcproof.syntax.messages import landau_spelling
+    from rcproof.syntax.notation import to_ascii
+
+    arg = to_ascii(e.args[0]) if len(e.args) == 1 else "x"
+    if e.func in ("floor", "ceil", "ceiling", "round", "trunc"):
+        return (f"{e.func} is outside the language",
+                f"Θ is unchanged without it when its argument grows: write {arg}")
+    if e.func in ("ln", "lg", "log2", "log10"):
+        return (f"{e.func} is outside the language",
+                f"log is natural and a base only changes a constant factor: write log({arg})")
+    landau = landau_spelling(e.func) or (e.func if e.func in ("O", "Omega", "Theta", "o",
+                                                              "omega") else None)
+    if landau is not None:
+        return (f"{landau}(…) is a Landau relation, not a function",
+                f"write it after `=`: f = {landau}({arg})"
+                + (f" (did you mean `{landau}`?)" if landau != e.func else ""))
+    return None
 
 
 class Checker:
@@ -67,6 +102,9 @@ class Checker:
         if sym is None:
             if e.id in BUILTINS:
                 raise self.error(f"'{e.id}' is a function; call it as {e.id}(…)", e)
+            if e.id == "e":
+                raise self.error("unknown name 'e'", e, "Euler's number is written with "
+                                 "exp: write exp(x) for e^x, and exp(1) for e")
             raise self.error(f"unknown name '{e.id}'", e,
                              did_you_mean(e.id, self._visible(local))
                              or "declare it with `param`, `let` or `fun`")
@@ -84,9 +122,17 @@ class Checker:
                 raise self.error(f"{e.func}() takes no named arguments", e)
             if not low <= len(e.args) <= high:
                 want = str(low) if low == high else f"at least {low}"
-                raise self.error(f"{e.func}() takes {want} argument(s), {len(e.args)} given", e)
+                hint = None
+                if e.func == "log" and len(e.args) == 2:
+                    hint = ("log is natural and a base only changes a constant factor: "
+                            "write log(n), or log(n)/log(2) for the base-2 logarithm")
+                raise self.error(f"{e.func}() takes {want} argument(s), {len(e.args)} given",
+                                 e, hint)
             for arg in e.args:
                 self.expr(arg, local)
+            return
+        if e.func == TSTAR:
+            self._tstar(e, local)
             return
         sym = self.scope.get(e.func)
         if isinstance(sym, FamilySym):
@@ -98,6 +144,9 @@ class Checker:
         if sym is not None or e.func in local:
             raise self.error(f"'{e.func}' is not a function", e,
                              "abstract functions are used without arguments: write f, not f(n)")
+        outside = _outside_hint(e)
+        if outside is not None:
+            raise self.error(outside[0], e, outside[1])
         # A resource of a family: size(F).
         if len(e.args) != 1 or e.kwargs or not self._is_family_ref(e.args[0], local):
             raise self.error(f"unknown function '{e.func}'", e,
@@ -110,6 +159,30 @@ class Checker:
                 raise self.error(f"family '{family.name}' has no resource '{e.func}'", e,
                                  did_you_mean(e.func, set(resources))
                                  or f"it states: {', '.join(resources)}")
+
+    def _tstar(self, e: A.Call, local: dict[str, str]) -> None:
+        """`tstar(F)`, `tstar(F, d)`, `tstar(F, d, K)`: a family instance, a dimension,
+        a class of the RC shape (rcproof.elaborate.shape)."""
+        from rcproof.elaborate.shape import rc_shaped
+
+        usage = "write tstar(F), tstar(F, d) or tstar(F, d, K) with K a class such as RC"
+        if e.kwargs or not 1 <= len(e.args) <= 3:
+            raise self.error("tstar takes a family, a dimension and a class", e, usage)
+        first = e.args[0]
+        named = (isinstance(first, A.Name) and first.id != "n") or (
+            isinstance(first, A.Call) and first.func not in BUILTINS)
+        if not named:
+            raise self.error("the first argument of tstar must be a family", first, usage)
+        self.family_ref(e.args[0], local)
+        if len(e.args) > 1:
+            self.expr(e.args[1], local)
+        cls = e.args[2] if len(e.args) > 2 else None
+        if cls is not None and not isinstance(cls, A.Name):
+            raise self.error("the third argument of tstar must be a class name", cls, usage)
+        try:
+            rc_shaped(self.scope, cls.id if cls is not None else None)
+        except RcError as err:
+            raise self.error(err.message, cls or e, err.hint) from None
 
     def _is_family_ref(self, e: A.Expr, local: dict[str, str]) -> bool:
         if isinstance(e, A.Name):
@@ -150,8 +223,9 @@ class Checker:
             if sym is None:
                 classes = {s for s, v in self.scope.symbols.items() if isinstance(v, ClassSym)}
                 hint = did_you_mean(name, classes)
-                if hint is None and name == "RC":
-                    hint = "add `import physics` to use the RC classes"
+                module = _bundled_module_declaring(name)
+                if hint is None and module is not None:
+                    hint = f"add `import {module}` to use the class {name}"
                 raise self.error(f"unknown class '{name}'", e, hint)
             raise self.error(f"expected a class, but '{name}' is a {kind_word(sym)}", e)
         call = e if isinstance(e, A.Call) else A.Call(name, span=e.span)

@@ -39,9 +39,30 @@ class Program:
 
     files: dict[str, SourceFile] = field(default_factory=dict)
     requested: list[str] = field(default_factory=list)
+    errors: list[RcError] = field(default_factory=list)  # files skipped (keep_going)
 
     def requested_files(self) -> list[SourceFile]:
         return [self.files[p] for p in self.requested]
+
+
+STDIN = "<stdin>"
+
+
+def _key(path: Path) -> str:
+    return STDIN if path == Path("-") else str(path.resolve())
+
+
+def read_source(path: Path) -> str:
+    """The text of a file (`-`: standard input), without a UTF-8 byte-order mark."""
+    import sys
+
+    try:
+        source = sys.stdin.read() if path == Path("-") else path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RcError(f"{_display(path)} is not UTF-8 text") from None
+    except OSError as exc:
+        raise RcError(f"cannot read {_display(path)}: {exc.strerror}") from None
+    return source.removeprefix("\ufeff")
 
 
 def _display(path: Path) -> str:
@@ -65,16 +86,13 @@ class Loader:
         self._stack: list[str] = []
 
     def load(self, path: Path) -> SourceFile:
-        key = str(path.resolve())
+        key = _key(path)
         if key in self.program.files:
             return self.program.files[key]
-        try:
-            source = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise RcError(f"{_display(path)} is not UTF-8 text") from None
-        except OSError as exc:
-            raise RcError(f"cannot read {_display(path)}: {exc.strerror}") from None
-        display = _display(path)
+        source = read_source(path)
+        display = STDIN if path == Path("-") else _display(path)
+        if path == Path("-"):
+            path = Path.cwd() / "-"  # its imports resolve relative to the working folder
         module = parse(source, display)
         self._stack.append(key)
         scope = Scope()
@@ -182,13 +200,20 @@ def _line_comments(decl: A.ClassDecl, source: str) -> tuple[tuple[int, str], ...
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become their `*.rc` files, sorted; a bare name that is
-    not a file is a bundled module (`rcproof verify zoo`)."""
+    """Files as given (`-` is standard input); folders become the `*.rc` files in them and
+    in their subfolders, sorted; a bare name that is not a file is a bundled module
+    (`rcproof verify zoo`). A folder without `.rc` files is an input error."""
     out: list[Path] = []
     for path in paths:
         bundled = library_dir() / f"{path}.rc"
-        if path.is_dir():
-            out.extend(sorted(p for p in path.glob("*.rc") if p.is_file()))
+        if path == Path("-"):
+            out.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*.rc") if p.is_file())
+            if not found:
+                raise RcError(f"no .rc files in the folder {path} (nor in its subfolders)",
+                              None, "give .rc files or a folder that holds some")
+            out.extend(found)
         elif path.exists():
             out.append(path)
         elif path.parent == Path(".") and bundled.is_file():
@@ -201,18 +226,27 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def load_program(paths: list[Path]) -> Program:
+def load_program(paths: list[Path], keep_going: bool = False) -> Program:
     """Load the given files/folders (the bundled library when empty).
 
     Files keep the order they were named in; the files of one folder come in dependency
-    order (a module after the modules it imports), then by name."""
+    order (a module after the modules it imports), then by name. With `keep_going` a
+    file with an input error is left out and its error kept in `Program.errors`, so the
+    other files can still be checked; otherwise the first error is raised."""
     loader = Loader()
     requested = loader.program.requested
     for given in paths or [library_dir()]:
         keys = []
         for path in expand_paths([given]):
-            loader.load(path)
-            key = str(path.resolve())
+            try:
+                loader.load(path)
+            except RcError as err:
+                if not keep_going:
+                    raise
+                loader.program.errors.append(err)
+                loader._stack.clear()
+                continue
+            key = _key(path)
             if key not in requested and key not in keys:
                 keys.append(key)
         order = list(loader.program.files)

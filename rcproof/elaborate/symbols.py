@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from rcproof.syntax import ast as A
 
 BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
-RESERVED = {"n", "oo"} | set(BUILTINS)
+TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.kernel.tstar)
+RESERVED = {"n", "oo", TSTAR} | set(BUILTINS)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from rcproof.elaborate.instances import params_of_instance
 from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, Scope
+from rcproof.kernel.tstar import TSTAR, minimal_time
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, mentions
 
@@ -280,6 +281,8 @@ class Unfolder:
         assert isinstance(e, A.Call)
         if e.func in BUILTINS:
             return A.Call(e.func, tuple(self.expr(a, env, bound) for a in e.args))
+        if e.func == TSTAR:  # the minimal realization time, from a class's laws
+            return minimal_time(self, e, env, bound)
         view = self.family(e.args[0], env, bound)
         return view.resource(e.func)
 

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
-from rcproof.bound import TightBound
-from rcproof.report.text import show
+from rcproof.realization import TightBound
+from rcproof.report.simplify import tidy
+from rcproof.report.text import show as _show
 from rcproof.syntax import ast as A
 
 
+def show(e: A.Expr) -> str:
+    """A Θ argument in the display normal form (rcproof.report.simplify)."""
+    return _show(tidy(e, theta=True))
+
+
 def _time(b: TightBound) -> str:
-    return f"Θ({show(b.time)})" if b.time is not None else "undetermined"
+    if b.time is not None:
+        return f"Θ({show(b.time)})"
+    if b.low is not None or b.high is not None:
+        low = f"Ω({show(b.low)})" if b.low is not None else "Ω(?)"
+        high = f"O({show(b.high)})" if b.high is not None else "O(?)"
+        return f"{low} … {high}"
+    return "undetermined"
+
+
+def _instance(b: TightBound, time: str, d: str) -> str:
+    return f"{b.cls}({time}, d = {d})"
 
 
 def render_bound(b: TightBound) -> str:
-    d = show(b.dim)
+    d = _show(b.dim)
     where = f"d = {d}" if isinstance(b.dim, A.Num) else f"{d} (every {d} >= 2)"
-    lines = [f"{show(b.family)} in dimension {where}:"]
+    lines = [f"{_show(b.family)} in dimension {where}:"]
     lines.append(f"  t*_{d} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
     if b.time is None and b.cases:
-        lines[-1] = lines[-1].replace("undetermined", "depends on d:")
+        lines[-1] = lines[-1].replace("undetermined", f"depends on {b.split or d}:")
         for case in b.cases:
             lines.append(f"    {_time(case)}  {case.note}  (binding law: "
                          f"{', '.join(case.laws)}; kernel: {case.checked}, tight: "
@@ -25,11 +41,21 @@ def render_bound(b: TightBound) -> str:
         return "\n".join(lines)
     if b.time is None:
         lines.append(f"  {b.note}")
+        if b.high is not None:
+            lines.append(f"  in {_instance(b, show(b.high), d)}  (kernel: proved; binding "
+                         f"law at the upper bounds: {', '.join(b.laws)})")
+        if b.low is not None:
+            lines.append(f"  in no {_instance(b, 'f', d)} with f = o({show(b.low)})  "
+                         "(kernel: proved)")
         return "\n".join(lines)
     lines.append(f"  binding law: {', '.join(b.laws)}")
-    rc = f"RC({show(b.time)}, d = {d})" if d != "3" else f"RC({show(b.time)})"
-    lines.append(f"  smallest RC class: {rc}  (kernel: {b.checked})")
-    lines.append(f"  tight: in no RC(f, d = {d}) with f = o({show(b.time)})  (kernel: {b.tight})")
+    lines.append(f"  smallest {b.cls} class: {_instance(b, show(b.time), d)}  "
+                 f"(kernel: {b.checked})")
+    lines.append(f"  tight: in no {_instance(b, 'f', d)} with f = o({show(b.time)})  "
+                 f"(kernel: {b.tight})")
+    if b.volume is not None and b.boundary is not None:
+        lines.append(f"  realization: volume Θ({show(b.volume)}), boundary area "
+                     f"Θ({show(b.boundary)})")
     if b.size is not None and b.volume_fill is not None:
         full = "full" if show(b.volume_fill) == "1" else "not full"
         lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d} = "
@@ -65,7 +91,8 @@ def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt:
         for name, cells in rows:
             items = [rf"\textsf{{{name}}}"]
             for b in cells:
-                time = f"$\\Theta({to_latex(b.time)})$" if b.time is not None else "?"
+                time = (f"$\\Theta({to_latex(tidy(b.time, theta=True))})$"
+                        if b.time is not None else "?")
                 items.append(f"{time} ({', '.join(b.laws)})")
             lines.append(" & ".join(items) + r" \\")
         return "\n".join([*lines, r"\hline", r"\end{tabular}"])

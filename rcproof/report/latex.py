@@ -13,13 +13,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rcproof.elaborate.loader import SourceFile
-from rcproof.elaborate.symbols import ClassSym, Scope
+from rcproof.elaborate.symbols import Scope
 from rcproof.kernel import Step
 from rcproof.prover.run import Result
+from rcproof.report.canonical import explicit_defaults
+from rcproof.report.simplify import tidy_prop
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import to_latex
+from rcproof.syntax.notation import indexed_classes, to_latex
 from rcproof.syntax.parser import parse_expr
-from rcproof.syntax.walk import rewrite
 
 _SPECIAL = {
     # Math-mode forms: the text-mode ones need TS1 fonts a minimal TeX may lack.
@@ -88,7 +89,8 @@ def _prose(doc: str | None) -> str:
     return "\n\n".join(_scripts(p) for p in paragraphs if p) + "\n"
 
 
-_SCRIPT = re.compile(r"\^(\w+|\((?:[^()]|\([^()]*\))*\))|(?<=[A-Z*])_([a-z0-9])\b")
+_SCRIPT = re.compile(
+    r"\^(\w+|\((?:[^()]|\([^()]*\))*\))|(?<=[A-Z*])_([0-9]+/[0-9]+|[a-z0-9]|\{[^{}]*\})(?![\w/])")
 
 
 def _scripts(text: str) -> str:
@@ -101,7 +103,7 @@ def _scripts(text: str) -> str:
             inner = inner[1:-1] if inner.startswith("(") else inner
             out.append(f"\\textsuperscript{{{escape(inner)}}}")
         else:
-            out.append(f"\\textsubscript{{{escape(m.group(2))}}}")
+            out.append(f"\\textsubscript{{{escape(m.group(2).strip('{}'))}}}")
         last = m.end()
     out.append(escape(text[last:]))
     return "".join(out)
@@ -267,7 +269,7 @@ def derivation(statement: A.Prop, steps: Sequence[Step]) -> str:
         if step.claim is None:
             rows.extend(_text_rows(_justification_lines(step), ""))
             continue
-        first, *rest = formula_lines(step.claim)
+        first, *rest = formula_lines(tidy_prop(step.claim))
         if step.rule in _EQUIVALENCE_RULES:
             rows.append(f"&\\Longleftrightarrow {first}")
         else:  # an atom the rule decided: evidence for the line above, not an equivalent
@@ -337,13 +339,32 @@ def _class(decl: A.ClassDecl) -> str:
     return "\n".join(x for x in lines if x)
 
 
+def module_title(path: str) -> str:
+    """A section title for a file: the module name of a bundled module (`zoo`), else the
+    path relative to the working folder, else the file name (never an absolute path)."""
+    from pathlib import Path
+
+    from rcproof.resources import library_dir
+
+    given = Path(path)
+    if path.startswith("rcproof:theorems/") or (
+            given.suffix == ".rc" and given.resolve().parent == library_dir().resolve()):
+        return given.stem
+    if not given.is_absolute():
+        return path
+    try:
+        return str(given.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return given.name
+
+
 def _definitions(units: Iterable[SourceFile]) -> str:
     parts: list[str] = []
     for unit in units:
         decls = [d for d in unit.module.decls if isinstance(d, A.FamilyDecl | A.ClassDecl)]
         if not decls:
             continue
-        parts.append(f"\\subsection*{{{_tt(unit.path)}}}")
+        parts.append(f"\\subsection*{{{_tt(module_title(unit.path))}}}")
         for decl in decls:
             parts.append(_family(decl) if isinstance(decl, A.FamilyDecl) else _class(decl))
     return "\n".join(parts)
@@ -391,32 +412,11 @@ def render_result(r: Result) -> str:
     return "\n".join(out)
 
 
-def _explicit_classes(node: object, scope: Scope) -> object:
-    """Class instances with their default arguments written out, so that `RC(f)` prints
-    as RC_3(f): the dimension is part of what a reader must see."""
-
-    def fill(item: object) -> object | None:
-        if not isinstance(item, (A.Name, A.Call)):
-            return None
-        name = item.id if isinstance(item, A.Name) else item.func
-        sym = scope.get(name)
-        if not isinstance(sym, ClassSym):
-            return item
-        call = item if isinstance(item, A.Call) else A.Call(name)
-        given = {p.name for p in sym.decl.params[:len(call.args)]} | {
-            k for k, _ in call.kwargs}
-        extra = tuple((p.name, p.default) for p in sym.decl.params
-                      if p.name not in given and p.default is not None)
-        return A.Call(name, call.args, call.kwargs + extra) if extra else item
-
-    return rewrite(node, fill)
-
-
 def _with_classes_explicit(r: Result, scopes: dict[str, Scope]) -> Result:
     scope = scopes.get(r.path)
     if scope is None:
         return r
-    prop = _explicit_classes(r.fact.prop, scope)
+    prop = explicit_defaults(r.fact.prop, scope)
     return dataclasses.replace(r, fact=dataclasses.replace(r.fact, prop=prop))
 
 
@@ -432,15 +432,43 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
     """The verdicts of `files` (from `verify_paths`) and the definitions of `units`.
 
     `fragment=True` gives the body alone (no preamble, no `\\begin{document}`); `only`
-    restricts the results to those names (and then shows proved lemmas too).
+    restricts the results to those names (and then shows proved lemmas too). A fragment
+    with `only` holds those results and nothing else (no assumptions, definitions or
+    section titles): what was asked, to paste into a paper. Instances of classes of the
+    RC shape print their dimension as a subscript, K_d(f).
     """
+    units = list(units)
+    with indexed_classes(_dimension_params(units)):
+        return _document(files, units, fragment, only)
+
+
+def _dimension_params(units: Sequence[SourceFile]) -> dict[str, str]:
+    """Class name -> dimension parameter, for the classes of the RC shape in scope."""
+    from rcproof.elaborate.shape import shape_of
+    from rcproof.elaborate.symbols import ClassSym
+
+    out: dict[str, str] = {}
+    for unit in units:
+        for sym in unit.scope.symbols.values():
+            shape = shape_of(sym) if isinstance(sym, ClassSym) else None
+            if shape is not None and shape.dim is not None:
+                out[shape.name] = shape.dim
+    return out
+
+
+def _document(files: Sequence[tuple[str, Sequence[Result]]], units: list[SourceFile],
+              fragment: bool, only: set[str] | None) -> str:
+    if fragment and only is not None:
+        wanted = [r for _, results in files for r in results if _shown(r, only)]
+        scopes = {u.path: u.scope for u in units}
+        return "\n".join(render_result(_with_classes_explicit(r, scopes))
+                         for r in wanted) + "\n"
     body = [
         "\\section*{Assumptions}",
         "All functions are taken to be eventually positive and pairwise comparable as "
         "$n \\to \\infty$ (they lie in one Hardy field); $O$, $\\Omega$, $\\Theta$, $o$, "
         "$\\omega$ are the usual asymptotic relations in $n$.\n",
     ]
-    units = list(units)
     scopes = {u.path: u.scope for u in units}
     defs = _definitions(units)
     if defs:
@@ -450,7 +478,8 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
         shown = [r for r in results if _shown(r, only)]
         if not shown:
             continue
-        body.append(f"\\subsection*{{{_tt(path)}}}")
+        if not (fragment and only is not None):
+            body.append(f"\\subsection*{{{_tt(module_title(path))}}}")
         body.extend(render_result(_with_classes_explicit(r, scopes)) for r in shown)
     text = "\n".join(body) + "\n"
     if fragment:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from rcproof.bound import TightBound
 from rcproof.errors import RcError
+from rcproof.realization import TightBound
 from rcproof.report.text import show
 from rcproof.syntax import ast as A
 

@@ -8,6 +8,7 @@ from collections import Counter
 from rcproof.errors import RcError
 from rcproof.kernel import STATUSES, Step
 from rcproof.prover.run import Result
+from rcproof.report.simplify import tidy_prop
 from rcproof.report.text import show
 
 ASSUMPTION = ("All functions are taken to be eventually positive and pairwise comparable "
@@ -27,7 +28,8 @@ def exit_code(results: list[Result]) -> int:
 
 
 def step_json(step: Step) -> dict[str, object]:
-    return {"claim": show(step.claim) if step.claim is not None else None, "rule": step.rule,
+    claim = show(tidy_prop(step.claim)) if step.claim is not None else None
+    return {"claim": claim, "rule": step.rule,
             "tier": step.tier, "detail": step.detail, "note": step.note}
 
 
@@ -50,7 +52,7 @@ def to_json(files: list[tuple[str, list[Result]]]) -> str:
 
 def step_line(step: Step) -> str:
     """A derivation step as one indented line: claim, then rule, tier and evidence."""
-    claim = show(step.claim) if step.claim is not None else "the remaining formula"
+    claim = show(tidy_prop(step.claim)) if step.claim is not None else "the remaining formula"
     how = step.rule + (f", {step.note}" if step.note else "")
     extra = f"; {step.detail}" if step.detail else ""
     return f"{claim}   [{how}{extra}]"

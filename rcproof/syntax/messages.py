@@ -529,9 +529,26 @@ def _rule_eq_in_constraint(ctx: _Context) -> RcError | None:
                       "write `==` here; `=` is only used in Landau relations like `f = O(g)`")
     if got is None or got.line != prev.end_line:
         return None
+    landau = _landau_spelling(str(got))
+    hint = (f"did you mean `{landau}`? Landau symbols are case-sensitive" if landau else
+            f"write `= Theta({got})` to state a growth rate, or `==` to compare numbers")
     return _error(ctx, f"expected a Landau relation such as `O(…)` or `Theta(…)` after `=`, "
-                  f"found {_found(got)}", _span_at(ctx, got),
-                  f"write `= Theta({got})` to state a growth rate, or `==` to compare numbers")
+                  f"found {_found(got)}", _span_at(ctx, got), hint)
+
+
+def landau_spelling(word: str) -> str | None:
+    """The Landau symbol a misspelt word means (`theta` → `Theta`), or None."""
+    return _landau_spelling(word)
+
+
+def _landau_spelling(word: str) -> str | None:
+    spellings = {"theta": "Theta", "bigtheta": "Theta", "big_theta": "Theta",
+                 "bigomega": "Omega", "big_omega": "Omega", "bigo": "O", "big_o": "O",
+                 "littleo": "o", "little_o": "o", "littleomega": "omega",
+                 "little_omega": "omega", "Big_O": "O", "BigO": "O", "Th": "Theta"}
+    if word in _LANDAU_WORDS:
+        return None
+    return spellings.get(word) or spellings.get(word.lower())
 
 
 def _rule_landau_after_eq(ctx: _Context) -> RcError | None:
@@ -995,6 +1012,10 @@ def _character_error(exc: lark.exceptions.UnexpectedCharacters, source: str, pat
         message, hint = f"`{'||' if two == '||' else '|'}` is not an operator", "write `or`"
     elif two == "!=":
         message, hint = "`!=` is not an operator", "write `not (a == b)`"
+    elif char == "!" and pos > 0 and (source[pos - 1].isalnum() or source[pos - 1] in ")_'"):
+        message, hint = ("`!` (factorial) is outside the language", "expressions are built "
+                         "from n, numbers, + - * / ^, log, exp, sqrt, max and min; by "
+                         "Stirling n! = Θ(sqrt(n) * exp(n*log(n) - n)), so write that")
     elif char == "!":
         message, hint = "`!` is not an operator", "write `not` for negation"
     elif char == '"':

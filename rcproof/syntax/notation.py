@@ -12,8 +12,12 @@ reach of the body) needs them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
+from types import MappingProxyType
 
 from rcproof.syntax import ast as A
 
@@ -307,6 +311,13 @@ class _Text(_Printer):
         if e.func == "sqrt" and len(e.args) == 1 and not e.kwargs:
             inner = self.paren(self.expr(e.args[0]), _ATOM)
             return _Out(f"√{inner.text}", _PREFIX)
+        if e.func == "tstar" and 1 <= len(e.args) <= 3 and not e.kwargs:
+            sub = ""
+            if len(e.args) > 1:
+                dim = self.expr(e.args[1]).text
+                sub = f"_{dim}" if dim.isalnum() else f"_{{{dim}}}"
+            cls = f" in {self.expr(e.args[2]).text}" if len(e.args) > 2 else ""
+            return _Out(f"t*{sub}({self.expr(e.args[0]).text}{cls})", _ATOM)
         return super().call(e)
 
     def landau(self, rel: str) -> str:
@@ -391,15 +402,21 @@ class _Latex(_Printer):
             return _Out(f"\\sqrt{{{self.expr(args[0]).text}}}", _PREFIX)
         if func == "log" and len(args) == 1 and not kwargs and _is_atom(args[0]):
             return _Out(f"\\log {self.expr(args[0]).text}", _PREFIX, True)
-        if func == "RC":
-            dims = [v for k, v in kwargs if k == "d"]
-            rest = [(k, v) for k, v in kwargs if k != "d"]
+        dim_param = _INDEXED.get().get(func)
+        if dim_param is not None:  # a class of the RC shape: K_d(f)
+            dims = [v for k, v in kwargs if k == dim_param]
+            rest = [(k, v) for k, v in kwargs if k != dim_param]
             if len(args) == 2 and not dims:
                 dims, args = [args[1]], args[:1]
             if len(args) == 1 and len(dims) <= 1:
                 sub = f"_{{{self.expr(dims[0]).text}}}" if dims else ""
                 inner = self.arguments(A.Call(func, args, tuple(rest)))
-                return _Out(f"\\mathrm{{RC}}{sub}({inner})", _ATOM)
+                head = func.replace("_", "\\_")
+                return _Out(f"\\mathrm{{{head}}}{sub}({inner})", _ATOM)
+        if func == "tstar" and 1 <= len(args) <= 3 and not kwargs:
+            sub = f"_{{{self.expr(args[1]).text}}}" if len(args) > 1 else ""
+            sup = f"^{{*,{self.expr(args[2]).text}}}" if len(args) > 2 else "^{*}"
+            return _Out(f"t{sup}{sub}({self.expr(args[0]).text})", _ATOM)
         head = _LATEX_FUNCS.get(func)
         if head is None:
             # Resources and instances read as words: \mathrm{size}(\mathrm{SMAT}).
@@ -444,6 +461,24 @@ def to_text(node: Node) -> str:
 def to_latex(node: Node) -> str:
     """Math-mode LaTeX (no surrounding `$`)."""
     return _render(_Latex(), node)
+
+
+# Classes whose dimension is printed as a subscript, K_d(f): class name -> the name of
+# its dimension parameter. Set by the LaTeX report from the classes of the RC shape in
+# scope (rcproof.elaborate.shape), so no class name is special here.
+_INDEXED: ContextVar[Mapping[str, str]] = ContextVar(
+    "indexed_classes", default=MappingProxyType({}))
+
+
+@contextmanager
+def indexed_classes(dims: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, `to_latex` prints an instance of each class in `dims` as
+    K_d(f), the dimension (the parameter `dims[K]`) as a subscript."""
+    token = _INDEXED.set(dims)
+    try:
+        yield
+    finally:
+        _INDEXED.reset(token)
 
 
 def to_ascii(node: Node) -> str:

@@ -331,7 +331,9 @@ def _too_deep(path: str) -> RcError:
 
 
 def parse(source: str, path: str = "<input>") -> A.Module:
-    """Parse a whole `.rc` file; raises RcError (located, in words) on bad syntax."""
+    """Parse a whole `.rc` file; raises RcError (located, in words) on bad syntax. A
+    UTF-8 byte-order mark at the start is ignored."""
+    source = source.removeprefix("\ufeff")
     decls = _parse_tree(source, path, "start").children
     return A.Module(path, source, _attach_docs(list(decls), source))
 

@@ -30,7 +30,9 @@ CASES = [
     ('lemma a: lgo(n) = O(n)',
      "e.rc:1:10: error: unknown function 'lgo'\n  lemma a: lgo(n) = O(n)\n           ^~~~~~\n  hint: did you mean 'log'?"),
     ('lemma a: log(n, 2) = O(n)',
-     'e.rc:1:10: error: log() takes 1 argument(s), 2 given\n  lemma a: log(n, 2) = O(n)\n           ^~~~~~~~~'),
+     'e.rc:1:10: error: log() takes 1 argument(s), 2 given\n  lemma a: log(n, 2) = O(n)\n           ^~~~~~~~~\n'
+     '  hint: log is natural and a base only changes a constant factor: write log(n), or '
+     'log(n)/log(2) for the base-2 logarithm'),
     ('fun f\nlemma a: f(n) = O(n)',
      "e.rc:2:10: error: 'f' is not a function\n  lemma a: f(n) = O(n)\n           ^~~~\n  hint: abstract functions are used without arguments: write f, not f(n)"),
     ('param a : real where a > 2, a < 1',

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from rcproof.resources import grammar_path
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import to_ascii, to_latex, to_text
+from rcproof.syntax.notation import indexed_classes, to_ascii, to_latex, to_text
 from rcproof.syntax.parser import parse_expr, parse_prop
 
 # ---- golden outputs -------------------------------------------------------------------
@@ -100,9 +100,30 @@ def test_text(source: str, expected: str) -> None:
     assert to_text(parse_prop(source)) == expected
 
 
+@pytest.fixture(autouse=True)
+def _rc_is_indexed():  # type: ignore[no-untyped-def]
+    """As in the LaTeX report of a file that imports physics: RC's dimension `d` is a
+    subscript (the report finds this from the class's RC shape)."""
+    with indexed_classes({"RC": "d"}):
+        yield
+
+
 @pytest.mark.parametrize(("source", "expected"), LATEX)
 def test_latex_expressions(source: str, expected: str) -> None:
     assert to_latex(parse_expr(source)) == expected
+
+
+@pytest.mark.parametrize(("dims", "expected"), [
+    ({}, "\\mathrm{RC}(n, d = 3)"), ({"RC": "d"}, "\\mathrm{RC}_{3}(n)"),
+    ({"RC": "k"}, "\\mathrm{RC}(n, d = 3)"), ({"Fast": "d"}, "\\mathrm{RC}(n, d = 3)")])
+def test_only_classes_of_the_rc_shape_are_indexed(dims: dict[str, str], expected: str) -> None:
+    with indexed_classes(dims):
+        assert to_latex(parse_expr("RC(n, d = 3)")) == expected
+
+
+def test_a_users_class_is_indexed() -> None:
+    with indexed_classes({"Slow": "dim"}):
+        assert to_latex(parse_expr("Slow(n, dim = 2)")) == "\\mathrm{Slow}_{2}(n)"
 
 
 @pytest.mark.parametrize(("source", "expected"), LATEX_PROPS)

@@ -1,0 +1,61 @@
+"""`tstar(F, d)`: the minimal realization time of a family instance, unfolded.
+
+Definition (docs/theory.md, "Minimal realization time"): for a class K of the RC shape
+(rcproof.elaborate.shape) with dimension parameter d, each constraint of its `exists t`
+block other than the budget solves to a lower bound t ≥ Θ(b_i) on the realization time;
+t*_d(F) = Θ(max_i b_i). With physics.rc's RC this is THEORY.md §4's
+t*_d = Θ(max(depth, size^(1/d), n^(1/(d-1)))), read off the class's own laws: no law is
+known to this module. `tstar(F)` takes the class's default dimension (d = 3 for RC);
+`tstar(F, d, K)` names the class (default: RC when in scope, else the only class of the
+RC shape).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rcproof.elaborate.shape import rc_shaped
+from rcproof.elaborate.symbols import TSTAR
+from rcproof.errors import RcError
+from rcproof.syntax import ast as A
+
+if TYPE_CHECKING:
+    from rcproof.kernel.unfold import Unfolder
+
+__all__ = ["TSTAR", "minimal_time"]
+
+
+
+def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
+                 bound: dict[str, str]) -> A.Expr:
+    """The core term of `tstar(F, d, K)`: max of the lower bounds K's laws put on t.
+
+    Raises UnfoldError (the statement is then unknown with that reason) when a law is
+    strict (`o(t)`: no least t exists), when a law other than the budget bounds t from
+    above, or when K bounds t from below by nothing."""
+    from rcproof.kernel.unfold import UnfoldError
+
+    cls_arg = call.args[2] if len(call.args) > 2 else None
+    try:
+        shape = rc_shaped(unfolder.scope, cls_arg.id if isinstance(cls_arg, A.Name) else None)
+    except RcError as err:
+        raise UnfoldError(err.message) from None
+    dim = (unfolder.expr(call.args[1], env, bound) if len(call.args) > 1
+           else shape.default_dim())
+    view = unfolder.family(call.args[0], env, bound)
+    args = {p.name: p.default for p in shape.cls.decl.params}
+    args[shape.budget] = A.Name("n")  # the budget only bounds t from above
+    if shape.dim is not None and dim is not None:
+        args[shape.dim] = dim
+    lowers, uppers, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
+        shape.cls, args, view))  # type: ignore[arg-type]
+    if any(b.expr != A.Name("n") for b in uppers):
+        raise UnfoldError(f"t* in class {shape.name} is undefined: a law other than the "
+                          "budget bounds t from above, so the least t may not be admissible")
+    if any(b.strict for b in lowers):
+        raise UnfoldError(f"t* in class {shape.name} is undefined: a law bounds t strictly "
+                          "(o or omega), so no least realization time exists")
+    if not lowers:
+        raise UnfoldError(f"class {shape.name} puts no lower bound on its time t")
+    exprs = list(dict.fromkeys(b.expr for b in lowers))
+    return exprs[0] if len(exprs) == 1 else A.Call("max", tuple(exprs))

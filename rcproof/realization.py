@@ -1,0 +1,500 @@
+"""Minimal realization time t*_d of a family in a class of the RC shape: the tight bound,
+the law that binds, and the smallest class instance that holds the family (checked by
+the kernel). The class is any class of the RC shape (rcproof.elaborate.shape), `RC` by
+default; t*_d is the largest lower bound on its time t (docs/theory.md, "Minimal
+realization time"). A family known only by bounds gets an interval Ω(low) … O(high)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from rcproof import growth
+from rcproof.elaborate.loader import SourceFile, load_program
+from rcproof.elaborate.shape import Shape, rc_shaped
+from rcproof.elaborate.symbols import FamilySym, Scope
+from rcproof.errors import RcError, did_you_mean
+from rcproof.kernel.unfold import Bound, FamilyView, Unfolder
+from rcproof.prover.tactics import Tactics
+from rcproof.syntax import ast as A
+from rcproof.syntax.parser import parse_expr
+
+
+def show_ascii(e: A.Expr) -> str:
+    from rcproof.syntax.notation import to_ascii
+
+    return to_ascii(e)
+
+N = A.Name("n")
+
+
+@dataclass(frozen=True)
+class TightBound:
+    """t*_d = Θ(time); `laws` bind (their lower bounds are Θ(time))."""
+
+    family: A.Expr
+    dim: A.Expr
+    time: A.Expr | None
+    laws: tuple[str, ...]
+    size: A.Expr | None = None
+    volume_fill: A.Expr | None = None  # size / t*^d, how full the light cone is
+    cases: tuple[TightBound, ...] = ()  # a case split over intervals of symbolic d
+    checked: str | None = None         # kernel verdict on membership in K(time, d)
+    tight: str | None = None           # kernel verdict on: in no K(f, d) with f = o(time)
+    note: str | None = None
+    cls: str = "RC"                    # the class of the RC shape the bound is about
+    low: A.Expr | None = None          # a family known by bounds: t*_d = Omega(low) ...
+    high: A.Expr | None = None         # ... and O(high), each checked by the kernel
+    split: str | None = None           # the variable `cases` split on (d, or a parameter)
+
+    @property
+    def volume(self) -> A.Expr | None:
+        """The realization's volume, Θ(t*^d) (the light cone of radius t*)."""
+        return None if self.time is None else A.BinOp("^", self.time, self.dim)
+
+    @property
+    def boundary(self) -> A.Expr | None:
+        """The area of its boundary, Θ(t*^(d-1))."""
+        if self.time is None:
+            return None
+        return A.BinOp("^", self.time, A.BinOp("-", self.dim, A.Num(Fraction(1))))
+
+
+def parse_dim(text: str) -> A.Expr:
+    """A dimension given on the command line: a number >= 2 (`3`, `5/2`, `2.5`) or one
+    name (`d`), meaning the answer as a function of every d >= 2.
+
+    Raises RcError (exit 2) for anything else: `0`, `1`, `-1`, `1/2`, `d+1`."""
+    hint = ("a dimension is a number >= 2 such as 3 or 5/2, or one name such as d for "
+            "the answer as a function of every d >= 2")
+    try:
+        e = parse_expr(text.strip(), "--dim")
+    except RcError:
+        raise RcError(f"--dim: '{text}' is not a dimension", None, hint) from None
+    if isinstance(e, A.Name) and e.id != "n":
+        return e
+    value = _number(e)
+    if value is None:
+        raise RcError(f"--dim: '{text}' is not a dimension", None, hint)
+    if value < 2:
+        raise RcError(f"--dim: {text} is below 2", None,
+                      hint + " (the flux law n = O(t^(d-1)) needs d >= 2)")
+    return A.Num(value)
+
+
+def _number(e: A.Expr) -> Fraction | None:
+    """The value of a rational constant written with + - * / and unary minus."""
+    if isinstance(e, A.Num):
+        return Fraction(e.value)
+    if isinstance(e, A.Neg):
+        inner = _number(e.operand)
+        return None if inner is None else -inner
+    if isinstance(e, A.BinOp) and e.op in "+-*/":
+        a, b = _number(e.left), _number(e.right)
+        if a is None or b is None or (e.op == "/" and b == 0):
+            return None
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[e.op]
+    return None
+
+
+def find_family(units: list[SourceFile], name: str) -> tuple[SourceFile, FamilySym]:
+    for unit in units:
+        sym = unit.scope.get(name)
+        if isinstance(sym, FamilySym):
+            return unit, sym
+    known = {n for u in units for n, s in u.scope.symbols.items() if isinstance(s, FamilySym)}
+    raise RcError(f"unknown family '{name}'", None,
+                  did_you_mean(name, known) or f"families here: {', '.join(sorted(known))}")
+
+
+def parse_instance(text: str) -> A.Expr:
+    """A family given on the command line: a name (`SMAT`) or an instance
+    (`SMAT(p = log(n))`). Raises RcError (exit 2) for anything else."""
+    e = parse_expr(text.strip(), "<family>")
+    if isinstance(e, A.Name) or (isinstance(e, A.Call) and not e.args):
+        return e
+    raise RcError(f"'{text}' is not a family instance", None,
+                  "write a family name, or one with named arguments such as "
+                  "SMAT(p = log(n))")
+
+
+def instance(given: A.Expr | str, params: list[str]) -> A.Expr:
+    """`given` with the `--param NAME=EXPR` values added (an argument written in the
+    instance itself wins)."""
+    if isinstance(given, str):
+        given = A.Name(given)
+    name = given.id if isinstance(given, A.Name) else given.func  # type: ignore[attr-defined]
+    kwargs = list(given.kwargs) if isinstance(given, A.Call) else []
+    for text in params:
+        if "=" not in text:
+            raise RcError(f"--param takes NAME=EXPR, not '{text}'", None,
+                          "for example --param 'p=log(n)'")
+        key, value = text.split("=", 1)
+        if key.strip() not in {k for k, _ in kwargs}:
+            kwargs.append((key.strip(), parse_expr(value.strip(), "--param")))
+    return A.Call(name, (), tuple(kwargs)) if kwargs else A.Name(name)
+
+
+def check_instance(scope: Scope, family: A.Expr) -> None:
+    """Name and kind checks of an instance built from the command line."""
+    from rcproof.elaborate.check import Checker
+
+    checker = Checker(scope, "")
+    checker.family_ref(family, {})
+    for _, value in family.kwargs if isinstance(family, A.Call) else ():
+        checker.expr(value, {})
+
+
+def lower_bounds(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
+                 ) -> tuple[list[Bound], A.Expr, FamilyView]:
+    """The lower bounds on t that the class's laws put on this family, its size, and the
+    family as the prover sees it (its bounded resources)."""
+    unfolder = Unfolder(scope)
+    view = unfolder.family(family, {}, {})
+    env = {shape.budget: N}
+    if shape.dim is not None:
+        env[shape.dim] = dim
+    env_args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
+    lowers, _, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
+        shape.cls, env_args, view))  # type: ignore[arg-type]
+    return lowers, view.resource("size"), view
+
+
+def simplify_power(e: A.Expr) -> A.Expr:
+    """(n^a)^b → n^(a·b) for display."""
+    if isinstance(e, A.BinOp) and e.op == "^":
+        base = simplify_power(e.left)
+        if isinstance(base, A.BinOp) and base.op == "^" and base.left == N:
+            inner = base.right
+            if isinstance(inner, A.Num) and isinstance(e.right, A.BinOp) and e.right.op == "/" \
+                    and e.right.left == A.Num(Fraction(1)):
+                top, bottom = inner.value.numerator, inner.value.denominator
+                divisor = e.right.right if bottom == 1 else A.BinOp(
+                    "*", A.Num(Fraction(bottom)), e.right.right)
+                return A.BinOp("^", N, A.BinOp("/", A.Num(Fraction(top)), divisor))
+            if isinstance(inner, A.Num) and isinstance(e.right, A.Num):
+                return A.BinOp("^", N, A.Num(inner.value * e.right.value))
+        return A.BinOp("^", base, e.right)
+    return e
+
+
+def default_dim(unit: SourceFile, cls: str | None = None) -> A.Expr:
+    """The default dimension of the class (`d = 3` for physics.rc's RC)."""
+    shape = rc_shaped(unit.scope, cls)
+    value = shape.default_dim()
+    if value is None:
+        raise RcError(f"class {shape.name} has no default dimension", None,
+                      "give one with --dim")
+    return parse_dim(show_ascii(value))
+
+
+def tight_bound(unit: SourceFile, family: A.Expr, dim: A.Expr | None, budget: float = 2.0,
+                cls: str | None = None) -> TightBound:
+    """t*_d of `family` in the class `cls` (default: see `rc_shaped`) at dimension `dim`
+    (a number >= 2 or a name for every d >= 2, see `parse_dim`; None: the class's
+    default dimension)."""
+    scope = unit.scope
+    check_instance(scope, family)
+    shape = rc_shaped(scope, cls)
+    if shape.dim is None:
+        raise RcError(f"class {shape.name} has no dimension parameter", None,
+                      "t*_d needs a class with parameters (f, d): the time budget and "
+                      "the dimension")
+    if dim is None:
+        dim = default_dim(unit, cls)
+    lowers, size, view = lower_bounds(scope, shape, family, dim)
+    if isinstance(dim, A.Num):
+        if view.bounded:
+            return _interval_bound(scope, shape, family, dim, lowers, view, budget)
+        split = _param_split(scope, lowers)
+        if split is not None:  # `--param 'k=n^a'` with `a` declared: split on a
+            return _symbolic(scope, shape, family, dim, lowers, budget, split)
+        return _concrete(scope, shape, family, dim, lowers, size, budget)
+    return _symbolic(scope, shape, family, dim, lowers, budget)
+
+
+def _membership(shape: Shape, family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:
+    return A.Membership(family, shape.instance(time, dim))
+
+
+def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: list[Bound],
+              size: A.Expr, budget: float) -> TightBound:
+    try:
+        leads = [(growth.leading(b.expr), b) for b in lowers]
+    except growth.GrowthError as exc:
+        return TightBound(family, dim, None, (), note=f"outside Tier 1: {exc.reason}",
+                          cls=shape.name)
+    top = max(lead.exps for lead, _ in leads)
+    laws = tuple(dict.fromkeys(b.law for lead, b in leads if lead.exps == top))
+    time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
+    fill = None
+    try:
+        size = growth.leading(size).to_expr()
+        fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
+    except growth.GrowthError:
+        pass
+    kernel = Tactics(scope, budget)
+    verdict = kernel.check(_membership(shape, family, time, dim))
+    return TightBound(family, dim, time, laws, size=size, volume_fill=fill,
+                      checked=verdict.status,
+                      tight=kernel.check(_tightness(shape, family, time, dim)).status,
+                      cls=shape.name)
+
+
+def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
+                    lowers: list[Bound], view: FamilyView, budget: float) -> TightBound:
+    """A family known by bounds (`size = O(n^2)`): t*_d = Ω(low) and O(high).
+
+    `high` is the largest lower bound with every bounded resource at its upper bound,
+    `low` the largest lower bound among the laws whose resources all have lower bounds,
+    taken at those. Both are only proposals: the kernel checks `family in K(high, d)` and
+    `family in no K(f, d) with f = o(low)`, and only checked ends are printed."""
+    from rcproof.syntax.walk import rewrite
+
+    label, bounded = view.label, view.bounded
+    uppers = {name: v for name, bs in bounded for rel, v in bs if rel in ("O", "o")}
+    lows = {name: v for name, bs in bounded for rel, v in bs if rel in ("Omega", "omega")}
+
+    def at(values: dict[str, A.Expr], e: A.Expr) -> A.Expr | None:
+        missing = False
+
+        def swap(node: object) -> object:
+            nonlocal missing
+            if isinstance(node, A.Call) and len(node.args) == 1 and node.args[0] == label \
+                    and node.func in {name for name, _ in bounded}:
+                if node.func not in values:
+                    missing = True
+                    return node
+                return values[node.func]
+            return None
+
+        out = rewrite(e, swap)
+        return None if missing else out  # type: ignore[return-value]
+
+    def largest(values: dict[str, A.Expr]) -> tuple[A.Expr, tuple[str, ...]] | None:
+        leads = []
+        for b in lowers:
+            e = at(values, b.expr)
+            if e is None:
+                continue
+            try:
+                leads.append((growth.leading(e), b.law))
+            except growth.GrowthError:
+                return None
+        if not leads:
+            return None
+        top = max(lead.exps for lead, _ in leads)
+        laws = tuple(dict.fromkeys(law for lead, law in leads if lead.exps == top))
+        return next(lead for lead, _ in leads if lead.exps == top).to_expr(), laws
+
+    kernel = Tactics(scope, budget)
+    high = largest(uppers) if len(uppers) == len(bounded) else None
+    low = largest(lows)
+    high_expr = low_expr = None
+    laws: tuple[str, ...] = ()
+    if high is not None and kernel.check(
+            _membership(shape, family, high[0], dim)).status == "proved":
+        high_expr, laws = high
+    if low is not None and kernel.check(
+            _tightness(shape, family, low[0], dim)).status == "proved":
+        low_expr = low[0]
+    if low_expr is not None and high_expr is not None and low_expr == high_expr:
+        return TightBound(family, dim, high_expr, laws, checked="proved", tight="proved",
+                          cls=shape.name)
+    note = "the family is known only by bounds"
+    return TightBound(family, dim, None, laws, note=note, cls=shape.name, low=low_expr,
+                      high=high_expr)
+
+
+def _tightness(shape: Shape, family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:
+    """No budget below the bound: forall f = o(time), family notin K(f, d)."""
+    name = "f"
+    return A.Forall((name,), "fun", (A.Relation(A.Name(name), "o", time),), A.Membership(
+        family, shape.instance(A.Name(name), dim), negated=True))
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A real variable the bound is split on: the symbolic dimension (every d >= 2) or a
+    declared parameter (within its declared constraints `where`)."""
+
+    var: A.Name
+    low: Fraction | None
+    high: Fraction | None
+    where: tuple[A.Prop, ...] = ()
+
+    def grid(self) -> list[Fraction]:
+        low = self.low if self.low is not None else (
+            self.high - 16 if self.high is not None else Fraction(-16))
+        if self.high is not None:
+            step = (self.high - low) / 64
+            return [low + k * step for k in range(65)]
+        return [low + Fraction(k, 4) for k in range(33)] + [low + k for k in (10, 14, 30, 62)]
+
+
+def _symbolic(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: list[Bound],
+              budget: float, split: _Split | None = None) -> TightBound:
+    """The bound that dominates for every value of the split variable (every d >= 2, or
+    every admissible value of a declared parameter), kernel-checked; or a case split into
+    intervals, each checked by the kernel."""
+    kernel = Tactics(scope, budget)
+    if split is None:
+        assert isinstance(dim, A.Name)
+        split = _Split(dim, Fraction(2), None)
+    word = split.var.id
+    found = _on_interval(kernel, shape, family, dim, split, lowers, split.low, split.high)
+    if found is not None:
+        return found
+    cases = []
+    points = _breakpoints(split, lowers)
+    if points is not None:
+        edges = [split.low, *points, split.high]
+        for low, high in itertools.pairwise(edges):
+            case = _on_interval(kernel, shape, family, dim, split, lowers, low, high)
+            if case is None:
+                break
+            cases.append(case)
+        else:
+            return TightBound(family, dim, None, (), cases=tuple(cases),
+                              note=f"the binding law changes with {word}", cls=shape.name,
+                              split=word)
+    hint = "give --dim a number" if split.var == dim else f"give {word} a value"
+    return TightBound(family, dim, None, (), note=f"no single law binds for every {word} "
+                      f"and no case split was found: {hint}", cls=shape.name)
+
+
+def _param_split(scope: Scope, lowers: list[Bound]) -> _Split | None:
+    """The one declared parameter the lower bounds depend on, with its declared range."""
+    from rcproof.elaborate.symbols import ParamSym
+    from rcproof.syntax.walk import names
+
+    params = sorted({x for b in lowers for x in names(b.expr)
+                     if isinstance(scope.get(x), ParamSym)})
+    if len(params) != 1:
+        return None
+    sym = scope.get(params[0])
+    assert isinstance(sym, ParamSym)
+    low = high = None
+    for c in sym.constraints:
+        for (a, b), op in zip(itertools.pairwise(c.terms), c.ops) if isinstance(
+                c, A.Comparison) else ():
+            if op in ("<", "<=") and a == A.Name(sym.name) and _number(b) is not None:
+                high = _number(b) if high is None else min(high, _number(b))  # type: ignore[type-var]
+            if op in ("<", "<=") and b == A.Name(sym.name) and _number(a) is not None:
+                low = _number(a) if low is None else max(low, _number(a))  # type: ignore[type-var]
+            if op in (">", ">=") and a == A.Name(sym.name) and _number(b) is not None:
+                low = _number(b) if low is None else max(low, _number(b))  # type: ignore[type-var]
+            if op in (">", ">=") and b == A.Name(sym.name) and _number(a) is not None:
+                high = _number(a) if high is None else min(high, _number(a))  # type: ignore[type-var]
+    return _Split(A.Name(sym.name), low, high, tuple(sym.constraints))
+
+
+def _interval(split: _Split, low: Fraction | None, high: Fraction | None
+              ) -> tuple[A.Prop, ...]:
+    where: list[A.Prop] = list(split.where)
+    if low is not None:
+        where.append(A.Comparison((split.var, A.Num(low)), (">=",)))
+    if high is not None:
+        where.append(A.Comparison((split.var, A.Num(high)), ("<=",)))
+    return tuple(where)
+
+
+def _span(var: str, low: Fraction | None, high: Fraction | None) -> str:
+    if low is not None and high is not None:
+        return f"{low} <= {var} <= {high}"
+    if low is not None:
+        return f"{var} >= {low}"
+    if high is not None:
+        return f"{var} <= {high}"
+    return f"{var}"
+
+
+def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, split: _Split,
+                 lowers: list[Bound], low: Fraction | None, high: Fraction | None
+                 ) -> TightBound | None:
+    """The lower bound that dominates all others for every value in [low, high] of the
+    split variable, if one does (each claim checked by the kernel under `forall`)."""
+    where = _interval(split, low, high)
+    var = split.var.id
+
+    def every(p: A.Prop) -> str:
+        return kernel.check(A.Forall((var,), "real", where, p)).status
+
+    for candidate in lowers:
+        claim: A.Prop = A.Truth(True)
+        for other in lowers:
+            if other is not candidate:
+                claim = A.And(claim, A.Relation(other.expr, "O", candidate.expr))
+        if every(claim) != "proved":
+            continue
+        laws = tuple(dict.fromkeys(b.law for b in lowers if every(
+            A.Relation(b.expr, "Theta", candidate.expr)) == "proved"))
+        time = simplify_power(_lead_base(candidate.expr))
+        member = every(_membership(shape, family, time, dim))
+        tight = every(_tightness(shape, family, time, dim))
+        return TightBound(family, dim, time, laws, checked=member, tight=tight,
+                          note=f"for every {_span(var, low, high)}", cls=shape.name)
+    return None
+
+
+def _winners(var: A.Name, lowers: list[Bound], value: Fraction) -> frozenset[int] | None:
+    """Which lower bounds are largest at var = value (Tier 1 on the instance)."""
+    from rcproof.kernel.instantiate import substitute
+
+    try:
+        exps = [growth.leading(substitute(b.expr, {var.id: A.Num(value)})).exps  # type: ignore[arg-type]
+                for b in lowers]
+    except (growth.GrowthError, ZeroDivisionError, ArithmeticError):
+        return None
+    top = max(exps)
+    return frozenset(i for i, e in enumerate(exps) if e == top)
+
+
+def _breakpoints(split: _Split, lowers: list[Bound]) -> list[Fraction] | None:
+    """Rational values where the largest lower bound changes: found on a grid and by
+    bisection, kept only when the bounds tie exactly there (the kernel then checks every
+    interval between them)."""
+    var = split.var
+    grid = [v for v in split.grid() if (split.low is None or v > split.low)
+            and (split.high is None or v < split.high)]
+    owners = [_winners(var, lowers, v) for v in grid]
+    if not grid or any(w is None for w in owners):
+        return None
+    points: list[Fraction] = []
+    for (a, wa), (b, wb) in itertools.pairwise(zip(grid, owners)):
+        if len(wa) > 1:  # type: ignore[arg-type]
+            points.append(a)
+        if wa == wb or len(wa) > 1 or len(wb) > 1:  # type: ignore[arg-type]
+            continue
+        low, high = a, b
+        for _ in range(60):
+            mid = (low + high) / 2
+            if _winners(var, lowers, mid) == wa:
+                low = mid
+            else:
+                high = mid
+        guess = ((low + high) / 2).limit_denominator(1000)
+        tie = _winners(var, lowers, guess)
+        if tie is None or not (wa | wb) <= tie:  # type: ignore[operator]
+            return None
+        points.append(guess)
+    if len(owners[-1]) > 1:  # type: ignore[arg-type]
+        points.append(grid[-1])
+    return sorted(set(points))
+
+
+def _lead_base(e: A.Expr) -> A.Expr:
+    """base^k with a ground base: replace the base by its leading term (display only)."""
+    if isinstance(e, A.BinOp) and e.op == "^":
+        try:
+            return A.BinOp("^", growth.leading(e.left).to_expr(), e.right)
+        except growth.GrowthError:
+            return e
+    return e
+
+
+def load_for_bound(path: Path) -> list[SourceFile]:
+    program = load_program([path])
+    return program.requested_files()

@@ -1,0 +1,150 @@
+"""`rcproof compare`: the strongest Landau relation between two expressions.
+
+`compare` returns a typed `Comparison` (the relation, the tier that decided it, the
+(c, N0) certificate of a Tier 1 fact); `compare_text` and `Comparison.to_json` print it
+for the command line and the Python API (rcproof.api)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rcproof.elaborate.check import Checker
+from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
+from rcproof.errors import RcError
+from rcproof.prover.decide import Decider
+from rcproof.smt.realterm import is_ground
+from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text as show
+from rcproof.syntax.parser import parse_expr, parse_prop
+from rcproof.syntax.walk import names
+
+TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",
+              "limit": "Tier 3 (sympy limit, cross-checked)"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The strongest relation `left rel right` that holds (`rel` is one of `~`, `o`,
+    `Theta`, `omega`, `O`, `Omega`), or `rel = None` with the reason it is undecided.
+
+    `tier` is growth | smt | limit; `certificate` the checked (c, N0) witness text of a
+    Tier 1 fact, when there is one; `assumptions` the `--assume` comparisons used."""
+
+    left: A.Expr
+    right: A.Expr
+    rel: str | None
+    tier: str | None = None
+    certificate: str | None = None
+    reason: str | None = None
+    assumptions: tuple[str, ...] = ()
+    vacuous: bool = False
+
+    @property
+    def statement(self) -> str | None:
+        return None if self.rel is None else show(A.Relation(self.left, self.rel, self.right))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"left": show(self.left), "right": show(self.right), "relation": self.rel,
+                "statement": self.statement, "tier": self.tier,
+                "certificate": self.certificate, "reason": self.reason,
+                "assumptions": list(self.assumptions), "vacuous": self.vacuous}
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def __str__(self) -> str:
+        if self.vacuous:
+            return "the assumptions admit no parameter value"
+        if self.rel is None:
+            return self.reason or "undecided"
+        lines = [self.statement or ""]
+        if self.rel == "~":
+            lines[0] += f"   (hence {show(A.Relation(self.left, 'Theta', self.right))})"
+        tier = TIER_WORDS.get(self.tier or "growth", self.tier or "")
+        if self.assumptions and self.tier == "smt":
+            lines.append(f"  by {tier}, for every value allowed by the assumptions")
+        else:
+            lines.append(f"  by {tier}")
+        if self.certificate:
+            lines.append(f"  certificate: {self.certificate}")
+        return "\n".join(lines)
+
+    def _repr_latex_(self) -> str:
+        from rcproof.syntax.notation import to_latex
+
+        if self.rel is None:
+            return f"$\\text{{{self.reason or 'undecided'}}}$"
+        return f"${to_latex(A.Relation(self.left, self.rel, self.right))}$"
+
+
+def _names(node: object) -> set[str]:
+    """The parameter names of an expression or comparison."""
+    return names(node) - {"n"} - set(BUILTINS)
+
+
+def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
+    """Every free name is a real parameter, constrained by the --assume comparisons."""
+    props: list[A.Comparison] = []
+    for text in assumptions:
+        prop = parse_prop(text, "--assume")
+        if not isinstance(prop, A.Comparison):
+            raise RcError(f"--assume takes a comparison such as 'd >= 2', not '{text}'")
+        props.append(prop)
+    scope = Scope()
+    for name in sorted(_names(tuple(exprs))):
+        own = tuple(p for p in props if name in _names(p))
+        decl = A.ParamDecl((name,), own)
+        scope.symbols[name] = ParamSym(name, own, decl)
+    for e in exprs:
+        Checker(scope, "").expr(e, {})
+    return scope
+
+
+def compare(left_text: str, right_text: str, assumptions: list[str] | None = None
+            ) -> Comparison:
+    """The strongest relation between two expressions of n (free names are real
+    parameters constrained by `assumptions`). Raises RcError on bad input."""
+    from rcproof.prover.ground import set_certificates
+
+    assumed = tuple(assumptions or ())
+    set_certificates(True)  # compare always gives the certificate
+    left, right = parse_expr(left_text, "<left>"), parse_expr(right_text, "<right>")
+    scope = _scope([left, right], list(assumed))
+    decider = Decider(scope)
+    if is_ground(left) and is_ground(right):
+        return _ground(decider, left, right)
+    for rel in ("o", "Theta", "omega", "O", "Omega"):
+        outcome = decider.decide(A.Relation(left, rel, right))
+        if outcome.status == "proved":
+            return Comparison(left, right, rel, "smt", assumptions=assumed)
+        if outcome.status == "vacuous":
+            return Comparison(left, right, None, reason="the assumptions admit no "
+                              "parameter value", assumptions=assumed, vacuous=True)
+    outcome = decider.decide(A.Relation(left, "O", right))
+    other = decider.decide(A.Relation(left, "Omega", right))
+    reason = (f"no single relation holds for every admissible value\n"
+              f"  {show(A.Relation(left, 'O', right))}: {outcome.reason or outcome.status}\n"
+              f"  {show(A.Relation(left, 'Omega', right))}: {other.reason or other.status}")
+    return Comparison(left, right, None, reason=reason, assumptions=assumed)
+
+
+def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str:
+    return str(compare(left_text, right_text, assumptions))
+
+
+def _ground(decider: Decider, left: A.Expr, right: A.Expr) -> Comparison:
+    for rel in ("~", "o", "Theta", "omega"):
+        outcome = decider.decide(A.Relation(left, rel, right))
+        if outcome.status != "proved":
+            continue
+        atom = outcome.atoms[0] if outcome.atoms else None
+        tier = atom.tier if atom else "growth"
+        if rel == "~":
+            cert = decider.decide(A.Relation(left, "Theta", right))
+            atom = cert.atoms[0] if cert.atoms else None
+        certificate = atom.certificate if atom is not None and atom.certificate else None
+        return Comparison(left, right, rel, tier, certificate)
+    outcome = decider.decide(A.Relation(left, "O", right))
+    return Comparison(left, right, None, reason=f"undecided: {outcome.reason}")

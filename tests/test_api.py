@@ -1,0 +1,121 @@
+"""The Python API (rcproof.api): typed results, str paths, lazy import, typeset display."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import rcproof
+from rcproof.resources import library_dir
+
+SRC = """\
+import physics
+param D : real where D >= 2
+family F { size = n^2; depth = 1 }
+axiom big: n^3 = O(n^3)
+theorem a: F in RC(n^(2/3))
+theorem b: F in RC(sqrt(n))
+theorem c: forall e : real where e > 0. n^e = O(n)
+theorem d: forall x : real where x >= 2. n^x = Omega(n^D)
+"""
+
+
+def test_import_is_cheap_and_lazy() -> None:
+    code = ("import sys, rcproof; heavy = [m for m in ('sympy', 'z3', 'lark', 'click', "
+            "'rcproof.api') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    assert rcproof.__version__ == version("rcproof")
+
+
+def test_verify_text_typed_results() -> None:
+    report = rcproof.verify_text(SRC)
+    assert [r.name for r in report] == ["big", "a", "b", "c", "d"]
+    assert report["a"].status == "proved" and report["a"].statement == "F ∈ RC(n^(2/3))"
+    assert report["big"].status == "axiom"
+    b = report["b"]
+    assert b.status == "refuted" and b.reason
+    c = report["c"]
+    assert c.status == "refuted" and c.counterexample is not None
+    assert set(c.counterexample) == {"e"} and Fraction(c.counterexample["e"]) > 1
+    assert isinstance(report["a"].axioms, tuple) and isinstance(report["a"].oracles, tuple)
+    assert not report.ok and report.summary["proved"] >= 1
+    assert "refuted" in str(report) and "F ∈ RC(√n)" in str(report)
+
+
+@pytest.mark.parametrize("kind", [str, Path])
+def test_verify_file_accepts_str_and_path(kind: type) -> None:
+    report = rcproof.verify_file(kind(library_dir() / "physics.rc"))
+    assert report.ok
+
+
+@pytest.mark.parametrize("name", ["zoo", "transformers"])
+def test_verify_file_bundled_module(name: str) -> None:
+    assert rcproof.verify_file(name).ok
+
+
+@pytest.mark.parametrize(("src", "where"), [
+    ("theorem x: n = O(", "<text>:1:"), ("theorem x: SMTA in RC(n)", "<text>:1:12")])
+def test_input_errors_raise(src: str, where: str) -> None:
+    with pytest.raises(rcproof.RcError) as info:
+        rcproof.verify_text(src)
+    assert where in str(info.value)
+
+
+@pytest.mark.parametrize(("a", "b", "rel"), [
+    ("n^2", "n*log(n)", "omega"), ("log(n)", "n", "o"), ("2*n + 1", "n", "Theta"),
+    ("-log(1 - 1/n)", "1/n", "~")])
+def test_compare(a: str, b: str, rel: str) -> None:
+    result = rcproof.compare(a, b)
+    assert result.rel == rel and result.tier == "growth"
+    assert result.certificate is None or "for all n" in result.certificate
+    assert result._repr_latex_().startswith("$")
+
+
+def test_compare_with_assumption() -> None:
+    result = rcproof.compare("n^d", "n^2", assume=["d >= 3"])
+    assert result.rel == "omega" and result.tier == "smt"
+
+
+@pytest.mark.parametrize(("dim", "time"), [(3, "n^(2/3)·log(n)^(2/3)"),
+                                           (Fraction(5, 2), "n^(4/5)·log(n)^(4/5)"),
+                                           ("2", "n·log(n)")])
+def test_bound(dim: object, time: str) -> None:
+    result = rcproof.bound("transformers", "SMAT(p = log(n))", dim)  # type: ignore[arg-type]
+    assert result.time == time and result.member == "proved" and result.tight == "proved"
+    assert "binding law" in str(result)
+    assert "\\Theta(" in result._repr_latex_()
+
+
+def test_bound_from_source_and_params() -> None:
+    src = "import physics\nfamily G(k = 1) { size = n * k; depth = k }\n"
+    assert rcproof.bound(src, "G", params={"k": "n"}).time == "n"
+    known = rcproof.bound(src + "family H { size = O(n^2); depth = 1 }\n", "H")
+    assert known.time is None and (known.low, known.high) == ("n^(1/2)", "n^(2/3)")
+
+
+def test_bound_symbolic_dimension_cases() -> None:
+    result = rcproof.bound("zoo", "SparseAttention", "d")
+    assert [c.time for c in result.cases] == ["n^(1/(d - 1))", "n^(3/(2·d))"]
+
+
+@pytest.mark.parametrize("dim", [1, 0, "1/2", "d+1"])
+def test_bound_bad_dimension_raises(dim: object) -> None:
+    with pytest.raises(rcproof.RcError):
+        rcproof.bound("transformers", "SMAT", dim)  # type: ignore[arg-type]
+
+
+def test_repr_latex_of_results() -> None:
+    report = rcproof.verify_text("lemma l: log(n)^5 = o(n)")
+    assert report["l"]._repr_latex_().startswith("$\\textbf{proved}")
+    assert report._repr_latex_().startswith("$\\begin{array}")
