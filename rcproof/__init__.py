@@ -23,7 +23,9 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # running from a source tree
             return "0+unknown"
     if name in _API:
-        from rcproof import api
+        # Loaded on first use only (by name, so that no module's import closure, the
+        # kernel's included, holds the API).
+        from importlib import import_module
 
-        return getattr(api, name)
+        return getattr(import_module("rcproof.api"), name)
     raise AttributeError(f"module 'rcproof' has no attribute {name!r}")
