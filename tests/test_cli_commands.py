@@ -287,3 +287,13 @@ def test_undeclared_parameter_is_an_input_error(tmp_path: Path) -> None:
     path.write_text(PARAMS, encoding="utf-8")
     code, out = run("bound", str(path), "Mix", "--param", "k=n^c")
     assert code == 2 and "unknown name 'c'" in out
+
+
+@pytest.mark.parametrize(("dim", "text", "tex"), [("5/2", "t*_{5/2}", "$t^*_{5/2}$"),
+                                                  ("3", "t*_3", "$t^*_{3}$"),
+                                                  ("2.5", "t*_{2.5}", "$t^*_{2.5}$")])
+def test_fractional_dimension_subscripts(dim: str, text: str, tex: str) -> None:
+    code, out = run("bound", "transformers", "SMAT", "--dim", dim)
+    assert code == 0 and f"  {text} = " in out
+    code, out = run("table", "transformers", "--dims", dim, "--format", "latex")
+    assert code == 0 and tex in out

@@ -23,6 +23,11 @@ def _time(b: TightBound) -> str:
     return "undetermined"
 
 
+def tstar_text(d: str) -> str:
+    """`t*_3`, `t*_d`; a dimension that is not one symbol in braces: `t*_{5/2}`."""
+    return f"t*_{d}" if d.isalnum() else f"t*_{{{d}}}"
+
+
 def _instance(b: TightBound, time: str, d: str) -> str:
     return f"{b.cls}({time}, d = {d})"
 
@@ -31,7 +36,7 @@ def render_bound(b: TightBound) -> str:
     d = _show(b.dim)
     where = f"d = {d}" if isinstance(b.dim, A.Num) else f"{d} (every {d} >= 2)"
     lines = [f"{_show(b.family)} in dimension {where}:"]
-    lines.append(f"  t*_{d} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
+    lines.append(f"  {tstar_text(d)} = {_time(b)}" + (f"  ({b.note})" if b.note and b.time else ""))
     if b.time is None and b.cases:
         lines[-1] = lines[-1].replace("undetermined", f"depends on {b.split or d}:")
         for case in b.cases:
@@ -58,7 +63,7 @@ def render_bound(b: TightBound) -> str:
                      f"Θ({show(b.boundary)})")
     if b.size is not None and b.volume_fill is not None:
         full = "full" if show(b.volume_fill) == "1" else "not full"
-        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d} = "
+        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d if d.isalnum() else f'({d})'} = "
                      f"Θ({show(b.volume_fill)}) (the light cone is {full})")
     return "\n".join(lines)
 
@@ -71,7 +76,7 @@ def _cell(b: TightBound) -> str:
 
 
 def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt: str) -> str:
-    header = ["family"] + [f"t*_{d}" for d in dims]
+    header = ["family"] + [tstar_text(d) for d in dims]
     body = [[name] + [_cell(b) for b in cells] for name, cells in rows]
     if fmt == "csv":
         import csv

@@ -385,6 +385,54 @@ def _assignments(text: str) -> str:
     return ", ".join(parts)
 
 
+_MAX_REASON_PARSES = 40  # parse attempts per reason (display only)
+
+
+def reason(text: str) -> str:
+    """A verdict's reason as LaTeX: prose stays text, and each clause that ends in a
+    formula (`fails: not n^(2/3) = O(√n)`, `holds iff D >= 4`, `fails at d = 3/2`) has
+    that formula typeset in math mode. Clauses are separated by `; ` or `: `; in each,
+    the longest tail that parses as a proposition, or as `name = value` assignments, is
+    math, the words before it text."""
+    budget = [_MAX_REASON_PARSES]
+    parts = re.split(r"(; |: |\n)", text)
+    return "".join(_clause(p, budget) if i % 2 == 0 else escape(p)
+                   for i, p in enumerate(parts))
+
+
+def _clause(text: str, budget: list[int]) -> str:
+    starts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
+    for start in starts:
+        tail = text[start:].strip().rstrip(".")
+        if not tail or budget[0] <= 0:
+            break
+        budget[0] -= 1
+        math = _formula(tail)
+        if math is not None:
+            head = text[:start]
+            rest = text[start:][len(text[start:].rstrip().rstrip(".")):]
+            return _scripts(head) + math + escape(rest)
+    return _scripts(text)
+
+
+def _formula(text: str) -> str | None:
+    """`$…$` for a proposition, or `name = value, …` assignments; None otherwise."""
+    from rcproof.errors import RcError
+    from rcproof.syntax.parser import parse_prop
+
+    ascii_text = _ascii_expr(text).replace("≥", ">=").replace("≤", "<=").replace(
+        "¬", "not ").replace("∧", " and ").replace("∨", " or ")
+    try:
+        return f"${to_latex(parse_prop(ascii_text, '<reason>'))}$"
+    except (RcError, RecursionError):
+        pass
+    items = text.split(", ")
+    if all(re.fullmatch(r"[A-Za-z_][\w']*(\([^()]*\))? = .+", i) for i in items):
+        rendered = _assignments(text)
+        return rendered if "$" in rendered else None
+    return None
+
+
 def render_result(r: Result) -> str:
     """One theorem as a paragraph: name, status, prose, statement, evidence."""
     v = r.verdict
@@ -406,7 +454,7 @@ def render_result(r: Result) -> str:
     reference = getattr(r.fact.decl, "reference", None)
     if v.reason and v.status not in ("proved", "cited") and not (
             v.counterexample and v.counterexample in v.reason):
-        out.append(f"Reason: {_scripts(v.reason)}\n")
+        out.append(f"Reason: {reason(v.reason)}\n")
     if r.fact.kind == "cite" and reference:
         out.append(f"Reference: {escape(reference)}\n")
     return "\n".join(out)
