@@ -291,7 +291,7 @@ def test_undeclared_parameter_is_an_input_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("dim", "text", "tex"), [("5/2", "t*_{5/2}", "$t^*_{5/2}$"),
                                                   ("3", "t*_3", "$t^*_{3}$"),
-                                                  ("2.5", "t*_{2.5}", "$t^*_{2.5}$")])
+                                                  ("2.5", "t*_{5/2}", "$t^*_{2.5}$")])
 def test_fractional_dimension_subscripts(dim: str, text: str, tex: str) -> None:
     code, out = run("bound", "transformers", "SMAT", "--dim", dim)
     assert code == 0 and f"  {text} = " in out

@@ -62,8 +62,9 @@ def render_bound(b: TightBound) -> str:
         lines.append(f"  realization: volume Θ({show(b.volume)}), boundary area "
                      f"Θ({show(b.boundary)})")
     if b.size is not None and b.volume_fill is not None:
+        power = d if d.isalnum() else f"({d})"
         full = "full" if show(b.volume_fill) == "1" else "not full"
-        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{d if d.isalnum() else f'({d})'} = "
+        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{power} = "
                      f"Θ({show(b.volume_fill)}) (the light cone is {full})")
     return "\n".join(lines)
 
