@@ -115,3 +115,29 @@ def test_tstar_cannot_be_declared(tmp_path: Path) -> None:
 def test_tstar_round_trips(text: str) -> None:
     e = parse_expr(text)
     assert parse_expr(to_ascii(e)) == e
+
+
+@pytest.mark.parametrize(("claim", "status"), [
+    ("tstar(SMAT, 3) = Theta(n^(2/3))", "proved"),
+    ("tstar(SMAT, 3) = Theta(n^(1/2))", "unknown"),
+    ("tstar(SMAT, 4) = Theta(n^(2/3))", "unknown"),
+    ("tstar(SMAT(p = log(n)), 3) = Theta(n^(2/3))", "unknown"),
+])
+def test_named_fact_about_tstar_applies_only_where_it_holds(check, claim: str,  # type: ignore[no-untyped-def]
+                                                            status: str) -> None:
+    results = check("import transformers\n"
+                    "theorem a: forall d : real where d >= 2. tstar(SMAT, d) = Theta(n^(2/d))\n"
+                    f"theorem b: {claim}\nproof\n  show {claim} by a\nqed\n")
+    assert results["a"].verdict.status == "proved"
+    assert results["b"].verdict.status == status
+
+
+@pytest.mark.parametrize(("hyp", "status"), [
+    ("size(C) = Theta(n^3), depth(C) = O(n)", "proved"),
+    ("size(C) = Theta(n^3)", "refuted"),
+    ("size(C) = O(n^3), depth(C) = O(n)", "refuted"),
+])
+def test_tstar_of_a_family_variable(check, hyp: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    results = check("import physics\n"
+                    f"theorem a: forall C : family where {hyp}. tstar(C) = Theta(n)\n")
+    assert results["a"].verdict.status == status
