@@ -302,7 +302,7 @@ def plot(path: Path, families: tuple[str, ...], dim: str | None, params: tuple[s
          cls: str | None, output: Path) -> None:
     """t*_d(n) of FAMILIES (names or instances such as 'CoT(T = n)') on log-log axes
     (needs matplotlib)."""
-    from rcproof.realization import find_family, load_for_bound, parse_dim, tight_bound
+    from rcproof.realization import find_family, floor, load_for_bound, parse_dim, tight_bound
     from rcproof.report.plot import plot as draw
 
     units = load_for_bound(path)
@@ -318,5 +318,5 @@ def plot(path: Path, families: tuple[str, ...], dim: str | None, params: tuple[s
     for member in _instances(list(families), params):
         unit, _ = find_family(units, _family_name(member))
         bounds.append(tight_bound(unit, member, value, cls=cls))
-    draw(bounds, value.value, output)
+    draw(bounds, value.value, output, floor(units[0], value, cls))
     click.echo(f"wrote {output}")

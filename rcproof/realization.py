@@ -162,6 +162,46 @@ def lower_bounds(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
     return lowers, view.resource("size"), view
 
 
+def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
+          ) -> tuple[A.Expr, tuple[str, ...]] | None:
+    """The lower bound on t that the class's laws give every family, whatever its
+    resources (for RC the flux law's n^(1/(d-1)), the entropy floor), with those laws;
+    None when no law is free of the family's resources."""
+    shape = rc_shaped(unit.scope, cls)
+    unfolder = Unfolder(unit.scope)
+    view = FamilyView(A.Name("_any_family"))  # every resource abstract
+    env = {shape.budget: N}
+    if shape.dim is not None:
+        env[shape.dim] = dim
+    env_args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
+    lowers, _, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
+        shape.cls, env_args, view))  # type: ignore[arg-type]
+    from rcproof.syntax.walk import rewrite
+
+    def has_resource(e: A.Expr) -> bool:
+        found = False
+
+        def look(node: object) -> object | None:
+            nonlocal found
+            if isinstance(node, A.Call) and node.args and node.args[0] == view.label:
+                found = True
+            return None
+
+        rewrite(e, look)
+        return found
+
+    free = [b for b in lowers if not has_resource(b.expr)]
+    if not free:
+        return None
+    try:
+        leads = [(growth.leading(b.expr), b.law) for b in free]
+    except growth.GrowthError:
+        return None
+    top = max(lead.exps for lead, _ in leads)
+    laws = tuple(dict.fromkeys(law for lead, law in leads if lead.exps == top))
+    return next(lead for lead, _ in leads if lead.exps == top).to_expr(), laws
+
+
 def simplify_power(e: A.Expr) -> A.Expr:
     """(n^a)^b → n^(a·b) for display."""
     if isinstance(e, A.BinOp) and e.op == "^":

@@ -297,3 +297,30 @@ def test_fractional_dimension_subscripts(dim: str, text: str, tex: str) -> None:
     assert code == 0 and f"  {text} = " in out
     code, out = run("table", "transformers", "--dims", dim, "--format", "latex")
     assert code == 0 and tex in out
+
+
+@pytest.mark.parametrize(("dim", "floor"), [("2", "n"), ("3", "n^(1/2)"), ("4", "n^(1/3)")])
+def test_the_floor_comes_from_the_class(dim: str, floor: str) -> None:
+    """No law is known in Python: the plot's floor is read off the class's laws."""
+    from fractions import Fraction
+
+    from rcproof.elaborate.loader import load_program
+    from rcproof.realization import floor as class_floor
+    from rcproof.resources import library_dir
+    from rcproof.syntax import ast as A
+    from rcproof.syntax.notation import to_text
+
+    unit = load_program([library_dir() / "zoo.rc"]).requested_files()[0]
+    found = class_floor(unit, A.Num(Fraction(dim)))
+    assert found is not None and to_text(found[0]) == floor and found[1] == ("flux",)
+
+
+def test_a_class_without_a_resource_free_law_has_no_floor(tmp_path: Path) -> None:
+    from rcproof.elaborate.loader import load_program
+    from rcproof.realization import floor as class_floor
+    from rcproof.syntax import ast as A
+
+    path = tmp_path / "alone.rc"
+    path.write_text(ALONE, encoding="utf-8")
+    unit = load_program([path]).requested_files()[0]
+    assert class_floor(unit, A.Num(2)) is None

@@ -1,4 +1,4 @@
-"""`rcproof plot`: t*_d(n) of families on log–log axes against the entropy floor.
+"""`rcproof plot`: t*_d(n) of families on log–log axes against the class's floor.
 
 Needs matplotlib (the `rcproof[plot]` extra). Each curve is the Θ-class of t*_d with
 coefficient 1, evaluated by the interval evaluator of the growth engine.
@@ -30,8 +30,11 @@ def _values(e: A.Expr, points: list[float]) -> list[float]:
     return out
 
 
-def plot(bounds: list[TightBound], dim: Fraction, output: Path) -> None:
-    """Write a PNG (or any format matplotlib infers from the suffix) of the bounds."""
+def plot(bounds: list[TightBound], dim: Fraction, output: Path,
+         floor: tuple[A.Expr, tuple[str, ...]] | None = None) -> None:
+    """Write a PNG (or any format matplotlib infers from the suffix) of the bounds, and
+    the class's floor (the lower bound its laws give every family, with those laws;
+    rcproof.realization.floor) as a dashed line."""
     try:
         import matplotlib
 
@@ -47,8 +50,9 @@ def plot(bounds: list[TightBound], dim: Fraction, output: Path) -> None:
             continue
         label = f"{show(b.family)}: Θ({show(b.time)}) [{', '.join(b.laws)}]"
         ax.plot(points, _values(b.time, points), label=label)
-    floor = A.BinOp("^", A.Name("n"), A.Num(1 / (dim - 1)))
-    ax.plot(points, _values(floor, points), "k--", label=f"entropy floor {show(floor)}")
+    if floor is not None:
+        ax.plot(points, _values(floor[0], points), "k--",
+                label=f"floor {show(floor[0])} [{', '.join(floor[1])}]")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("n (input bits)")
