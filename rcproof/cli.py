@@ -95,6 +95,10 @@ def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,
     for err in program.errors:
         click.echo(err.format(), err=True)
     if program.errors:
+        if not as_json:
+            count = len(program.errors)
+            click.echo(f"{count} file{'s' if count > 1 else ''} with input errors not "
+                       "checked (the errors are on standard error)")
         sys.exit(2)
     sys.exit(exit_code([r for _, rs in files for r in rs]))
 
