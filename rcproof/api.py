@@ -164,7 +164,6 @@ class BoundResult:
             rows = [f"\\Theta({to_latex(tidy(c.time, theta=True))}) & "
                     f"\\text{{{c.note or ''}}}" for c in b.cases if c.time is not None]
             return f"${head} = \\begin{{cases}}" + " \\\\ ".join(rows) + "\\end{cases}$"
-        del A
         return f"${head}\\ \\text{{undetermined}}$"
 
 

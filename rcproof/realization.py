@@ -19,20 +19,22 @@ from rcproof.errors import RcError, did_you_mean
 from rcproof.kernel.unfold import Bound, FamilyView, Unfolder
 from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_ascii
 from rcproof.syntax.parser import parse_expr
-
-
-def show_ascii(e: A.Expr) -> str:
-    from rcproof.syntax.notation import to_ascii
-
-    return to_ascii(e)
 
 N = A.Name("n")
 
 
 @dataclass(frozen=True)
 class TightBound:
-    """t*_d = Θ(time); `laws` bind (their lower bounds are Θ(time))."""
+    """t*_d of `family` in class `cls` at dimension `dim`.
+
+    Exactly one of: `time` (t*_d = Θ(time); `laws` bind, their lower bounds are
+    Θ(time); `checked`/`tight` are the kernel's verdicts on membership in cls(time, d)
+    and on no budget o(time) sufficing); `cases` (a split over intervals of the variable
+    `split`, each case a TightBound with its interval in `note`); `low`/`high` (a family
+    known by bounds: t*_d = Ω(low) and O(high), each end printed only when the kernel
+    proved it); or neither, with the reason in `note`."""
 
     family: A.Expr
     dim: A.Expr
@@ -80,7 +82,7 @@ def parse_dim(text: str) -> A.Expr:
         raise RcError(f"--dim: '{text}' is not a dimension", None, hint)
     if value < 2:
         raise RcError(f"--dim: {text} is below 2", None,
-                      hint + " (the flux law n = O(t^(d-1)) needs d >= 2)")
+                      hint + " (THEORY.md §4: realizations live in d >= 2 dimensions)")
     return A.Num(value)
 
 
@@ -95,7 +97,7 @@ def _number(e: A.Expr) -> Fraction | None:
         a, b = _number(e.left), _number(e.right)
         if a is None or b is None or (e.op == "/" and b == 0):
             return None
-        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[e.op]
+        return {"+": a + b, "-": a - b, "*": a * b}[e.op] if e.op != "/" else a / b
     return None
 
 
@@ -227,7 +229,7 @@ def default_dim(unit: SourceFile, cls: str | None = None) -> A.Expr:
     if value is None:
         raise RcError(f"class {shape.name} has no default dimension", None,
                       "give one with --dim")
-    return parse_dim(show_ascii(value))
+    return parse_dim(to_ascii(value))
 
 
 def tight_bound(unit: SourceFile, family: A.Expr, dim: A.Expr | None, budget: float = 2.0,
