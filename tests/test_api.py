@@ -101,7 +101,7 @@ def test_bound_from_source_and_params() -> None:
     src = "import physics\nfamily G(k = 1) { size = n * k; depth = k }\n"
     assert rcproof.bound(src, "G", params={"k": "n"}).time == "n"
     known = rcproof.bound(src + "family H { size = O(n^2); depth = 1 }\n", "H")
-    assert known.time is None and (known.low, known.high) == ("n^(1/2)", "n^(2/3)")
+    assert known.time is None and (known.low, known.high) == ("√n", "n^(2/3)")
 
 
 def test_bound_symbolic_dimension_cases() -> None:

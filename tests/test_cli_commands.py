@@ -67,7 +67,7 @@ def test_bad_dimension_is_an_input_error(command: str, dim: str, tmp_path: Path)
 
 @pytest.mark.parametrize(("dim", "time"), [("2", "Θ(n)"), ("3", "Θ(n^(2/3))"),
                                            ("5/2", "Θ(n^(4/5))"), ("2.5", "Θ(n^(4/5))"),
-                                           ("4", "Θ(n^(1/2))")])
+                                           ("4", "Θ(√n)")])
 def test_good_dimensions(dim: str, time: str) -> None:
     code, out = run("bound", "transformers", "SMAT", "--dim", dim)
     assert code == 0, out
@@ -215,7 +215,7 @@ def test_bound_prints_volume_and_boundary(dim: str, volume: str, area: str) -> N
 
 
 @pytest.mark.parametrize(("family", "cls", "interval"), [
-    ("Known", "RC", "Ω(n^(1/2)) … O(n^(2/3))"),
+    ("Known", "RC", "Ω(√n) … O(n^(2/3))"),
     ("Known", "Fast", "Ω(log(n)) … O(n^(2/3))"),
     ("Big", "RC", "Ω(n) … O(?)"),
 ])

@@ -4,8 +4,8 @@ Display only: nothing it returns is fed back to the prover. Two modes:
 
 * exact (`tidy(e)`): an expression equal to `e` for every large n. Constants are folded,
   `log 1` is dropped, like terms are combined (`n + n` → `2·n`) and so are powers of one
-  base (`n/n^(1/3)` → `n^(2/3)`, `(n^a)^b` → `n^(a·b)`), `sqrt` becomes a power and
-  `log(x^k)` becomes `k·log(x)`. Every rule is an identity of real arithmetic for
+  base (`n/n^(1/3)` → `n^(2/3)`, `(n^a)^b` → `n^(a·b)`, `√n·√n` → `n`), a power 1/2
+  prints as `√`, and `log(x^k)` becomes `k·log(x)`. Every rule is an identity of real arithmetic for
   eventually positive bases (THEORY.md §1's global assumption).
 * Θ (`tidy(e, theta=True)`): an expression Θ-equal to `e`, for the argument of Θ. A
   ground expression (in n only) becomes its leading monomial without coefficient, from
@@ -20,6 +20,7 @@ anything it cannot normalise is kept as it is.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from rcproof.syntax import ast as A
@@ -37,7 +38,12 @@ MAX_DISPLAY_WORK = 20_000  # work units of one simplification (display only)
 def tidy(e: A.Expr, theta: bool = False) -> A.Expr:
     """The display normal form of `e` (see the module docstring). Its work is budgeted
     (`MAX_DISPLAY_WORK` units of rcproof.budget, counted per node visited); when the
-    budget runs out `e` is shown as it is."""
+    budget runs out `e` is shown as it is. Results are memoised (trees are immutable)."""
+    return _tidy(e, theta)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tidy(e: A.Expr, theta: bool) -> A.Expr:
     from rcproof.budget import Budget, BudgetExhausted, budget_scope
 
     if _depth(e) > _MAX_DEPTH:
@@ -119,9 +125,25 @@ def _exponent(e: A.Expr) -> A.Expr:
     """An exponent in normal form: free of n, it is a rational function of parameters,
     put over one denominator and cancelled (sympy's `cancel`, display only)."""
     out = _build(_terms(e))
-    if _num(out) is not None or "n" in _names(out):
-        return out
+    if _num(out) is not None or "n" in _names(out) or not _divides_by_name(out):
+        return out  # our own arithmetic already combined it
+    if isinstance(out, A.BinOp) and out.op == "/" and not _divides_by_name(out.left) \
+            and not _divides_by_name(out.right.left if isinstance(out.right, A.BinOp)
+                                     else out.right):
+        return out  # one fraction a/b: nothing to put over a common denominator
     return _cancel(out)
+
+
+def _divides_by_name(e: A.Expr) -> bool:
+    """Whether `e` divides by an expression with names (`1/(d - 1)`): only then can
+    putting it over one denominator shorten it."""
+    if isinstance(e, A.BinOp):
+        if e.op == "/" and _names(e.right):
+            return True
+        return _divides_by_name(e.left) or _divides_by_name(e.right)
+    if isinstance(e, A.Neg):
+        return _divides_by_name(e.operand)
+    return False
 
 
 def _names(e: A.Expr) -> set[str]:
@@ -299,7 +321,7 @@ def _build(terms: list[Term]) -> A.Expr:
         return A.Num(Fraction(0))
     out: A.Expr | None = None
     for coef, factors in terms:
-        magnitude = _product(abs(coef), factors)
+        magnitude = _product(abs(coef), factors) if factors else A.Num(abs(coef))
         if out is None:
             out = magnitude if coef > 0 else A.Neg(magnitude)
         else:
@@ -333,7 +355,11 @@ def _product(coef: Fraction, factors: tuple[Factor, ...]) -> A.Expr:
 
 
 def _pow(base: A.Expr, k: A.Expr) -> A.Expr:
-    return base if k == A.Num(_ONE) else A.BinOp("^", base, k)
+    if k == A.Num(_ONE):
+        return base
+    if k == A.Num(Fraction(1, 2)):
+        return A.Call("sqrt", (base,))  # √n, as people write it
+    return A.BinOp("^", base, k)
 
 
 # ---- Θ mode ---------------------------------------------------------------------------
@@ -356,7 +382,7 @@ def _theta(e: A.Expr) -> A.Expr:
         if lead is not None:
             from rcproof.growth.coef import Coef
 
-            return type(lead)(Coef.exact(1), lead.exps).to_expr()
+            return _build(_terms(type(lead)(Coef.exact(1), lead.exps).to_expr()))
     terms = _terms(e)
     if len(terms) != 1:
         return e
@@ -365,9 +391,13 @@ def _theta(e: A.Expr) -> A.Expr:
         return e
     kept: list[Factor] = []
     for base, k in factors:
-        if _constant(base):
-            continue  # a positive numeric constant to any constant power
-        kept.append((_theta_factor(base), k))
+        # Θ(c^k·f^k) = Θ(f^k) and Θ(f^k) = Θ(Θ(f)^k) hold for a numeric exponent k only:
+        # with k growing (2^n, (n + √n)^n) a constant factor of the base is not one of
+        # the power.
+        numeric = isinstance(k, A.Num)
+        if numeric and _constant(base):
+            continue
+        kept.append((_theta_factor(base) if numeric else base, k))
     return _product(_ONE, _merge((), tuple(kept)))
 
 

@@ -23,7 +23,7 @@ def test_is_digraph(dot: str) -> None:
 
 
 def test_rc_classes_and_landmarks_are_strict(dot: str) -> None:
-    for node in ('"RC(n^(1/2), d = 3)"', '"RC(n^(2/3), d = 3)"', '"RC(n, d = 3)"'):
+    for node in ('"RC(√n, d = 3)"', '"RC(n^(2/3), d = 3)"', '"RC(n, d = 3)"'):
         assert f"{node} [label={node}]" in dot
     strict = [line for line in dot.splitlines() if "->" in line and "style=bold" in line]
     assert any(line.strip().startswith('"RC(') for line in strict)
@@ -75,7 +75,7 @@ def test_rc_nodes_ordered_by_growth(tmp_path: Path, shift: int) -> None:
     text = "".join(f"theorem t{i}: RC({b}) subset RC({b} * n^3)\n"
                    for i, b in enumerate(budgets))
     dot = _graph(tmp_path, text)
-    order = ["log(n)", "log(n)³", "n^(1/2)", "n^(2/3)", "n", "n·log(n)", "n²"]
+    order = ["log(n)", "log(n)³", "√n", "n^(2/3)", "n", "n·log(n)", "n²"]
     positions = [dot.index(f'"RC({b}, d = 3)" [label=') for b in order]
     assert positions == sorted(positions), dot
     assert "style=invis" in dot

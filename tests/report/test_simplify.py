@@ -122,3 +122,51 @@ def test_issue_examples(text: str, exact: str, theta: str) -> None:
 def test_tidy_prop_simplifies_landau_arguments_only() -> None:
     p = parse_prop("size(F) + 0 = Theta(2*n + n)", "x")
     assert show(tidy_prop(p)) == "size(F) = Θ(n)"
+
+
+# ---- beyond the monomial fragment: exponentials, checked by sympy's limit ---------------
+
+_GROWING = st.sampled_from(["n", "log(n)", "sqrt(n)", "n^2"]).map(parse_expr)
+_BASES = st.sampled_from(["2", "3", "1/2", "n + 1", "n + sqrt(n)", "2*n", "log(n) + 1"]
+                         ).map(parse_expr)
+
+
+def _exp_log() -> st.SearchStrategy[A.Expr]:
+    power = st.tuples(_BASES, _GROWING).map(lambda p: A.BinOp("^", *p))
+    factor = st.one_of(power, _GROWING, _consts, st.just(parse_expr("exp(n)")))
+    return st.lists(factor, min_size=1, max_size=3).map(
+        lambda fs: fs[0] if len(fs) == 1 else A.BinOp("*", fs[0], fs[1]) if len(fs) == 2
+        else A.BinOp("*", A.BinOp("*", fs[0], fs[1]), fs[2]))
+
+
+def _ratio_limit(f: A.Expr, g: A.Expr) -> object:
+    import sympy
+
+    from rcproof.growth import to_sympy
+
+    n = sympy.Symbol("n", positive=True)
+    return sympy.limit(sympy.simplify(to_sympy(f) / to_sympy(g)), n, sympy.oo)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_exp_log())
+def test_exp_log_theta_mode_is_theta_equal(e: A.Expr) -> None:
+    """Θ mode keeps a constant base whose exponent grows (2^n is not Θ(1)), and never
+    replaces the base of a growing power by its Θ-class ((n + √n)^n is not Θ(n^n))."""
+    import sympy
+
+    out = tidy(e, theta=True)
+    if out == e:
+        return
+    limit = _ratio_limit(e, out)
+    assert limit.is_finite and limit.is_positive, (show(e), show(out), limit)  # type: ignore[attr-defined]
+    exact = tidy(e)
+    if exact != e:
+        assert sympy.simplify(_ratio_limit(e, exact) - 1) == 0, (show(e), show(exact))
+
+
+@pytest.mark.parametrize(("text", "theta"), [
+    ("3^n", "3^n"), ("2^(2^n)", "2^(2^n)"), ("n^log(n)", "n^log(n)"),
+    ("(n + sqrt(n))^n", "(n + √n)^n"), ("3*exp(n)", "exp(n)"), ("2^(1/3)*n", "n")])
+def test_exponentials_keep_their_base(text: str, theta: str) -> None:
+    assert show(tidy(parse_expr(text, "x"), theta=True)) == theta
