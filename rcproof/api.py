@@ -149,7 +149,6 @@ class BoundResult:
 
     def _repr_latex_(self) -> str:
         from rcproof.report.simplify import tidy
-        from rcproof.syntax import ast as A
         from rcproof.syntax.notation import to_latex
 
         b = self._bound
