@@ -324,3 +324,18 @@ def test_a_class_without_a_resource_free_law_has_no_floor(tmp_path: Path) -> Non
     path.write_text(ALONE, encoding="utf-8")
     unit = load_program([path]).requested_files()[0]
     assert class_floor(unit, A.Num(2)) is None
+
+
+@pytest.mark.parametrize("command", ["table", "plot"])
+def test_issue_instances_in_table_and_plot(command: str, tmp_path: Path) -> None:
+    """The issue's repro: `SMAT(p = log(n))` from the bundled transformers module."""
+    if command == "plot":
+        pytest.importorskip("matplotlib")
+        code, out = run("plot", "transformers", "SMAT(p = log(n))", "SMAT",
+                        "-o", str(tmp_path / "p.png"))
+        assert code == 0 and (tmp_path / "p.png").stat().st_size > 0
+        return
+    code, out = run("table", "transformers", "--families", "SMAT(p = log(n)), SMAT",
+                    "--dims", "3")
+    assert code == 0
+    assert "SMAT(p = log(n))  Θ(n^(2/3)·log(n)^(2/3))" in out
