@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
+from rcproof.elaborate.loader import SourceFile
 from rcproof.errors import RcError
 from rcproof.prover.run import Result
 from rcproof.realization import TightBound
@@ -53,6 +54,7 @@ class TheoremResult:
     oracles: tuple[str, ...]
     ms: float
     _result: Result
+    _dims: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -66,9 +68,10 @@ class TheoremResult:
         return line
 
     def _repr_latex_(self) -> str:
-        from rcproof.syntax.notation import to_latex
+        from rcproof.syntax.notation import indexed_classes, to_latex
 
-        prop = to_latex(self._result.fact.prop)
+        with indexed_classes(self._dims):
+            prop = to_latex(self._result.fact.prop)
         return (f"$\\textbf{{{self.status}}}\\ \\texttt{{{_tex_name(self.name)}}}:\\ "
                 f"{prop}$")
 
@@ -115,10 +118,13 @@ class Report:
         return "\n".join([*(str(r) for r in self.results), tail])
 
     def _repr_latex_(self) -> str:
-        from rcproof.syntax.notation import to_latex
+        from rcproof.syntax.notation import indexed_classes, to_latex
 
-        rows = [f"\\textbf{{{r.status}}} & \\texttt{{{_tex_name(r.name)}}} & "
-                f"{to_latex(r._result.fact.prop)}" for r in self.results]
+        rows = []
+        for r in self.results:
+            with indexed_classes(r._dims):
+                rows.append(f"\\textbf{{{r.status}}} & \\texttt{{{_tex_name(r.name)}}} & "
+                            f"{to_latex(r._result.fact.prop)}")
         return "$\\begin{array}{lll}" + " \\\\ ".join(rows) + "\\end{array}$"
 
 
@@ -202,13 +208,13 @@ def _counterexample(text: str | None) -> dict[str, str] | None:
     return out
 
 
-def _typed(r: Result) -> TheoremResult:
+def _typed(r: Result, dims: Mapping[str, str]) -> TheoremResult:
     from rcproof.report.text import show
 
     v = r.verdict
     return TheoremResult(r.name, r.fact.kind, r.path, r.line, v.status,  # type: ignore[arg-type]
                          show(r.fact.prop), v.reason, _counterexample(v.counterexample),
-                         tuple(v.axioms), tuple(v.oracles), r.ms, r)
+                         tuple(v.axioms), tuple(v.oracles), r.ms, r, dims)
 
 
 def _configure(budget: float) -> None:
@@ -228,16 +234,25 @@ def verify_text(src: str, *, path: str = "<text>", budget: float = 2.0) -> Repor
     _configure(budget)
     unit = load_text(src.removeprefix("\ufeff"), path)
     session = Session([unit], budget)
-    return Report(tuple(_typed(r) for r in session.run(unit)))
+    dims = _dimension_params([unit])
+    return Report(tuple(_typed(r, dims) for r in session.run(unit)))
 
 
 def verify_file(path: str | os.PathLike[str], *, budget: float = 2.0) -> Report:
     """Verify a file, a folder (with its subfolders) or a bundled module name (`"zoo"`).
     Raises RcError on an input error."""
-    from rcproof.verify import verify_paths
+    from rcproof.verify import verify_program
 
-    files = verify_paths([Path(path)], budget=budget)
-    return Report(tuple(_typed(r) for _, results in files for r in results))
+    program, files = verify_program([Path(path)], budget=budget)
+    dims = _dimension_params(list(program.files.values()))
+    return Report(tuple(_typed(r, dims) for _, results in files for r in results))
+
+
+def _dimension_params(units: list[SourceFile]) -> dict[str, str]:
+    """RC-shaped classes in scope -> their dimension parameter (typeset as K_d(f))."""
+    from rcproof.report.latex import dimension_params
+
+    return dimension_params(units)
 
 
 def compare(a: str, b: str, assume: tuple[str, ...] | list[str] = ()) -> Comparison:

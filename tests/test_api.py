@@ -119,3 +119,9 @@ def test_repr_latex_of_results() -> None:
     report = rcproof.verify_text("lemma l: log(n)^5 = o(n)")
     assert report["l"]._repr_latex_().startswith("$\\textbf{proved}")
     assert report._repr_latex_().startswith("$\\begin{array}")
+
+
+def test_repr_latex_subscripts_the_dimension() -> None:
+    report = rcproof.verify_text("import physics\nfamily F { size = n; depth = 1 }\n"
+                                 "theorem a: F in RC(n, d = 2)\n")
+    assert "\\mathrm{RC}_{2}(n)" in report["a"]._repr_latex_()

@@ -486,11 +486,11 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
     RC shape print their dimension as a subscript, K_d(f).
     """
     units = list(units)
-    with indexed_classes(_dimension_params(units)):
+    with indexed_classes(dimension_params(units)):
         return _document(files, units, fragment, only)
 
 
-def _dimension_params(units: Sequence[SourceFile]) -> dict[str, str]:
+def dimension_params(units: Sequence[SourceFile]) -> dict[str, str]:
     """Class name -> dimension parameter, for the classes of the RC shape in scope."""
     from rcproof.elaborate.shape import shape_of
     from rcproof.elaborate.symbols import ClassSym
