@@ -116,3 +116,38 @@ def test_default_dimension_is_printed() -> None:
     units = load_program(paths).requested_files()
     tex = render_document(files, units, fragment=True, only={"smat_in_rc"})
     assert r"\mathrm{SMAT} \in \mathrm{RC}_{3}(n^{2/3})" in tex
+
+
+USABILITY = """\
+import transformers
+param D : real where D >= 2
+theorem smat_tstar: tstar(SMAT(p = log(n)), 3) = Theta(n^(2/3) * log(n)^(2/3))
+theorem general: forall d : real where d >= 2. tstar(SMAT, d) = Theta(n^(2/d))
+theorem too_fast: SMAT in RC(sqrt(n), 5/2)
+theorem depends: n^D = O(n^4)
+theorem at_half: forall e : real where e > 0. n^e = O(n)
+"""
+
+
+def test_tstar_and_reasons_compile(tmp_path: Path) -> None:
+    """tstar statements, fractional dimensions and reasons with formulas typeset and
+    compile."""
+    from rcproof.elaborate.loader import load_program
+    from rcproof.prover.run import Session
+
+    source = tmp_path / "u.rc"
+    source.write_text(USABILITY, encoding="utf-8")
+    program = load_program([source])
+    session = Session(list(program.files.values()))
+    files = [(u.path, session.run(u)) for u in program.requested_files()]
+    text = render_document(files, program.requested_files())
+    assert "t^{*}_{3}(\\mathrm{SMAT}(p = \\log n))" in text
+    assert "\\mathrm{RC}_{5/2}" in text or "\\mathrm{RC}_{\\frac{5}{2}}" in text
+    assert "Reason:" in text and "$" in text.split("Reason:")[1].split("\n")[0]
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed")
+    (tmp_path / "doc.tex").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
