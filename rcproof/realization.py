@@ -366,6 +366,7 @@ class _Split:
     low: Fraction | None
     high: Fraction | None
     where: tuple[A.Prop, ...] = ()
+    strict: frozenset[Fraction] = frozenset()  # declared ends that are excluded (`0 < a`)
 
     def grid(self) -> list[Fraction]:
         low = self.low if self.low is not None else (
@@ -419,18 +420,25 @@ def _param_split(scope: Scope, lowers: list[Bound]) -> _Split | None:
     sym = scope.get(params[0])
     assert isinstance(sym, ParamSym)
     low = high = None
+    strict: set[Fraction] = set()
+    name = A.Name(sym.name)
     for c in sym.constraints:
         for (a, b), op in zip(itertools.pairwise(c.terms), c.ops) if isinstance(
                 c, A.Comparison) else ():
-            if op in ("<", "<=") and a == A.Name(sym.name) and _number(b) is not None:
-                high = _number(b) if high is None else min(high, _number(b))  # type: ignore[type-var]
-            if op in ("<", "<=") and b == A.Name(sym.name) and _number(a) is not None:
-                low = _number(a) if low is None else max(low, _number(a))  # type: ignore[type-var]
-            if op in (">", ">=") and a == A.Name(sym.name) and _number(b) is not None:
-                low = _number(b) if low is None else max(low, _number(b))  # type: ignore[type-var]
-            if op in (">", ">=") and b == A.Name(sym.name) and _number(a) is not None:
-                high = _number(a) if high is None else min(high, _number(a))  # type: ignore[type-var]
-    return _Split(A.Name(sym.name), low, high, tuple(sym.constraints))
+            if a == name and _number(b) is not None:  # a OP value
+                value, above = _number(b), op in (">", ">=")
+            elif b == name and _number(a) is not None:  # value OP a
+                value, above = _number(a), op in ("<", "<=")
+            else:
+                continue
+            assert value is not None
+            if op in ("<", ">"):
+                strict.add(value)
+            if above:
+                low = value if low is None else max(low, value)
+            elif op != "==":
+                high = value if high is None else min(high, value)
+    return _Split(name, low, high, tuple(sym.constraints), frozenset(strict))
 
 
 def _interval(split: _Split, low: Fraction | None, high: Fraction | None
@@ -443,14 +451,18 @@ def _interval(split: _Split, low: Fraction | None, high: Fraction | None
     return tuple(where)
 
 
-def _span(var: str, low: Fraction | None, high: Fraction | None) -> str:
+def _span(split: _Split, low: Fraction | None, high: Fraction | None) -> str:
+    """`0 < a <= 1`: an end the declaration excludes is shown strict."""
+    var = split.var.id
+    lt = {e: "<" if e in split.strict and e in (split.low, split.high) else "<="
+          for e in (low, high) if e is not None}
     if low is not None and high is not None:
-        return f"{low} <= {var} <= {high}"
+        return f"{low} {lt[low]} {var} {lt[high]} {high}"
     if low is not None:
-        return f"{var} >= {low}"
+        return f"{var} {lt[low].replace('<', '>')} {low}"
     if high is not None:
-        return f"{var} <= {high}"
-    return f"{var}"
+        return f"{var} {lt[high]} {high}"
+    return var
 
 
 def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, split: _Split,
@@ -477,7 +489,7 @@ def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, spl
         member = every(_membership(shape, family, time, dim))
         tight = every(_tightness(shape, family, time, dim))
         return TightBound(family, dim, time, laws, checked=member, tight=tight,
-                          note=f"for every {_span(var, low, high)}", cls=shape.name)
+                          note=f"for every {_span(split, low, high)}", cls=shape.name)
     return None
 
 

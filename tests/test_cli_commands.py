@@ -267,9 +267,9 @@ family Mix(k = 1) { size = n^2 * k; depth = k }
 
 
 @pytest.mark.parametrize(("param", "dim", "cases"), [
-    ("a", "3", ["Θ(n^(2/3 + a/3))  for every 0 <= a <= 1", "Θ(n^a)  for every 1 <= a <= 2"]),
-    ("b", "3", ["Θ(n^(2/3 + b/3))  for every 0 <= b <= 1", "Θ(n^b)  for every b >= 1"]),
-    ("b", "2", ["Θ(n^(1 + b/2))  for every 0 <= b <= 2", "Θ(n^b)  for every b >= 2"]),
+    ("a", "3", ["Θ(n^(2/3 + a/3))  for every 0 < a <= 1", "Θ(n^a)  for every 1 <= a < 2"]),
+    ("b", "3", ["Θ(n^(2/3 + b/3))  for every 0 < b <= 1", "Θ(n^b)  for every b >= 1"]),
+    ("b", "2", ["Θ(n^(1 + b/2))  for every 0 < b <= 2", "Θ(n^b)  for every b >= 2"]),
 ])
 def test_bound_splits_on_a_declared_parameter(tmp_path: Path, param: str, dim: str,
                                               cases: list[str]) -> None:
