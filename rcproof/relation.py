@@ -1,8 +1,10 @@
 """`rcproof compare`: the strongest Landau relation between two expressions.
 
 `compare` returns a typed `Comparison` (the relation, the tier that decided it, the
-(c, N0) certificate of a Tier 1 fact); `compare_text` and `Comparison.to_json` print it
-for the command line and the Python API (rcproof.api)."""
+(c, N0) certificate of a Tier 1 fact, the oracles the kernel's theorem trusted);
+`compare_text` and `Comparison.to_json` print it for the command line and the Python API
+(rcproof.api). Each relation is checked like a theorem: the engine searches, the kernel
+replays, so a relation is printed only when a kernel theorem backs it."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 from rcproof.elaborate.check import Checker
 from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
-from rcproof.prover.decide import Decider
+from rcproof.kernel import Verdict
+from rcproof.prover.tactics import Tactics
 from rcproof.smt.realterm import is_ground
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
@@ -38,6 +41,7 @@ class Comparison:
     reason: str | None = None
     assumptions: tuple[str, ...] = ()
     vacuous: bool = False
+    oracles: tuple[str, ...] = ()
 
     @property
     def statement(self) -> str | None:
@@ -47,7 +51,8 @@ class Comparison:
         return {"left": show(self.left), "right": show(self.right), "relation": self.rel,
                 "statement": self.statement, "tier": self.tier,
                 "certificate": self.certificate, "reason": self.reason,
-                "assumptions": list(self.assumptions), "vacuous": self.vacuous}
+                "assumptions": list(self.assumptions), "vacuous": self.vacuous,
+                "oracles": list(self.oracles)}
 
     def to_json(self) -> str:
         import json
@@ -112,21 +117,22 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
     set_certificates(True)  # compare always gives the certificate
     left, right = parse_expr(left_text, "<left>"), parse_expr(right_text, "<right>")
     scope = _scope([left, right], list(assumed))
-    decider = Decider(scope)
+    tactics = Tactics(scope)
     if is_ground(left) and is_ground(right):
-        return _ground(decider, left, right)
+        return _ground(tactics, left, right)
     for rel in ("o", "Theta", "omega", "O", "Omega"):
-        outcome = decider.decide(A.Relation(left, rel, right))
-        if outcome.status == "proved":
-            return Comparison(left, right, rel, "smt", assumptions=assumed)
-        if outcome.status == "vacuous":
+        verdict = tactics.check(A.Relation(left, rel, right))
+        if verdict.status == "proved":
+            return Comparison(left, right, rel, "smt", assumptions=assumed,
+                              oracles=verdict.oracles)
+        if verdict.status == "vacuous":
             return Comparison(left, right, None, reason="the assumptions admit no "
                               "parameter value", assumptions=assumed, vacuous=True)
-    outcome = decider.decide(A.Relation(left, "O", right))
-    other = decider.decide(A.Relation(left, "Omega", right))
+    upper = tactics.check(A.Relation(left, "O", right))
+    lower = tactics.check(A.Relation(left, "Omega", right))
     reason = (f"no single relation holds for every admissible value\n"
-              f"  {show(A.Relation(left, 'O', right))}: {outcome.reason or outcome.status}\n"
-              f"  {show(A.Relation(left, 'Omega', right))}: {other.reason or other.status}")
+              f"  {show(A.Relation(left, 'O', right))}: {upper.reason or upper.status}\n"
+              f"  {show(A.Relation(left, 'Omega', right))}: {lower.reason or lower.status}")
     return Comparison(left, right, None, reason=reason, assumptions=assumed)
 
 
@@ -134,17 +140,22 @@ def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str
     return str(compare(left_text, right_text, assumptions))
 
 
-def _ground(decider: Decider, left: A.Expr, right: A.Expr) -> Comparison:
+def _certificate(verdict: Verdict) -> str | None:
+    """The (c, N0) certificate of the Tier 1 step, when the derivation has one."""
+    return next((s.detail for s in verdict.steps if s.rule == "growth" and s.detail), None)
+
+
+def _ground(tactics: Tactics, left: A.Expr, right: A.Expr) -> Comparison:
     for rel in ("~", "o", "Theta", "omega"):
-        outcome = decider.decide(A.Relation(left, rel, right))
-        if outcome.status != "proved":
+        verdict = tactics.check(A.Relation(left, rel, right))
+        if verdict.status != "proved":
             continue
-        atom = outcome.atoms[0] if outcome.atoms else None
-        tier = atom.tier if atom else "growth"
+        tier = verdict.tiers[-1] if verdict.tiers else "growth"
         if rel == "~":
-            cert = decider.decide(A.Relation(left, "Theta", right))
-            atom = cert.atoms[0] if cert.atoms else None
-        certificate = atom.certificate if atom is not None and atom.certificate else None
-        return Comparison(left, right, rel, tier, certificate)
-    outcome = decider.decide(A.Relation(left, "O", right))
-    return Comparison(left, right, None, reason=f"undecided: {outcome.reason}")
+            theta = tactics.check(A.Relation(left, "Theta", right))
+            certificate = _certificate(theta) if theta.status == "proved" else None
+        else:
+            certificate = _certificate(verdict)
+        return Comparison(left, right, rel, tier, certificate, oracles=verdict.oracles)
+    verdict = tactics.check(A.Relation(left, "O", right))
+    return Comparison(left, right, None, reason=f"undecided: {verdict.reason}")
