@@ -5,6 +5,7 @@ from __future__ import annotations
 from rcproof.elaborate.instances import params_of_instance
 from rcproof.elaborate.symbols import (
     BUILTINS,
+    RESERVED,
     TSTAR,
     ClassSym,
     FactSym,
@@ -293,11 +294,22 @@ class Checker:
 
     def check_family(self, decl: A.FamilyDecl) -> None:
         local: dict[str, str] = {}
+        siblings = {p.name for p in decl.params}
         for param in decl.params:
             if param.name in local:
                 raise self.error(f"parameter '{param.name}' is declared twice", param)
+            if param.name in RESERVED:
+                raise self.error(f"'{param.name}' is reserved and cannot be a parameter",
+                                 param, "choose another name")
             if param.default is not None:
                 self.expr(param.default, {})
+                clash = sorted(names(param.default) & siblings)
+                if clash:
+                    raise self.error(
+                        f"the default of '{param.name}' mentions '{clash[0]}', which is also "
+                        f"a parameter of {decl.name}", param.default,
+                        "defaults are read outside the family, so they cannot refer to its "
+                        "parameters: write the expression in the family's body instead")
             local[param.name] = VALUE
         seen: set[str] = set()
         for item in decl.items:
@@ -347,8 +359,15 @@ class Checker:
                                          did_you_mean(used, labels | self.scope.names())
                                          or "name a labelled `have` step or a declared fact")
                 if step.label:
+                    if step.label in labels:
+                        raise self.error(f"the label '{step.label}' is used twice in this "
+                                         "proof", step, "give each `have` its own label")
                     labels.add(step.label)
-            if decl.proof.steps and decl.proof.steps[-1].kind != "show":
+            if not decl.proof.steps:
+                raise self.error("an empty proof", decl.proof,
+                                 "write at least `show <statement> by auto`, or drop "
+                                 "`proof … qed` to let `auto` check the theorem")
+            if decl.proof.steps[-1].kind != "show":
                 raise self.error("a proof ends with a `show` step", decl.proof.steps[-1],
                                  "write `show <statement> by …` as the last step")
 

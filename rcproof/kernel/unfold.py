@@ -10,14 +10,16 @@ t-free constraints, with no quantifier left over t.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from rcproof.elaborate.instances import params_of_instance
-from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, Scope
+from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, ParamSym, Scope
 from rcproof.kernel.tstar import TSTAR, minimal_time
 from rcproof.syntax import ast as A
-from rcproof.syntax.terms import const_value, mentions
+from rcproof.syntax.terms import const_value, is_ground, mentions
+from rcproof.syntax.walk import nodes
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
@@ -41,6 +43,7 @@ class FamilyView:
     label: A.Expr
     exact: tuple[tuple[str, A.Expr], ...] = ()
     bounded: tuple[tuple[str, tuple[tuple[str, A.Expr], ...]], ...] = ()
+    named: bool = False  # a declared family (its exact resources are Θ of their values)
 
     def resource(self, name: str) -> A.Expr:
         for key, value in self.exact:
@@ -245,8 +248,10 @@ def flatten_and(p: A.Prop) -> list[A.Prop]:
 class Unfolder:
     """Unfolds one statement in the scope of its file."""
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: Scope, theta: bool = False) -> None:
         self.scope = scope
+        self.theta = theta
+        self._exact: dict[A.Call, A.Expr] = {}  # r(F) -> E for a declared `r = E`
         self.result = Unfolded(A.Truth(True))
         self._hyp_keys: set[A.Relation] = set()
         self._kinds: dict[str, str] = {}  # fresh bound name -> "real" | "fun" | "family"
@@ -284,7 +289,19 @@ class Unfolder:
         if e.func == TSTAR:  # the minimal realization time, from a class's laws
             return minimal_time(self, e, env, bound)
         view = self.family(e.args[0], env, bound)
-        return view.resource(e.func)
+        return self.resource(view, e.func)
+
+    def resource(self, view: FamilyView, name: str) -> A.Expr:
+        """A resource of a family as a term. A declared family's `r = E` means r = Θ(E):
+        with `theta`, the resource stays the unknown function r(F) here and `theta_pass`
+        puts E in where Θ-equal functions are interchangeable (see there)."""
+        value = view.resource(name)
+        if not (self.theta and view.named) or (isinstance(value, A.Call) and \
+                value == A.Call(name, (view.label,))):
+            return value
+        marker = A.Call(name, (view.label,))
+        self._exact[marker] = value
+        return marker
 
     def family(self, ref: A.Expr, env: dict[str, A.Expr], bound: dict[str, str]) -> FamilyView:
         """The view of a family reference: a declared family instance or a bound variable."""
@@ -315,7 +332,7 @@ class Unfolder:
                 exact.append((item.name, value))
             else:
                 bounded.append((item.name, ((item.rel, value),)))
-        view = FamilyView(label, tuple(exact), tuple(bounded))
+        view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
         for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)
@@ -368,7 +385,7 @@ class Unfolder:
                    ) -> dict[str, A.Expr]:
         env = dict(args)
         for name in cls.resources:
-            env[name] = view.resource(name)
+            env[name] = self.resource(view, name)
         return env
 
     def bounds(self, cls: ClassSym, env: dict[str, A.Expr]
@@ -466,8 +483,11 @@ class Unfolder:
         except UnfoldError:
             return A.And(subset, exists)
         self.result.notes.append(witness)
-        offered = A.And(self.membership(witness, right_cls, right_args),
-                        A.Not(self.membership(witness, left_cls, left_args)))
+        size, depth = witness.resource("size"), witness.resource("depth")
+        real = conjoin([A.Relation(size, "Omega", ONE), A.Relation(depth, "Omega", ONE),
+                        A.Relation(depth, "O", size)])  # the witness is a real circuit
+        offered = A.And(real, A.And(self.membership(witness, right_cls, right_args),
+                                    A.Not(self.membership(witness, left_cls, left_args))))
         either = A.Or(offered, exists)
         self.result.witnessed.append(either)
         return A.And(subset, either)
@@ -514,7 +534,102 @@ def reciprocal_expr(e: A.Expr) -> A.Expr:
 
 def unfold(p: A.Prop, scope: Scope) -> Unfolded:
     """Unfold a statement; raises UnfoldError when it cannot be done exactly."""
-    unfolder = Unfolder(scope)
+    unfolder = Unfolder(scope, theta=True)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula
-    return unfolder.result
+    def is_real(name: str) -> bool:
+        return unfolder._kinds.get(name) == "real" or isinstance(scope.get(name), ParamSym)
+
+    return ThetaPass(unfolder._exact, unfolder.result, is_real).run()
+
+
+# Relations that hold for f and g iff they hold for any Θ-equal f', g'.
+THETA_INVARIANT = ("O", "Omega", "Theta", "o", "omega", "poly", "polylog")
+
+
+class ThetaPass:
+    """Put each declared resource's value E in for r(F) where that is exact.
+
+    `size = E` in a family means size = Θ(E), not size = E. A Landau relation in
+    THETA_INVARIANT is unchanged when a function in it is replaced by a Θ-equal one, as
+    long as the function sits in a product, quotient, sum of positive terms, constant
+    power, sqrt, max or min, or under a log whose argument tends to infinity. There E is
+    put in. Anywhere else (`~`, a difference, an exponent, exp, log of a bounded
+    argument) r(F) stays an unknown function with the hypothesis r(F) = Θ(E), and Tier 2
+    treats it like any bounded resource."""
+
+    def __init__(self, exact: dict[A.Call, A.Expr], result: Unfolded,
+                 is_real: Callable[[str], bool]) -> None:
+        self.exact = exact
+        self.is_real = is_real
+        self.result = result
+        self.known = set(result.hypotheses)
+
+    def run(self) -> Unfolded:
+        if not self.exact:
+            return self.result
+        r = self.result
+        r.formula = self.prop(r.formula)
+        r.witnessed = [self.prop(w) for w in r.witnessed]  # type: ignore[misc]
+        return r
+
+    def prop(self, p: A.Prop) -> A.Prop:
+        if isinstance(p, A.Relation):
+            safe = p.rel in THETA_INVARIANT
+            return A.Relation(self.expr(p.left, safe), p.rel, self.expr(p.right, safe))
+        if isinstance(p, A.Comparison):
+            return A.Comparison(tuple(self.expr(t, False) for t in p.terms), p.ops)
+        if isinstance(p, A.Not):
+            return A.Not(self.prop(p.operand))
+        if isinstance(p, (A.And, A.Or, A.Implies)):
+            return type(p)(self.prop(p.left), self.prop(p.right))
+        if isinstance(p, A.Forall):
+            return A.Forall(p.names, p.kind, tuple(self.prop(h) for h in p.where),
+                            self.prop(p.body))
+        return p
+
+    def expr(self, e: A.Expr, safe: bool) -> A.Expr:
+        if isinstance(e, A.Call) and e in self.exact:
+            value = self.expr(self.exact[e], True)
+            if safe:
+                return value
+            hyp = A.Relation(e, "Theta", value)
+            if hyp not in self.known:
+                self.known.add(hyp)
+                self.result.hypotheses.append(hyp)
+            return e
+        if isinstance(e, A.BinOp):
+            if e.op in "*/+":
+                return A.BinOp(e.op, self.expr(e.left, safe), self.expr(e.right, safe))
+            if e.op == "^":
+                constant = not any(isinstance(x, A.Call) or (
+                    isinstance(x, A.Name) and not self.is_real(x.id)) for x in nodes(e.right))
+                return A.BinOp("^", self.expr(e.left, safe and constant),
+                               self.expr(e.right, False))
+            return A.BinOp(e.op, self.expr(e.left, False), self.expr(e.right, False))
+        if isinstance(e, A.Neg):
+            return A.Neg(self.expr(e.operand, False))
+        if isinstance(e, A.Call) and e.func in ("sqrt", "max", "min"):
+            return A.Call(e.func, tuple(self.expr(a, safe) for a in e.args), e.kwargs)
+        if isinstance(e, A.Call) and e.func == "log" and len(e.args) == 1:
+            inner = self.expr(e.args[0], True)
+            if safe and _grows(inner):
+                return A.Call("log", (inner,))
+            return A.Call("log", (self.expr(e.args[0], False),))
+        if isinstance(e, A.Call) and e.func in BUILTINS:
+            return A.Call(e.func, tuple(self.expr(a, False) for a in e.args), e.kwargs)
+        return e
+
+
+def _grows(e: A.Expr) -> bool:
+    """Whether a ground expression tends to infinity (Tier 1; False when unsure)."""
+    from rcproof.growth.errors import GrowthError
+    from rcproof.growth.exps import ZERO
+    from rcproof.growth.leading import leading
+
+    if not is_ground(e):
+        return False
+    try:
+        return leading(e).exps > ZERO
+    except GrowthError:
+        return False

@@ -22,6 +22,7 @@ from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
 from rcproof.smt.realterm import Untranslatable
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
 from rcproof.syntax.terms import BUILTIN_FUNCTIONS
 from rcproof.syntax.walk import names, nodes
@@ -105,7 +106,6 @@ class _Translation:
             if "@" in owner_key:
                 self._bind(owner_key, list(vec))
             else:
-                from rcproof.syntax.notation import to_text as show
 
                 self.fixed.add(show(e))
         return self.vectors[key]
@@ -166,7 +166,6 @@ class _Translation:
         logarithm grows), so it is guarded by them *everywhere*: `If(side, encoded, u)`
         with `u` unknown. Side conditions are never proved from hypotheses whose own
         encodings assume them (that was circular)."""
-        from rcproof.syntax.notation import to_text as show
 
         gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
         self._fixed_resource = False
@@ -232,7 +231,6 @@ class _Translation:
             del gv.sides[mark:]
             if "exponent" not in exc.reason and "exp of" not in exc.reason:
                 raise
-        from rcproof.syntax.notation import to_text as show
 
         self._by_logs = True
         self.partial.append(f"{show(p)} is decided only where the logarithms of its two "
@@ -398,10 +396,20 @@ class Decider:
         parts = split(formula)
         outcomes = [self._part(binders, hyps, matrix, hypotheses, sides)
                     for binders, hyps, matrix in parts]
-        for status in ("refuted", "unknown"):
-            for outcome in outcomes:
-                if outcome.status == status:
-                    return outcome
+        for outcome in outcomes:
+            if outcome.status == "refuted":
+                return outcome
+        unknown = [(o, part) for o, part in zip(outcomes, parts) if o.status == "unknown"]
+        if unknown:
+            if len(parts) > 1 and not any(binders for binders, _, _ in parts):
+                # Each part may hold for some value while no value satisfies them all.
+                joint = self._part([], [], formula, hypotheses, sides)
+                if joint.status == "refuted":
+                    return joint
+            outcome, (_, _, matrix) = unknown[0]
+            if len(parts) > 1 and outcome.reason:
+                outcome.reason = f"for the part {show(matrix)}: {outcome.reason}"
+            return outcome
         if all(o.status == "vacuous" for o in outcomes):
             return outcomes[0]
         return Outcome("proved", [])
@@ -433,7 +441,6 @@ class Decider:
             exact = [w for w, h in zip(where, hyps) if isinstance(h, A.Comparison)]
             if self._check(tr, assumptions[len(fixed_hyps):] + exact
                            + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
-                from rcproof.syntax.notation import to_text as show
 
                 return Outcome("unknown", [], reason="cannot show that the exponent "
                                + ", ".join(show(s) for s in dict.fromkeys(sides))

@@ -153,6 +153,19 @@ class Prover:
         result = self.session.result(sym)
         return sym if result is not None and result.verdict.status in TRUSTED else None
 
+    def _not_usable(self, name: str) -> str:
+        """Why a name after `by` or `using` gives no theorem, in words."""
+        sym = self.unit.scope.get(name)
+        if not isinstance(sym, FactSym):
+            return (f"'{name}' is neither a tactic ({', '.join(TACTIC_TIERS)}) nor a "
+                    "declared fact")
+        result = self.session.result(sym)
+        if result is None:
+            return f"{sym.kind} '{name}' is being checked (a proof may not use itself)"
+        v = result.verdict
+        why = f": {v.reason}" if v.reason else ""
+        return f"{sym.kind} '{name}' is {v.status}, so nothing may rely on it{why}"
+
     def _theorem(self, name: str) -> tuple[FactSym, Theorem] | None:
         """A usable fact as a kernel theorem: an axiom or citation by the kernel's axiom
         rule (tagged with its name), a proved theorem by its own verdict's theorem."""
@@ -178,17 +191,16 @@ class Prover:
                     continue
                 found = self._theorem(used)
                 if found is None:
-                    return unknown(decl.prop, f"step at line {_line(step)}: fact '{used}' "
-                                   "is not proved")
+                    return unknown(decl.prop, f"step at line {_line(step)}: "
+                                   + self._not_usable(used))
                 facts.append(found[1])
             if step.tactic in TACTIC_TIERS:
                 verdict = self.tactics.check(step.prop, step.tactic, tuple(facts))
             else:
                 found = self._theorem(step.tactic)
                 if found is None:
-                    return unknown(decl.prop, f"step at line {_line(step)}: unknown tactic or "
-                                   f"unproved fact '{step.tactic}' (tactics: "
-                                   + ", ".join(TACTIC_TIERS) + ")")
+                    return unknown(decl.prop, f"step at line {_line(step)}: "
+                                   + self._not_usable(step.tactic))
                 sym, thm = found
                 verdict = self.tactics.by_fact(step.prop, thm, sym.name, sym.kind, tuple(facts))
             if verdict.status != "proved" or verdict.theorem is None:

@@ -78,6 +78,7 @@ class GrowthVectors:
                 raise Untranslatable("a constant factor is not positive")
             return
         if isinstance(e, A.Call) and e.func == "exp":
+            self.defined(e.args[0])  # exp is positive wherever its argument is defined
             return
         if isinstance(e, A.Call) and e.func == "sqrt":
             self.positive(e.args[0])
@@ -90,13 +91,23 @@ class GrowthVectors:
             return
         self.sides.append(self.reals.term(e) > 0)
 
+    def nonnegative(self, e: A.Expr) -> None:
+        """Add the side condition that a constant expression is ≥ 0 (and defined)."""
+        value = const_value(e)
+        if value is not None:
+            if value < 0:
+                raise Untranslatable("the square root of a negative number is not real")
+            return
+        self.defined(e)
+        self.sides.append(self.reals.term(e) >= 0)
+
     def defined(self, e: A.Expr) -> None:
         """Side conditions under which a constant expression is a finite real."""
         if isinstance(e, A.Call) and e.func in ("log", "sqrt"):
             if e.func == "log":
                 self.positive(e.args[0])
             else:
-                self.defined(e.args[0])
+                self.nonnegative(e.args[0])
             return
         if isinstance(e, A.Call):
             for arg in e.args:

@@ -1,0 +1,135 @@
+"""Wrong verdicts found by an adversarial review, each kind as a family of cases.
+
+1. `size = E` in a family means size = Θ(E): constant factors, differences, `~`,
+   exponents and exp/log must not be decided for the representative E alone.
+2. Structural facts of circuits (size ≥ depth ≥ 1) hold for family variables and for the
+   witness of a strict inclusion.
+3. log of a named family's bounded resource is not mimicked by universe functions.
+4. Expressions that are not real numbers (sqrt of a negative, log of a non-positive) are
+   never proved.
+5. A conjunction whose parts hold separately but never together is refuted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rcproof.verify import verify_paths
+
+NOT_PROVED = {"refuted", "unknown"}
+NOT_REFUTED = {"proved", "unknown"}
+
+CASES: list[tuple[str, str, str, set[str]]] = []
+
+# 1. exact resources are Θ of their values
+for size in ("n", "n^2", "n*log(n)", "3*n^2"):
+    pre = f"family F {{ size = {size}; depth = 1 }}"
+    CASES += [
+        (f"theta-2pow-{size}", pre, f"2^size(F) = Theta(2^({size}))", NOT_PROVED),
+        (f"theta-exp-{size}", pre, f"exp(size(F)) = o(exp(2*({size})))", NOT_PROVED),
+        (f"theta-diff-{size}", pre, f"size(F) - ({size})/2 = Theta({size})", NOT_PROVED),
+        (f"theta-sim-{size}", pre, f"size(F) ~ {size}", NOT_PROVED),
+        (f"theta-sim2-{size}", pre, f"size(F) ~ 2*({size})", NOT_REFUTED),
+        (f"theta-ok-{size}", pre, f"size(F) = Theta({size})", {"proved"}),
+        (f"theta-ok-prod-{size}", pre, f"size(F)^2 * n = Theta(({size})^2 * n)",
+         {"proved"}),
+        (f"theta-ok-log-{size}", pre, "log(size(F)) = Theta(log(n))", {"proved"}),
+    ]
+CASES += [
+    ("theta-log-const", "family G { size = 2; depth = 1 }", "log(size(G)) = Theta(1)",
+     NOT_PROVED),
+    ("theta-two", "family F { size = n^2; depth = 1 }\nfamily G { size = 3*n^2; depth = 1 }",
+     "size(G) - size(F) = Theta(n^2)", NOT_PROVED),
+    ("theta-same", "family F { size = n^2; depth = 1 }\nfamily G { size = 3*n^2; depth = 1 }",
+     "size(F) ~ size(G)", NOT_REFUTED),
+]
+
+# 2. structural facts
+STRUCT = ("class Big { exists t { t = O(n)  depth = O(t) } }\n"
+          "class K { exists t { t = O(n)  depth = O(t) } depth = O(size) }")
+CASES += [
+    ("struct-depth-size", "", "forall C : family. depth(C) = O(size(C))", {"proved"}),
+    ("struct-size", "", "forall C : family. size(C) = Omega(1)", {"proved"}),
+    ("struct-depth", "", "forall C : family. depth(C) = Omega(1)", {"proved"}),
+    ("struct-neg", "", "not (forall C : family. depth(C) = O(size(C)))", NOT_PROVED),
+    ("struct-small", "", "forall C : family where size(C) = O(1). depth(C) = O(1)",
+     {"proved"}),
+    ("struct-rc2", "import physics",
+     "forall C : family where size(C) = O(n). C in RC(n, 2)", {"proved"}),
+    ("struct-strict", STRUCT, "K subsetneq Big", NOT_PROVED),
+    ("struct-subset", STRUCT, "Big subset K", NOT_REFUTED),
+]
+
+# 3. log of a bounded resource
+for lower in ("log(n)", "n", "1"):
+    pre = f"family D {{ size = Omega({lower}); depth = 1 }}"
+    CASES += [
+        (f"log-bounded-{lower}", pre, "log(size(D)) = O(log(n)^2)", NOT_PROVED),
+        (f"log-bounded-gap-{lower}", pre,
+         "log(size(D)) = O(log(log(n))) or log(size(D)) = Omega(log(n))", NOT_PROVED),
+        (f"log-bounded-neg-{lower}", pre, "not (log(size(D)) = Theta(sqrt(log(n))))",
+         NOT_PROVED),
+    ]
+
+# 4. not real numbers
+CASES += [
+    ("sqrt-neg", "", "n + sqrt(-1) = Theta(n)", NOT_PROVED),
+    ("sqrt-param", "param a : real where a < 0", "n + sqrt(a) = Theta(n)", NOT_PROVED),
+    ("exp-log-param", "param a : real where a < 0", "exp(log(a)) * n = Theta(n)",
+     NOT_PROVED),
+    ("sqrt-bound", "", "forall x : real. n - sqrt(x) = Theta(n)", NOT_PROVED),
+    ("log-neg", "param a : real where a < 0", "n * log(a) = Theta(n)", NOT_PROVED),
+]
+
+# 5. conjunctions
+CASES += [
+    ("conj-fun", "fun f", "f = O(n) and f = omega(n^2)", {"refuted"}),
+    ("conj-param", "param a : real where a > 0", "n^a = O(n) and n^a = omega(n^2)",
+     {"refuted"}),
+    ("conj-ok", "param a : real where a > 0", "n^a = O(n^a) and n^a = omega(1)",
+     {"proved"}),
+]
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    tmp = tmp_path_factory.mktemp("review")
+    paths = []
+    for i, (_, prelude, statement, _) in enumerate(CASES):
+        path = tmp / f"r{i}.rc"
+        path.write_text(f"{prelude}\ntheorem goal: {statement}\n", encoding="utf-8")
+        paths.append(path)
+    results = verify_paths(paths, use_cache=False, evidence=False)
+    return {label: next(r.verdict.status for r in rs if r.name == "goal")
+            for (label, *_), (_, rs) in zip(CASES, results)}
+
+
+def test_every_finding(verdicts: dict[str, str]) -> None:
+    wrong = [f"{label}: {statement} -> {verdicts[label]} (allowed {sorted(allowed)})"
+             for label, _, statement, allowed in CASES if verdicts[label] not in allowed]
+    assert wrong == [], "\n".join(wrong)
+
+
+INPUT_ERRORS = [
+    "theorem a: n = O(n)\nproof\nqed\n",
+    "family F(n = 1) { size = n; depth = 1 }\n",
+    "theorem t: n = O(n)\nproof\n  have h: n = O(n) by auto\n  have h: n = O(n^2) by auto\n"
+    "  show n = O(n) by auto using h\nqed\n",
+    "param a : real where a > 10\nfamily F(a = 1, b = a) { size = n^b; depth = 1 }\n",
+]
+
+
+@pytest.mark.parametrize("text", INPUT_ERRORS)
+def test_input_errors_are_located(tmp_path: Path, text: str) -> None:
+    from click.testing import CliRunner
+
+    from rcproof.cli import main
+
+    path = tmp_path / "e.rc"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "--no-cache", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "e.rc:" in result.output and "error:" in result.output
+    assert "internal error" not in result.output
