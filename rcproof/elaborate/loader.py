@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rcproof.elaborate.check import RESOURCE, Checker
+from rcproof.elaborate.recurrence import derive_family
 from rcproof.elaborate.symbols import (
     RESERVED,
     ClassSym,
@@ -163,9 +164,13 @@ class Loader:
                 for name in decl.names:
                     self._declare(scope, name, FunSym(name, decl), decl.span, source)
             elif isinstance(decl, A.FamilyDecl):
-                self._declare(scope, decl.name, FamilySym(decl.name, decl, unit.path),
+                families = {decl.name} | {name for name, sym in scope.symbols.items()
+                                          if isinstance(sym, FamilySym)}
+                derived, derivations = derive_family(decl, families, source)
+                self._declare(scope, decl.name,
+                              FamilySym(decl.name, derived, unit.path, derivations),
                               decl.span, source)
-                checker.check_family(decl)
+                checker.check_family(derived)
             elif isinstance(decl, A.ClassDecl):
                 checker.check_class(decl)
                 resources = tuple(name for name, kind in checker.class_locals(decl).items()

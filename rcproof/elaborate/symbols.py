@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rcproof.syntax import ast as A
+
+if TYPE_CHECKING:
+    from rcproof.elaborate.recurrence import Derivation
 
 BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
 TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.kernel.tstar)
@@ -37,9 +41,13 @@ class FunSym:
 
 @dataclass(frozen=True)
 class FamilySym:
+    """A family; `decl` states every resource in closed form (a recurrence replaced by
+    the closed form it was solved to), `derivations` records how (elaborate/recurrence)."""
+
     name: str
     decl: A.FamilyDecl
     path: str
+    derivations: tuple[Derivation, ...] = ()
 
     def resources(self) -> dict[str, A.Resource]:
         return {item.name: item for item in self.decl.items if isinstance(item, A.Resource)}

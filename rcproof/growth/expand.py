@@ -9,6 +9,7 @@ from rcproof.growth.coef import Coef
 from rcproof.growth.errors import NotInFragment
 from rcproof.growth.exps import ZERO, N
 from rcproof.growth.monomial import monomial
+from rcproof.growth.realexp import exact_value, name_free
 from rcproof.growth.render import Quoted, show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
@@ -61,7 +62,12 @@ def rational_value(x: X.Expansion) -> Fraction | None:
 
 
 def _power(e: BinOp, base: X.Expansion) -> X.Expansion:
-    """b^r for a rational constant r; otherwise b^E = exp(E·log b) for b eventually > 0."""
+    """b^r for a rational or exact irrational constant r (log 7/log 2); otherwise
+    b^E = exp(E·log b) for b eventually > 0."""
+    if name_free(e.right):
+        exact = exact_value(e.right)  # rational or an exact irrational such as log 7/log 2
+        if exact is not None:
+            return X.power(base, exact, Quoted(e.left))
     exponent = expand(e.right)
     r = rational_value(exponent)
     if r is not None:

@@ -16,6 +16,7 @@ from fractions import Fraction
 from rcproof.growth.coef import ONE, Coef
 from rcproof.growth.errors import NotInFragment, NotPositive, SignUnknown
 from rcproof.growth.exps import LOG, LOGLOG, ZERO, Exps
+from rcproof.growth.realexp import Real, is_real
 
 MAX_TERMS = 12  # terms kept after each operation; the rest goes into the error
 ORDER = 5  # terms of each series before its remainder goes into the error
@@ -172,8 +173,14 @@ def _int_power(x: Expansion, k: int) -> Expansion:
         base = mul(base, base)
 
 
-def power(x: Expansion, r: Fraction, what: object) -> Expansion:
-    """x^r for rational r; fractional powers need x eventually positive."""
+def power(x: Expansion, r: Real, what: object) -> Expansion:
+    """x^r for rational r; fractional powers need x eventually positive.
+
+    An irrational r (a `RealExp`) needs x eventually positive and keeps only the head:
+    x^r = (c·m)^r·(1 + u)^r = c^r·m^r·(1 + O(top u)) for u = o(1), any real r."""
+    if is_real(r):
+        return _real_power(x, r, what)
+    assert isinstance(r, Fraction)
     if r == 0:
         return constant(ONE)
     if x.is_zero():
@@ -197,6 +204,23 @@ def power(x: Expansion, r: Fraction, what: object) -> Expansion:
     terminating = is_int and 0 < r <= ORDER
     count = int(r) + 1 if terminating else ORDER + 1
     return mul(head, _series(u, _binomials(r, count), remainder=not terminating))
+
+
+def _real_power(x: Expansion, r: Real, what: object) -> Expansion:
+    if x.is_zero() or x.sign() != 1:
+        raise (SignUnknown if x.sign() is None else NotPositive)(
+            f"{what} must be eventually positive to take its irrational power {r}")
+    m, c, u = _split_lead(x)
+    if c.is_exact and c.value == 1:
+        k = ONE
+    else:
+        lo, hi = r.interval(64)  # type: ignore[union-attr]
+        k = (c.log() * Coef._make(lo, hi)).exp()
+    head = monomial(k, m * r)
+    top = u.top()
+    if top is None:
+        return head
+    return mul(head, Expansion(((ZERO, ONE),), top))
 
 
 def inverse(x: Expansion, what: object) -> Expansion:
@@ -287,6 +311,8 @@ def _mono(m: Exps) -> str:
     for base, k in (("n", m.a), ("log(n)", m.b), ("log(log(n))", m.e)):
         if k == 1:
             parts.append(base)
+        elif is_real(k):
+            parts.append(f"{base}^({k})")
         elif k:
             parts.append(f"{base}^{k}" if k.denominator == 1 and k > 0 else f"{base}^({k})")
     return "*".join(parts) or "1"

@@ -1,5 +1,8 @@
 """Exponent vectors (a, b, e) of n^a·(log n)^b·(log log n)^e, ordered lexicographically.
 
+Components are Fractions (the fast path) or, rarely, exact irrational `RealExp`s such as
+log 7/log 2, which compare exactly with Fractions and each other (growth/realexp.py).
+
 A NamedTuple so that `<` is the lexicographic growth order for free and comparisons cost
 one tuple compare; `+`/`-` are overridden to be vector operations (never concatenation).
 """
@@ -9,15 +12,17 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
+from rcproof.growth.realexp import Real, is_real
+
 _ZERO = Fraction(0)
 
 
 class Exps(NamedTuple):
     """Exponents of n, log n and log log n; `x < y` means n^x = o(n^y) as n → ∞."""
 
-    a: Fraction
-    b: Fraction
-    e: Fraction
+    a: Real
+    b: Real
+    e: Real
 
     def __add__(self, other: object) -> Exps:  # type: ignore[override]
         if not isinstance(other, Exps):
@@ -37,8 +42,8 @@ class Exps(NamedTuple):
         return Exps(-a if a else a, -b if b else b, -e if e else e)
 
     def __mul__(self, r: object) -> Exps:  # type: ignore[override]
-        """Scale by a rational: the exponents of m^r."""
-        if not isinstance(r, (int, Fraction)):
+        """Scale by a rational or an exact irrational (`RealExp`): the exponents of m^r."""
+        if not isinstance(r, (int, Fraction)) and not is_real(r):
             return NotImplemented
         a, b, e = self
         return Exps(a * r if a else a, b * r if b else b, e * r if e else e)

@@ -11,6 +11,7 @@ from rcproof.growth.expand import expand
 from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.monomial import monomial
+from rcproof.growth.realexp import is_real
 from rcproof.growth.render import show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
 
@@ -33,6 +34,8 @@ class Growth:
         for base, k in ((n, self.exps.a), (log_n, self.exps.b), (loglog_n, self.exps.e)):
             if k == 1:
                 factors.append(base)
+            elif is_real(k):
+                factors.append(BinOp("^", base, k.to_expr()))  # type: ignore[union-attr]
             elif k:
                 factors.append(BinOp("^", base, Num(Fraction(k))))
         if not factors:

@@ -1,0 +1,460 @@
+"""Closed forms of resources stated by recurrences (THEORY.md §6). Pure: recurrence in,
+closed form and a derivation record out; unsupported forms are located input errors.
+
+Supported forms, for a resource r of a family (constants rational, g(n) an expression in
+n alone that Tier 1 shows eventually positive, with leading term n^q (log n)^ρ
+(log log n)^σ):
+
+* **Divide and conquer** r = a1·r(b1·n + h1) + … + ak·r(bk·n + hk) + g(n), ai > 0,
+  0 < bi < 1, hi constant. By the Akra–Bazzi theorem (M. Akra and L. Bazzi, On the
+  solution of linear recurrence equations, Comput. Optim. Appl. 10, 1998; with the
+  perturbations hi = O(n/log² n) allowed by T. Leighton, Notes on better master
+  theorems for divide-and-conquer recurrences, MIT 1996; stated as in Mathlib's
+  `AkraBazzi` and Isabelle's `master_theorem`), r = Θ(n^p (1 + ∫_1^n g(u)/u^(p+1) du))
+  where p is the unique real with Σ ai·bi^p = 1 (the sum is strictly decreasing in p).
+  With v = log u and w = log v the integral is, up to Θ:
+    q > p: n^(q−p) log^ρ loglog^σ, so r = Θ(g);   q < p: bounded, so r = Θ(n^p);
+    q = p: ∫ v^ρ (log v)^σ dv, which is Θ(log^(ρ+1) n loglog^σ n) for ρ > −1;
+           for ρ = −1 it is ∫ w^σ dw: Θ(loglog^(σ+1) n) for σ > −1, log log log n for
+           σ = −1, bounded for σ < −1; bounded for ρ < −1.
+  p is found exactly: when every 1/bi is a power γ^ki of one rational γ, x = γ^(−p) is
+  the positive root of Σ ai·x^ki = 1 (degree ≤ 2 after factoring over Q), so
+  p = log(1/x)/log γ (growth/realexp.py); otherwise p must be an integer (checked
+  exactly), and anything else is reported as unsupported.
+* **Subtract and conquer** r = a·r(n − c) + g(n), c > 0, a ≥ 1: for a = 1,
+  r = Θ(1 + Σ_{k ≤ n/c} g(n − kc)) = Θ(1 + ∫_1^n g), i.e. Θ(n·g) for q > −1 and the
+  same logarithmic cases as above at q = −1, Θ(1) for q < −1; for a > 1 and
+  polynomially bounded g (every g of the function universe), r = Θ(a^(n/c)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from rcproof.errors import RcError
+from rcproof.growth.realexp import Real, exact_value, is_real, log_ratio, primitive_base
+from rcproof.syntax import ast as A
+
+SUPPORTED = ("supported: divide and conquer `a1*r(n/b1) + … + g(n)` with constants a > 0, "
+             "0 < 1/b < 1 (e.g. `2*size(n/2) + n`), or subtract and conquer "
+             "`a*r(n - c) + g(n)` with a >= 1, c > 0, and g a function of n alone")
+
+_ZERO = Fraction(0)
+_MAX_INT_P = 64
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a recurrence was solved: data for `show`, `--steps` and the LaTeX report.
+
+    `recurrence` is the stated right-hand side, `closed_form` the Θ-class it denotes,
+    `p` the Akra–Bazzi exponent (None for subtract and conquer), `case` the case of the
+    theorem that applied, in words."""
+
+    resource: str
+    recurrence: A.Expr
+    method: str
+    p: Real | None
+    case: str
+    closed_form: A.Expr
+    span: A.Span | None = None
+
+    def describe(self) -> str:
+        from rcproof.report.text import show
+
+        text = f"{self.resource} = Θ({show(self.closed_form)}) by {self.method}"
+        if self.p is not None:
+            p = show(_real_expr(self.p))
+            approx = f" ≈ {float(self.p):.6g}" if is_real(self.p) else ""
+            text += f" with p = {p}{approx}"
+        return f"{text} ({self.case})"
+
+
+# ---- recognising recursive calls ----------------------------------------------------------
+
+def recursive_calls(e: A.Expr, resources: set[str], families: set[str]) -> list[A.Call]:
+    """Calls r(arg) of a resource r of the family being declared (not r(F) of a family)."""
+    out: list[A.Call] = []
+
+    def walk(x: A.Expr) -> None:
+        if isinstance(x, A.Call):
+            if x.func in resources and not _is_family_ref(x, families):
+                out.append(x)
+            for arg in x.args:
+                walk(arg)
+            for _, arg in x.kwargs:
+                walk(arg)
+        elif isinstance(x, A.BinOp):
+            walk(x.left)
+            walk(x.right)
+        elif isinstance(x, A.Neg):
+            walk(x.operand)
+
+    walk(e)
+    return out
+
+
+def _is_family_ref(call: A.Call, families: set[str]) -> bool:
+    if len(call.args) != 1 or call.kwargs:
+        return False
+    arg = call.args[0]
+    name = arg.id if isinstance(arg, A.Name) else arg.func if isinstance(arg, A.Call) else None
+    return name in families
+
+
+# ---- the shape of the right-hand side -------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Term:
+    coef: Fraction
+    slope: Fraction   # b in r(b·n + h)
+    shift: Fraction   # h
+    call: A.Call
+
+
+class _Shape:
+    def __init__(self, name: str, source: str) -> None:
+        self.name = name
+        self.source = source
+        self.terms: list[_Term] = []
+        self.rest: list[tuple[int, A.Expr]] = []
+
+    def error(self, message: str, node: object, hint: str = SUPPORTED) -> RcError:
+        return RcError(message, getattr(node, "span", None), hint, self.source)
+
+
+def _summands(e: A.Expr, sign: int) -> list[tuple[int, A.Expr]]:
+    if isinstance(e, A.BinOp) and e.op in "+-":
+        return _summands(e.left, sign) + _summands(e.right, sign if e.op == "+" else -sign)
+    if isinstance(e, A.Neg):
+        return _summands(e.operand, -sign)
+    return [(sign, e)]
+
+
+def _linear(e: A.Expr) -> tuple[Fraction, Fraction] | None:
+    """(b, h) with e = b·n + h for rational b, h, or None."""
+    if isinstance(e, A.Name):
+        return (Fraction(1), _ZERO) if e.id == "n" else None
+    if isinstance(e, A.Num):
+        return _ZERO, Fraction(e.value)
+    if isinstance(e, A.Neg):
+        x = _linear(e.operand)
+        return None if x is None else (-x[0], -x[1])
+    if isinstance(e, A.BinOp) and e.op in "+-*/":
+        x, y = _linear(e.left), _linear(e.right)
+        if x is None or y is None:
+            return None
+        if e.op in "+-":
+            s = 1 if e.op == "+" else -1
+            return x[0] + s * y[0], x[1] + s * y[1]
+        if e.op == "*":
+            if x[0] and y[0]:
+                return None
+            return (x[0] * y[1] + y[0] * x[1], x[1] * y[1])
+        if y[0] or not y[1]:
+            return None
+        return x[0] / y[1], x[1] / y[1]
+    return None
+
+
+def _constant(e: A.Expr) -> Fraction | None:
+    v = _linear(e)
+    return v[1] if v is not None and not v[0] else None
+
+
+def _shape(name: str, rhs: A.Expr, resources: set[str], families: set[str],
+           source: str) -> _Shape:
+    shape = _Shape(name, source)
+    for sign, term in _summands(rhs, 1):
+        calls = recursive_calls(term, resources, families)
+        if not calls:
+            shape.rest.append((sign, term))
+            continue
+        for call in calls:
+            if call.func != name:
+                raise shape.error(
+                    f"the recurrence for {name} refers to {call.func}(…): mutual recursion "
+                    "is not supported", call,
+                    f"state {call.func} on its own; {name} may only refer to {name}(…)")
+        coef, call = _split_coefficient(term, shape)
+        if sign < 0 or coef <= 0:
+            raise shape.error(f"the coefficient of {show_call(call)} must be positive",
+                              term)
+        if len(call.args) != 1 or call.kwargs:
+            raise shape.error(f"{name}(…) takes one argument, the smaller input size", call)
+        lin = _linear(call.args[0])
+        if lin is None:
+            raise shape.error(f"the argument of {show_call(call)} must be b*n + c for "
+                              "constants b and c", call.args[0])
+        shape.terms.append(_Term(coef, lin[0], lin[1], call))
+    return shape
+
+
+def show_call(call: A.Call) -> str:
+    from rcproof.report.text import show
+
+    return show(call)
+
+
+def _split_coefficient(term: A.Expr, shape: _Shape) -> tuple[Fraction, A.Call]:
+    """term = c·r(arg) (or r(arg)·c, r(arg)/c) with c a numeral."""
+    if isinstance(term, A.Call) and term.func == shape.name:
+        return Fraction(1), term
+    if isinstance(term, A.BinOp) and term.op in "*/":
+        pairs = [(term.left, term.right)]
+        if term.op == "*":
+            pairs.append((term.right, term.left))
+        for inner, other in pairs:
+            if isinstance(inner, A.Call) and inner.func == shape.name:
+                c = _constant(other)
+                if c is None:
+                    raise shape.error(
+                        "the coefficient of a recursive term must be a number (a symbolic "
+                        "or variable coefficient has no closed form here)", other)
+                return (c if term.op == "*" else 1 / c if c else Fraction(-1)), inner
+    raise shape.error(f"{shape.name}(…) may only appear as c*{shape.name}(…) in a sum", term)
+
+
+# ---- g(n) ------------------------------------------------------------------------------------
+
+def _g_expr(shape: _Shape) -> A.Expr | None:
+    out: A.Expr | None = None
+    for sign, term in shape.rest:
+        if out is None:
+            out = term if sign > 0 else A.Neg(term)
+        else:
+            out = A.BinOp("+" if sign > 0 else "-", out, term)
+    return out
+
+
+def _g_exps(shape: _Shape, g: A.Expr | None) -> tuple[Real, Real, Real] | None:
+    """(q, ρ, σ) of g's leading term; None for g = 0."""
+    from rcproof.growth import GrowthError, leading
+    from rcproof.syntax.walk import names
+
+    if g is None:
+        return None
+    for name in sorted(names(g)):
+        if name != "n":
+            raise shape.error(f"g(n) in the recurrence for {shape.name} uses '{name}'; the "
+                              "non-recursive part must be a function of n alone", g,
+                              "write the parameter's value into the recurrence, or state "
+                              f"{shape.name} in closed form")
+    try:
+        lead = leading(g)
+    except GrowthError as exc:
+        raise shape.error(f"the non-recursive part of the recurrence for {shape.name} is not "
+                          f"a positive growth monomial sum: {exc.reason}", g) from None
+    return lead.exps.a, lead.exps.b, lead.exps.e
+
+
+# ---- closed forms --------------------------------------------------------------------------
+
+def _real_expr(x: Real) -> A.Expr:
+    if is_real(x):
+        return x.to_expr()  # type: ignore[union-attr]
+    assert isinstance(x, Fraction)
+    if x.denominator == 1:
+        return A.Num(x)
+    if x < 0:
+        return A.Neg(_real_expr(-x))
+    return A.BinOp("/", A.Num(Fraction(x.numerator)), A.Num(Fraction(x.denominator)))
+
+
+def monomial_expr(q: Real, r: Real, s: Real, lll: bool = False) -> A.Expr:
+    """n^q (log n)^r (log log n)^s (· log log log n) as a syntax tree."""
+    n: A.Expr = A.Name("n")
+    log_n: A.Expr = A.Call("log", (n,))
+    loglog: A.Expr = A.Call("log", (log_n,))
+    factors: list[A.Expr] = []
+    for base, k in ((n, q), (log_n, r), (loglog, s)):
+        if k == 1:
+            factors.append(base)
+        elif is_real(k) or k:
+            factors.append(A.BinOp("^", base, _real_expr(k)))
+    if lll:
+        factors.append(A.Call("log", (loglog,)))
+    if not factors:
+        return A.Num(Fraction(1))
+    out = factors[0]
+    for f in factors[1:]:
+        out = A.BinOp("*", out, f)
+    return out
+
+
+def _log_integral(q: Real, r: Real, s: Real, p: Real) -> tuple[A.Expr, str]:
+    """n^p·(1 + ∫_1^n u^(q−p−1) log^r loglog^s du) up to Θ, with the case in words."""
+    if q > p:
+        return monomial_expr(q, r, s), "g grows faster than n^p: Θ(g)"
+    if q < p:
+        return monomial_expr(p, _ZERO, _ZERO), "g grows slower than n^p: Θ(n^p)"
+    if r > -1:
+        return monomial_expr(p, r + 1, s), "g = Θ(n^p log^r) with r > -1: one more log"
+    if r < -1:
+        return monomial_expr(p, _ZERO, _ZERO), "g = Θ(n^p log^r) with r < -1: Θ(n^p)"
+    if s > -1:
+        return monomial_expr(p, _ZERO, s + 1), "g = Θ(n^p/log · loglog^s), s > -1"
+    if s == -1:
+        return monomial_expr(p, _ZERO, _ZERO, lll=True), "g = Θ(n^p/(log·loglog))"
+    return monomial_expr(p, _ZERO, _ZERO), "g = Θ(n^p/(log·loglog^s)), s < -1: Θ(n^p)"
+
+
+def akra_bazzi_exponent(terms: list[tuple[Fraction, Fraction]]) -> Real | None:
+    """The exact p with Σ a·b^p = 1 (0 < b < 1, a > 0), or None when it is outside the
+    exact field (see the module docstring)."""
+    bases = [primitive_base(1 / b) for _, b in terms]
+    gammas = {g for g, _ in bases}
+    if len(gammas) == 1:
+        gamma = gammas.pop()
+        x = _positive_root([(a, k) for (a, _), (_, k) in zip(terms, bases)])
+        return None if x is None else log_ratio(x.inverse(), gamma)
+    return _integer_exponent(terms)
+
+
+def _positive_root(poly: list[tuple[Fraction, int]]):  # type: ignore[no-untyped-def]
+    """The positive root of Σ a·x^k = 1 as a Quadratic, or None when its degree is > 2."""
+    import sympy
+
+    from rcproof.growth.realexp import Quadratic, sqrt_of
+
+    x = sympy.Symbol("x", positive=True)
+    f = sum(sympy.Rational(a.numerator, a.denominator) * x**k for a, k in poly) - 1
+    for factor, _ in sympy.factor_list(sympy.Poly(f, x))[1]:
+        if factor.count_roots(0, None) == 0 and factor.degree() > 0:
+            continue
+        coeffs = [Fraction(int(c.p), int(c.q)) for c in factor.all_coeffs()]
+        if len(coeffs) == 2:
+            return Quadratic(-coeffs[1] / coeffs[0])
+        if len(coeffs) == 3:
+            a, b, c = coeffs
+            disc = b * b - 4 * a * c
+            for sign in (1, -1):
+                root = (Quadratic(-b) + sqrt_of(disc) * Quadratic(Fraction(sign))) * \
+                    Quadratic(1 / (2 * a))
+                if root.sign() == 1:
+                    return root
+        return None
+    return None
+
+
+def _integer_exponent(terms: list[tuple[Fraction, Fraction]]) -> Fraction | None:
+    def f(p: int) -> Fraction:
+        return sum((a * b ** p for a, b in terms), _ZERO)
+
+    for p in range(-_MAX_INT_P, _MAX_INT_P + 1):
+        if f(p) == 1:
+            return Fraction(p)
+    return None
+
+
+# ---- entry point -----------------------------------------------------------------------------
+
+def derive(item: A.Resource, resources: set[str], families: set[str],
+           source: str) -> Derivation | None:
+    """The derivation of a resource stated by a recurrence; None if it is not recursive.
+
+    Raises RcError (located at the offending sub-expression) for unsupported forms."""
+    calls = recursive_calls(item.expr, resources, families)
+    if not calls:
+        return None
+    shape = _Shape(item.name, source)
+    if item.rel != "Theta":
+        raise shape.error(f"a recurrence states {item.name} exactly", item,
+                          f"write `{item.name} = …` without {item.rel}(…)")
+    shape = _shape(item.name, item.expr, resources, families, source)
+    g = _g_expr(shape)
+    for term in shape.terms:
+        if term.slope <= 0 or term.slope > 1 or (term.slope == 1 and term.shift >= 0):
+            raise shape.error(f"the argument of {show_call(term.call)} does not decrease",
+                              term.call.args[0],
+                              "a recursive call must be on a smaller input: n/2, 2*n/3 or "
+                              "n - 1")
+    subtract = [t for t in shape.terms if t.slope == 1]
+    if subtract:
+        return _subtract(item, shape, subtract, g)
+    return _divide(item, shape, g)
+
+
+def _divide(item: A.Resource, shape: _Shape, g: A.Expr | None) -> Derivation:
+    p = akra_bazzi_exponent([(t.coef, t.slope) for t in shape.terms])
+    if p is None:
+        ratios = ", ".join(str(t.slope) for t in shape.terms)
+        raise shape.error(
+            f"cannot solve Σ a·b^p = 1 exactly for the ratios {ratios} of {item.name}",
+            item, "the exponent is exact when every ratio is a power of one number "
+            "(n/2, n/4, n/8) or is an integer; " + SUPPORTED)
+    exps = _g_exps(shape, g)
+    if exps is None:
+        closed, case = monomial_expr(p, _ZERO, _ZERO), "g = 0: Θ(n^p)"
+    else:
+        closed, case = _log_integral(*exps, p)
+    return Derivation(item.name, item.expr, "Akra–Bazzi", p, case, closed, item.span)
+
+
+def _subtract(item: A.Resource, shape: _Shape, terms: list[_Term],
+              g: A.Expr | None) -> Derivation:
+    if len(shape.terms) != 1:
+        raise shape.error(f"the recurrence for {item.name} mixes several recursive terms "
+                          "with r(n - c)", item,
+                          "subtract and conquer supports a single term a*r(n - c)")
+    term = terms[0]
+    step = -term.shift
+    if term.coef < 1:
+        raise shape.error(f"the coefficient of {show_call(term.call)} must be at least 1",
+                          item, SUPPORTED)
+    if term.coef > 1:
+        exponent = A.BinOp("/", A.Name("n"), _real_expr(step))
+        closed: A.Expr = A.BinOp("^", _real_expr(term.coef), exponent)
+        _g_exps(shape, g)  # g must still be a function of n in the universe
+        return Derivation(item.name, item.expr, "subtract and conquer", None,
+                          f"a = {term.coef} > 1: Θ(a^(n/c))", closed, item.span)
+    exps = _g_exps(shape, g)
+    if exps is None:
+        closed, case = A.Num(Fraction(1)), "g = 0: Θ(1)"
+    else:
+        # Σ_{k ≤ n/c} g(n − kc) = Θ(∫_1^n g): the Akra–Bazzi integral with p = 0, times n^0.
+        q, r, s = exps
+        closed, case = _log_integral(q + 1, r, s, Fraction(0))
+        if q + 1 <= 0 and closed == A.Num(Fraction(1)):
+            case = "Σ g converges: Θ(1)"
+        elif q + 1 > 0:
+            case = "a = 1 sums g: Θ(n·g)"
+    return Derivation(item.name, item.expr, "subtract and conquer", None, case, closed,
+                      item.span)
+
+
+def derive_family(decl: A.FamilyDecl, families: set[str], source: str
+                  ) -> tuple[A.FamilyDecl, tuple[Derivation, ...]]:
+    """The family with every recurrence replaced by its closed form (rel Theta, same span),
+    and the derivations in order. A family without recurrences is returned unchanged."""
+    resources = {item.name for item in decl.items if isinstance(item, A.Resource)}
+    items: list[A.Resource | A.FamilyLet] = []
+    derivations: list[Derivation] = []
+    for item in decl.items:
+        if isinstance(item, A.Resource):
+            d = derive(item, resources, families, source)
+            if d is not None:
+                derivations.append(d)
+                item = A.Resource(item.name, "Theta", d.closed_form, item.span)
+        elif recursive_calls(item.expr, resources, families):
+            call = recursive_calls(item.expr, resources, families)[0]
+            raise RcError(f"a family `let` cannot refer to {call.func}(…)", call.span,
+                          SUPPORTED, source)
+        items.append(item)
+    if not derivations:
+        return decl, ()
+    return A.FamilyDecl(decl.name, decl.params, tuple(items), decl.doc, decl.span), tuple(
+        derivations)
+
+
+def describe_value(x: Real) -> str:
+    """p as text with a decimal approximation when irrational."""
+    from rcproof.report.text import show
+
+    text = show(_real_expr(x))
+    return f"{text} ≈ {float(x):.6g}" if is_real(x) else text
+
+
+__all__ = ["SUPPORTED", "Derivation", "akra_bazzi_exponent", "derive", "derive_family",
+           "exact_value"]
