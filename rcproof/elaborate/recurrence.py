@@ -120,8 +120,10 @@ class _Shape:
         self.terms: list[_Term] = []
         self.rest: list[tuple[int, A.Expr]] = []
 
+        self.span: A.Span | None = None  # the resource line, for nodes without a span
+
     def error(self, message: str, node: object, hint: str = SUPPORTED) -> RcError:
-        return RcError(message, getattr(node, "span", None), hint, self.source)
+        return RcError(message, getattr(node, "span", None) or self.span, hint, self.source)
 
 
 def _summands(e: A.Expr, sign: int) -> list[tuple[int, A.Expr]]:
@@ -164,8 +166,9 @@ def _constant(e: A.Expr) -> Fraction | None:
 
 
 def _shape(name: str, rhs: A.Expr, resources: set[str], families: set[str],
-           source: str) -> _Shape:
+           source: str, span: A.Span | None) -> _Shape:
     shape = _Shape(name, source)
+    shape.span = span
     for sign, term in _summands(rhs, 1):
         calls = recursive_calls(term, resources, families)
         if not calls:
@@ -207,6 +210,9 @@ def _split_coefficient(term: A.Expr, shape: _Shape) -> tuple[Fraction, A.Call]:
             pairs.append((term.right, term.left))
         for inner, other in pairs:
             if isinstance(inner, A.Call) and inner.func == shape.name:
+                if recursive_calls(other, {shape.name}, set()):
+                    raise shape.error(f"a product of recursive terms {shape.name}(…) has no "
+                                      "Akra–Bazzi form", term)
                 c = _constant(other)
                 if c is None:
                     raise shape.error(
@@ -285,19 +291,26 @@ def monomial_expr(q: Real, r: Real, s: Real, lll: bool = False) -> A.Expr:
 
 def _log_integral(q: Real, r: Real, s: Real, p: Real) -> tuple[A.Expr, str]:
     """n^p·(1 + ∫_1^n u^(q−p−1) log^r loglog^s du) up to Θ, with the case in words."""
+    g = f"g = Θ({_show(monomial_expr(q, r, s))})"
     if q > p:
-        return monomial_expr(q, r, s), "g grows faster than n^p: Θ(g)"
+        return monomial_expr(q, r, s), f"{g} grows faster than n^p: Θ(g)"
     if q < p:
-        return monomial_expr(p, _ZERO, _ZERO), "g grows slower than n^p: Θ(n^p)"
+        return monomial_expr(p, _ZERO, _ZERO), f"{g} grows slower than n^p: Θ(n^p)"
     if r > -1:
-        return monomial_expr(p, r + 1, s), "g = Θ(n^p log^r) with r > -1: one more log"
+        return monomial_expr(p, r + 1, s), f"{g} is n^p·log(n)^r with r > -1"
     if r < -1:
-        return monomial_expr(p, _ZERO, _ZERO), "g = Θ(n^p log^r) with r < -1: Θ(n^p)"
+        return monomial_expr(p, _ZERO, _ZERO), f"{g} is n^p·log(n)^r with r < -1"
     if s > -1:
-        return monomial_expr(p, _ZERO, s + 1), "g = Θ(n^p/log · loglog^s), s > -1"
+        return monomial_expr(p, _ZERO, s + 1), f"{g} is n^p/log(n)·log(log(n))^s, s > -1"
     if s == -1:
-        return monomial_expr(p, _ZERO, _ZERO, lll=True), "g = Θ(n^p/(log·loglog))"
-    return monomial_expr(p, _ZERO, _ZERO), "g = Θ(n^p/(log·loglog^s)), s < -1: Θ(n^p)"
+        return monomial_expr(p, _ZERO, _ZERO, lll=True), f"{g} is n^p/(log(n)·log(log(n)))"
+    return monomial_expr(p, _ZERO, _ZERO), f"{g} is n^p/log(n)·log(log(n))^s, s < -1"
+
+
+def _show(e: A.Expr) -> str:
+    from rcproof.report.text import show
+
+    return show(e)
 
 
 def akra_bazzi_exponent(terms: list[tuple[Fraction, Fraction]]) -> Real | None:
@@ -362,7 +375,7 @@ def derive(item: A.Resource, resources: set[str], families: set[str],
     if item.rel != "Theta":
         raise shape.error(f"a recurrence states {item.name} exactly", item,
                           f"write `{item.name} = …` without {item.rel}(…)")
-    shape = _shape(item.name, item.expr, resources, families, source)
+    shape = _shape(item.name, item.expr, resources, families, source, item.span)
     g = _g_expr(shape)
     for term in shape.terms:
         if term.slope <= 0 or term.slope > 1 or (term.slope == 1 and term.shift >= 0):
@@ -404,7 +417,8 @@ def _subtract(item: A.Resource, shape: _Shape, terms: list[_Term],
         raise shape.error(f"the coefficient of {show_call(term.call)} must be at least 1",
                           item, SUPPORTED)
     if term.coef > 1:
-        exponent = A.BinOp("/", A.Name("n"), _real_expr(step))
+        exponent: A.Expr = A.Name("n") if step == 1 else A.BinOp(
+            "/", A.Name("n"), _real_expr(step))
         closed: A.Expr = A.BinOp("^", _real_expr(term.coef), exponent)
         _g_exps(shape, g)  # g must still be a function of n in the universe
         return Derivation(item.name, item.expr, "subtract and conquer", None,
@@ -416,10 +430,13 @@ def _subtract(item: A.Resource, shape: _Shape, terms: list[_Term],
         # Σ_{k ≤ n/c} g(n − kc) = Θ(∫_1^n g): the Akra–Bazzi integral with p = 0, times n^0.
         q, r, s = exps
         closed, case = _log_integral(q + 1, r, s, Fraction(0))
-        if q + 1 <= 0 and closed == A.Num(Fraction(1)):
-            case = "Σ g converges: Θ(1)"
-        elif q + 1 > 0:
-            case = "a = 1 sums g: Θ(n·g)"
+        g_text = f"g = Θ({_show(monomial_expr(q, r, s))})"
+        if q + 1 > 0:
+            case = f"a = 1 sums {g_text}: Θ(n·g)"
+        elif closed == A.Num(Fraction(1)):
+            case = f"a = 1 and Σ g converges for {g_text}: Θ(1)"
+        else:
+            case = f"a = 1 sums {g_text}: a logarithmic sum"
     return Derivation(item.name, item.expr, "subtract and conquer", None, case, closed,
                       item.span)
 

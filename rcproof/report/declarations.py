@@ -5,6 +5,7 @@ the same declarations (a round-trip test covers the bundled library)."""
 from __future__ import annotations
 
 from rcproof.elaborate.loader import SourceFile
+from rcproof.elaborate.symbols import FamilySym
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_ascii as show
 
@@ -64,11 +65,26 @@ def render_decl(decl: A.Decl) -> list[str]:
     return lines
 
 
+def _derived(unit: SourceFile, decl: A.Decl, lines: list[str]) -> list[str]:
+    """A family's recurrences each followed by the closed form they were solved to."""
+    sym = unit.scope.get(decl.name) if isinstance(decl, A.FamilyDecl) else None
+    if not isinstance(sym, FamilySym) or not sym.derivations:
+        return lines
+    out = []
+    by_name = {d.resource: d for d in sym.derivations}
+    for line in lines:
+        out.append(line)
+        name = line.strip().split(" ", 1)[0]
+        if line.startswith("  ") and name in by_name:
+            out.append(f"    -- {by_name.pop(name).describe()}")
+    return out
+
+
 def render_module(unit: SourceFile) -> str:
     out = [f"-- {unit.path}"]
     for decl in unit.module.decls:
         out.append("")
         if decl.doc:
             out.extend(f"-- {line}".rstrip() for line in decl.doc.splitlines())
-        out.extend(render_decl(decl))
+        out.extend(_derived(unit, decl, render_decl(decl)))
     return "\n".join(out)

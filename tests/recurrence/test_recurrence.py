@@ -1,0 +1,205 @@
+"""Recurrences solved at elaboration (elaborate/recurrence.py), checked three ways:
+against the master theorem (a different statement of the same cases), numerically by
+running the recurrence itself, and end to end through `verify`."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from rcproof import growth
+from rcproof.elaborate.recurrence import Derivation, akra_bazzi_exponent, derive
+from rcproof.errors import RcError
+from rcproof.syntax import ast as A
+from rcproof.syntax.parser import parse_expr
+
+
+def solve(text: str, name: str = "size") -> Derivation:
+    d = derive(A.Resource(name, "Theta", parse_expr(text)), {"size", "depth"}, set(), "")
+    assert d is not None
+    return d
+
+
+def theta(closed: A.Expr, expected: str) -> bool:
+    return growth.compare(closed, parse_expr(expected)).kind == "Theta"
+
+
+def _g(q: Fraction, r: int) -> str:
+    parts = [f"n^({q})" if q else "1"]
+    if r:
+        parts.append(f"log(n)^({r})")
+    return "*".join(parts)
+
+
+def _master(a: int, b: int, q: Fraction, r: int) -> str:
+    """The master theorem (extended to log factors) for a·T(n/b) + n^q log^r n."""
+    c = f"(log({a})/log({b}))"
+    # q vs log_b a, exactly: b^q vs a, i.e. b^num vs a^den
+    lhs, rhs = b ** q.numerator, a ** q.denominator
+    if q < 0:
+        lhs, rhs = 1, a ** q.denominator * b ** -q.numerator
+    if lhs < rhs:
+        return f"n^{c}"
+    if lhs > rhs:
+        return _g(q, r)
+    if r > -1:
+        return f"n^({q})*log(n)^({r + 1})"
+    if r == -1:
+        return f"n^({q})*log(log(n))"
+    return f"n^({q})"
+
+
+MASTER = list(itertools.product((1, 2, 3, 4, 7, 8, 9), (2, 3, 4),
+                                (Fraction(0), Fraction(1, 2), Fraction(1), Fraction(2),
+                                 Fraction(3)), (-2, -1, 0, 1)))
+
+
+@pytest.mark.parametrize(("a", "b", "q", "r"), MASTER)
+def test_single_term_matches_master_theorem(a: int, b: int, q: Fraction, r: int) -> None:
+    d = solve(f"{a}*size(n/{b}) + {_g(q, r)}")
+    assert d.method == "Akra–Bazzi"
+    assert theta(d.closed_form, _master(a, b, q, r)), (d.describe(), _master(a, b, q, r))
+
+
+@pytest.mark.parametrize(("terms", "expected_p"), [
+    ([(1, 2), (1, 4)], math.log((1 + 5 ** 0.5) / 2, 2)),     # golden ratio
+    ([(7, 2)], math.log(7, 2)),                                # Strassen
+    ([(1, 3), (1, Fraction(3, 2))], 1.0),                      # n/3 + 2n/3
+    ([(2, 4), (3, 16)], None),                                 # 2x + 3x^2 = 1
+    ([(3, 9), (1, 3)], None),
+])
+def test_exponent_solves_the_characteristic_equation(
+        terms: list[tuple[int, Fraction | int]], expected_p: float | None) -> None:
+    pairs = [(Fraction(a), 1 / Fraction(b)) for a, b in terms]
+    p = akra_bazzi_exponent(pairs)
+    assert p is not None
+    total = sum(float(a) * float(b) ** float(p) for a, b in pairs)
+    assert abs(total - 1) < 1e-12
+    if expected_p is not None:
+        assert abs(float(p) - expected_p) < 1e-12
+
+
+def test_exponent_of_an_irreducible_cubic_is_unsupported() -> None:
+    # x + 2x² + x³ = 1 is irreducible over Q: p is not in the exact field.
+    assert akra_bazzi_exponent([(Fraction(1), Fraction(1, 2)), (Fraction(2), Fraction(1, 4)),
+                                (Fraction(1), Fraction(1, 8))]) is None
+
+
+def _eval_log(e: A.Expr, n: mpmath.mpf) -> mpmath.mpf:
+    """log e(n), numerically (for the closed forms: products of powers and logs)."""
+    def val(x: A.Expr) -> mpmath.mpf:
+        if isinstance(x, A.Num):
+            return mpmath.mpf(x.value.numerator) / x.value.denominator
+        if isinstance(x, A.Name):
+            return n
+        if isinstance(x, A.Neg):
+            return -val(x.operand)
+        if isinstance(x, A.Call):
+            return mpmath.log(val(x.args[0])) if x.func == "log" else mpmath.sqrt(
+                val(x.args[0]))
+        assert isinstance(x, A.BinOp)
+        u, v = val(x.left), val(x.right)
+        ops = {"+": lambda: u + v, "-": lambda: u - v, "*": lambda: u * v,
+               "/": lambda: u / v, "^": lambda: u ** v}
+        return ops[x.op]()
+    return mpmath.log(val(e))
+
+
+NUMERIC = list(itertools.product((1, 2, 3, 4, 7), (2, 3), (Fraction(0), Fraction(1),
+                                                          Fraction(2)), (0, 1, 2)))
+
+
+@pytest.mark.parametrize(("a", "b", "q", "r"), NUMERIC)
+def test_closed_form_tracks_the_recurrence_numerically(a: int, b: int, q: Fraction,
+                                                       r: int) -> None:
+    """T(b^k) = a·T(b^(k-1)) + g(b^k), T(1) = 1: T/closed form settles to a constant.
+
+    A closed form off by a factor log n would move log(T/closed) by log 2 between
+    k = 300 and k = 600; the correct one moves it by O(1/k)."""
+    mpmath.mp.prec = 200
+    d = solve(f"{a}*size(n/{b}) + {_g(q, r)}")
+    t = mpmath.mpf(1)
+    drift = []
+    for k in range(1, 601):
+        n = mpmath.mpf(b) ** k
+        t = a * t + n ** (q.numerator / q.denominator) * mpmath.log(n) ** r
+        if k in (300, 600):
+            drift.append(mpmath.log(t) - _eval_log(d.closed_form, n))
+    assert abs(drift[1] - drift[0]) < 0.05, d.describe()
+
+
+SUBTRACT = list(itertools.product((Fraction(-2), Fraction(-1), Fraction(0), Fraction(1, 2),
+                                   Fraction(2)), (-2, -1, 0, 1)))
+
+
+def _sum_expected(q: Fraction, r: int) -> str:
+    if q > -1:
+        return f"n^({q + 1})" + (f"*log(n)^({r})" if r else "")
+    if q < -1 or r < -1:
+        return "1"
+    return "log(log(n))" if r == -1 else f"log(n)^({r + 1})"
+
+
+@pytest.mark.parametrize(("q", "r"), SUBTRACT)
+def test_subtract_and_conquer_sums_g(q: Fraction, r: int) -> None:
+    d = solve(f"size(n - 1) + {_g(q, r)}")
+    assert d.method == "subtract and conquer"
+    assert theta(d.closed_form, _sum_expected(q, r)), d.describe()
+
+
+@pytest.mark.parametrize(("a", "c"), [(2, 1), (3, 2), (Fraction(3, 2), 1)])
+def test_subtract_and_conquer_grows_exponentially(a: Fraction | int, c: int) -> None:
+    d = solve(f"{a}*size(n - {c}) + n^2")
+    base = f"{a.numerator}/{a.denominator}" if isinstance(a, Fraction) else str(a)
+    expected = parse_expr(f"({base})^(n/{c})" if c != 1 else f"({base})^n")
+    assert d.closed_form == expected
+    assert d.case.startswith(f"a = {Fraction(a)} > 1")
+
+
+ERRORS = [
+    ("size(n) + 1", "does not decrease"),
+    ("size(2*n) + 1", "does not decrease"),
+    ("size(n + 1) + 1", "does not decrease"),
+    ("size(n/2) + depth(n/2)", "mutual recursion"),
+    ("-2*size(n/2) + n", "must be positive"),
+    ("a*size(n/2) + n", "must be a number"),
+    ("size(n/2)*size(n/2) + n", "product of recursive terms"),
+    ("log(size(n/2))", "may only appear as c*size"),
+    ("size(n/2) + size(n/3) + n", "cannot solve"),
+    ("size(n - 1) + size(n - 2)", "several recursive terms"),
+    ("size(n - 1)/2 + n", "at least 1"),
+    ("2*size(n/2) + n*w", "function of n alone"),
+    ("size(sqrt(n)) + 1", "b*n + c"),
+    ("size(n/2) - n", "eventually negative"),
+]
+
+
+@pytest.mark.parametrize(("rhs", "words"), ERRORS)
+def test_unsupported_forms_are_located_errors(rhs: str, words: str) -> None:
+    expr = parse_expr(rhs)
+    span = A.Span("f.rc", 3, 3, 3, 30)
+    with pytest.raises(RcError) as info:
+        derive(A.Resource("size", "Theta", expr, span), {"size", "depth"}, set(), "")
+    assert words in info.value.message
+    assert info.value.span is not None
+    assert info.value.hint
+
+
+def test_depth_recurrence_using_size_is_an_error() -> None:
+    with pytest.raises(RcError, match="mutual recursion"):
+        derive(A.Resource("depth", "Theta", parse_expr("depth(n/2) + size(n/2)")),
+               {"size", "depth"}, set(), "")
+
+
+def test_resource_of_another_family_is_not_a_recurrence() -> None:
+    item = A.Resource("size", "Theta", parse_expr("size(G) + n"))
+    assert derive(item, {"size", "depth"}, {"G"}, "") is None
+
+
+def test_bounded_recurrence_is_an_error() -> None:
+    with pytest.raises(RcError, match="exactly"):
+        derive(A.Resource("size", "O", parse_expr("2*size(n/2) + n")), {"size"}, set(), "")
