@@ -134,10 +134,19 @@ def test_golden_ratio_exponent_is_one_value_however_written() -> None:
 
 
 def test_refinement_is_budgeted() -> None:
-    close = value("log(7)/log(2) - 1/(10^60)^20")
+    def approx(bits: int) -> Fraction:
+        mpmath.mp.prec = bits
+        return Fraction(*mpmath.libmp.to_rational((mpmath.log(7) / mpmath.log(2))._mpf_))
+
+    p = value("log(7)/log(2)")
+    close = approx(3000)
     with budget_scope(Budget(50)), pytest.raises(BudgetExhausted):
-        assert close < value("log(7)/log(2)")
-    assert close < value("log(7)/log(2)")  # decided with enough precision
+        assert p != close
+    mpmath.mp.prec = 8000
+    exact = mpmath.log(7) / mpmath.log(2)
+    assert (p < close) == (exact < mpmath.mpf(close.numerator) / close.denominator)
+    with pytest.raises(SignUnknown):
+        assert p != approx(6000)  # beyond the precision cap: unknown, never a guess
 
 
 def test_product_of_irrationals_is_outside_tier1() -> None:
