@@ -352,6 +352,23 @@ class RealExp:
         finally:
             iv.prec = old
 
+    def atom_bounds(self, prec: int) -> list[tuple[str, Fraction, Fraction]]:
+        """(name, lo, hi) with lo ≤ atom ≤ hi for every atom, at `prec` bits: what Tier 2
+        pins a z3 constant with. Names are canonical, so an atom is equal only to itself."""
+        from mpmath import iv
+
+        old = iv.prec
+        iv.prec = prec
+        try:
+            out = []
+            for atom, _ in self.atoms:
+                v = _iv_atom(atom, iv)
+                name = show_atom(atom)
+                out.append((name, _to_fraction(v.a._mpi_[0]), _to_fraction(v.b._mpi_[1])))
+            return out
+        finally:
+            iv.prec = old
+
     def provably_nonzero(self) -> bool:
         """The formal tie test of the module docstring: True when self ≠ 0 is certain."""
         bases = {a[1] for a, _ in self.atoms}
@@ -448,6 +465,14 @@ class RealExp:
 
     def __repr__(self) -> str:
         return f"RealExp({self})"
+
+
+def show_atom(atom: Atom) -> str:
+    from rcproof.growth.render import show
+
+    alpha, gamma = atom
+    num = Call("log", (_alpha_expr(alpha),))
+    return show(num if gamma is None else BinOp("/", num, Call("log", (_num(gamma),))))
 
 
 def _atom_key(item: tuple[Atom, Fraction]) -> tuple[Any, ...]:

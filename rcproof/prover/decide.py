@@ -9,6 +9,7 @@ counter-example suffices, and it is named); otherwise unknown, saying what decid
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -52,6 +53,7 @@ class _Translation:
         self.uninterpreted: list[str] = []
         self.partial: list[str] = []  # atoms encoded by sufficient conditions only
         self.guards: list[z3.BoolRef] = []  # side conditions of the top-level atoms
+        self.pins: list[z3.BoolRef] = []  # bounds on irrational constants (true facts)
         self.inner_quantifier = False
         self._fixed_resource = False  # the atom being encoded mentions one
         self._by_logs = False  # the atom being encoded is compared through logarithms
@@ -185,6 +187,7 @@ class _Translation:
                            "so Tier 2 compares it only by plain Landau relations with such "
                            "functions, outside inner quantifiers")
             return self._unknown()
+        self.pins.extend(gv.reals.pins)
         if not gv.sides:
             return encoded
         side = z3.And(*gv.sides)
@@ -425,7 +428,7 @@ class Decider:
         side_facts = [tr.prop(s, reasons) for s in dict.fromkeys(sides)]
         where = [tr.prop(h, reasons) for h in hyps]
         fixed_hyps = [tr.prop(h, reasons) for h in hypotheses]
-        assumptions = fixed_hyps + self._param_assumptions(tr, reasons)
+        assumptions = fixed_hyps + self._param_assumptions(tr, reasons) + tr.pins
         undecided = bool(ground_atoms(matrix)) or any(ground_atoms(h) for h in hyps)
         if undecided:
             reasons.append(_UNDECIDED)
@@ -459,7 +462,12 @@ class Decider:
         counter = None
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
         if genuine:
-            model = self._simple_model(tr, assumptions + where + tr.guards + [z3.Not(goal)])
+            facts = assumptions + where + tr.guards
+            model = self._simple_model(tr, facts + [z3.Not(goal)])
+            if model is not None and tr.pins and not _fails_for_all_pins(tr, model, facts,
+                                                                         goal, self._check):
+                model = None
+            genuine = not tr.pins
             if model is not None:
                 counter = _model_text(tr, model)
                 if not fixed:
@@ -596,3 +604,14 @@ def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
     if lowers and not uppers:
         return f" (only lower bounds are known: needs an upper bound on {show(lowers[0].left)})"
     return ""
+
+
+def _fails_for_all_pins(tr: _Translation, model: z3.ModelRef, facts: list[z3.BoolRef],
+                        goal: z3.BoolRef, check: Callable[..., z3.CheckSatResult]) -> bool:
+    """A model that uses an irrational constant (known only within its pinned bounds) is
+    a counter-example only if, with every other variable fixed to its model value, the
+    facts hold and the goal fails for *every* value of the constants within the bounds."""
+    fixes = [d() == model[d] for d in model.decls()
+             if d.arity() == 0 and not d.name().startswith("const:")]
+    return (check(tr, tr.pins + fixes + [goal]) == z3.unsat
+            and check(tr, tr.pins + fixes + [z3.Not(z3.And(*facts))]) == z3.unsat)

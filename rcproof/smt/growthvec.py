@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import z3
 
+from rcproof.growth.realexp import Real
 from rcproof.smt.realterm import (
     RealTerms,
     Untranslatable,
@@ -123,7 +124,7 @@ class GrowthVectors:
     def vec(self, e: A.Expr) -> Vec:
         ground = _tier1_vector(e)
         if ground is not None:
-            return tuple(self._num(x) for x in ground)  # type: ignore[return-value]
+            return tuple(self.reals.exact(x) for x in ground)  # type: ignore[return-value]
         if self.is_constant(e):
             self.positive(e)
             return self.zero
@@ -220,7 +221,7 @@ class GrowthVectors:
         raise Untranslatable("exp of something other than a multiple of log n is outside Tier 2")
 
 
-def _tier1_vector(e: A.Expr) -> tuple[Fraction, Fraction, Fraction] | None:
+def _tier1_vector(e: A.Expr) -> tuple[Real, Real, Real] | None:
     """A sub-expression in n alone is decided exactly by the growth algebra (Tier 1),
     which also shows it eventually positive; None if it has other names or is outside."""
     from rcproof import growth

@@ -7,10 +7,13 @@ from fractions import Fraction
 
 import z3
 
+from rcproof.growth.realexp import RealExp, exact_value, name_free
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
 
 __all__ = ["RealTerms", "Untranslatable", "const_value", "is_ground", "mentions"]
+
+_PIN_BITS = 128
 
 
 class Untranslatable(Exception):
@@ -28,11 +31,30 @@ class RealTerms:
         self.ctx = ctx
         self.var = var
         self.sides: list[z3.BoolRef] = []
+        # Facts about irrational constants (lo < c < hi): true, so the caller assumes them;
+        # a model that uses them is not a counter-example (c is only known to lie within).
+        self.pins: list[z3.BoolRef] = []
 
     def num(self, value: Fraction) -> z3.ArithRef:
         return z3.RealVal(f"{value.numerator}/{value.denominator}", self.ctx)
 
+    def exact(self, value: Fraction | RealExp) -> z3.ArithRef:
+        """A rational, or an irrational exponent q0 + Σ q·atom with one z3 constant per
+        atom (named canonically, so equal only to itself) pinned by 128-bit bounds."""
+        if isinstance(value, Fraction):
+            return self.num(value)
+        out = self.num(value.q0)
+        for (name, lo, hi), (_, coef) in zip(value.atom_bounds(_PIN_BITS), value.atoms):
+            const = z3.Real(f"const:{name}", self.ctx)
+            self.pins.append(z3.And(self.num(lo) <= const, const <= self.num(hi)))
+            out = out + self.num(coef) * const
+        return out
+
     def term(self, e: A.Expr) -> z3.ArithRef:
+        if isinstance(e, A.Call | A.BinOp) and name_free(e) and _has_call(e):
+            value = exact_value(e)
+            if value is not None:
+                return self.exact(value)
         if isinstance(e, A.Num):
             return self.num(e.value)
         if isinstance(e, A.Name):
@@ -74,3 +96,11 @@ class RealTerms:
 
 
 _const_value = const_value
+
+
+def _has_call(e: A.Expr) -> bool:
+    if isinstance(e, A.Call):
+        return True
+    if isinstance(e, A.BinOp):
+        return _has_call(e.left) or _has_call(e.right)
+    return isinstance(e, A.Neg) and _has_call(e.operand)
