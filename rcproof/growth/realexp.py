@@ -437,6 +437,9 @@ class RealExp:
         terms: list[tuple[Fraction, Expr | None]] = []
         for (alpha, gamma), c in self.atoms:
             num = Call("log", (_alpha_expr(alpha),))
+            if gamma is not None and c.denominator > 1 and _small(gamma ** c.denominator):
+                # (u/v)·log α/log γ reads better as u·log α/log(γ^v)
+                gamma, c = gamma ** c.denominator, Fraction(c.numerator)
             atom: Expr = num if gamma is None else BinOp("/", num, Call("log", (_num(gamma),)))
             terms.append((c, atom))
         if self.q0:
@@ -473,6 +476,10 @@ def show_atom(atom: Atom) -> str:
     alpha, gamma = atom
     num = Call("log", (_alpha_expr(alpha),))
     return show(num if gamma is None else BinOp("/", num, Call("log", (_num(gamma),))))
+
+
+def _small(q: Fraction) -> bool:
+    return q.numerator < 10**6 and q.denominator < 10**6
 
 
 def _atom_key(item: tuple[Atom, Fraction]) -> tuple[Any, ...]:
