@@ -334,13 +334,37 @@ class Checker:
             for name in names(c):
                 if name not in local and name != "n" and self.scope.get(name) is None:
                     local[name] = RESOURCE
+        for default in decl.defaults:
+            for name in {default.name} | names(default.expr):
+                if name not in local and name != "n" and self.scope.get(name) is None:
+                    local[name] = RESOURCE
         return local
+
+    def check_defaults(self, decl: A.ClassDecl, local: dict[str, str]) -> None:
+        """`default r = E`: r is a resource of the member, E uses resources, n and the
+        class's parameters (not its `exists` variable, not r itself)."""
+        seen: set[str] = set()
+        for default in decl.defaults:
+            if local.get(default.name) != RESOURCE:
+                raise self.error(f"'{default.name}' is not a resource of the member", default,
+                                 "`default` gives the value of a resource such as work")
+            if default.name in seen:
+                raise self.error(f"resource '{default.name}' has two defaults", default)
+            seen.add(default.name)
+            used = names(default.expr)
+            if default.name in used or (decl.exists_var is not None
+                                         and decl.exists_var in used):
+                raise self.error(f"the default of '{default.name}' may not use "
+                                 f"'{default.name}' or the `exists` variable", default,
+                                 "write it from other resources, e.g. `default work = size`")
+            self.expr(default.expr, local)
 
     def check_class(self, decl: A.ClassDecl) -> None:
         for param in decl.params:
             if param.default is not None:
                 self.expr(param.default, {})
         local = self.class_locals(decl)
+        self.check_defaults(decl, local)
         for c in decl.exists_constraints + decl.constraints:
             if not isinstance(c, (A.Relation, A.And)):
                 raise self.error("class constraints are Landau relations such as `depth = O(t)`",

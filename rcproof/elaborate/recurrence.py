@@ -65,7 +65,7 @@ class Derivation:
 
         text = f"{self.resource} = Θ({show(self.closed_form)}) by {self.method}"
         if self.p is not None:
-            p = show(_real_expr(self.p))
+            p = show(exponent_expr(self.p))
             approx = f" ≈ {float(self.p):.6g}" if is_real(self.p) else ""
             text += f" with p = {p}{approx}"
         return f"{text} ({self.case})"
@@ -257,14 +257,15 @@ def _g_exps(shape: _Shape, g: A.Expr | None) -> tuple[Real, Real, Real] | None:
 
 # ---- closed forms --------------------------------------------------------------------------
 
-def _real_expr(x: Real) -> A.Expr:
+def exponent_expr(x: Real) -> A.Expr:
+    """An exact exponent (rational or RealExp) as a syntax tree."""
     if is_real(x):
         return x.to_expr()  # type: ignore[union-attr]
     assert isinstance(x, Fraction)
     if x.denominator == 1:
         return A.Num(x)
     if x < 0:
-        return A.Neg(_real_expr(-x))
+        return A.Neg(exponent_expr(-x))
     return A.BinOp("/", A.Num(Fraction(x.numerator)), A.Num(Fraction(x.denominator)))
 
 
@@ -278,7 +279,7 @@ def monomial_expr(q: Real, r: Real, s: Real, lll: bool = False) -> A.Expr:
         if k == 1:
             factors.append(base)
         elif is_real(k) or k:
-            factors.append(A.BinOp("^", base, _real_expr(k)))
+            factors.append(A.BinOp("^", base, exponent_expr(k)))
     if lll:
         factors.append(A.Call("log", (loglog,)))
     if not factors:
@@ -418,8 +419,8 @@ def _subtract(item: A.Resource, shape: _Shape, terms: list[_Term],
                           item, SUPPORTED)
     if term.coef > 1:
         exponent: A.Expr = A.Name("n") if step == 1 else A.BinOp(
-            "/", A.Name("n"), _real_expr(step))
-        closed: A.Expr = A.BinOp("^", _real_expr(term.coef), exponent)
+            "/", A.Name("n"), exponent_expr(step))
+        closed: A.Expr = A.BinOp("^", exponent_expr(term.coef), exponent)
         _g_exps(shape, g)  # g must still be a function of n in the universe
         return Derivation(item.name, item.expr, "subtract and conquer", None,
                           f"a = {term.coef} > 1: Θ(a^(n/c))", closed, item.span)
@@ -469,7 +470,7 @@ def describe_value(x: Real) -> str:
     """p as text with a decimal approximation when irrational."""
     from rcproof.report.text import show
 
-    text = show(_real_expr(x))
+    text = show(exponent_expr(x))
     return f"{text} ≈ {float(x):.6g}" if is_real(x) else text
 
 

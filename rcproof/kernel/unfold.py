@@ -45,6 +45,9 @@ class FamilyView:
     bounded: tuple[tuple[str, tuple[tuple[str, A.Expr], ...]], ...] = ()
     named: bool = False  # a declared family (its exact resources are Θ of their values)
 
+    def states(self, name: str) -> bool:
+        return any(k == name for k, _ in self.exact) or any(k == name for k, _ in self.bounded)
+
     def resource(self, name: str) -> A.Expr:
         for key, value in self.exact:
             if key == name:
@@ -384,8 +387,13 @@ class Unfolder:
     def _class_env(self, cls: ClassSym, args: dict[str, A.Expr], view: FamilyView
                    ) -> dict[str, A.Expr]:
         env = dict(args)
+        defaults = {d.name: d.expr for d in cls.decl.defaults}
         for name in cls.resources:
-            env[name] = self.resource(view, name)
+            if name not in defaults or not view.named or view.states(name):
+                env[name] = self.resource(view, name)
+        for name, expr in defaults.items():
+            if name not in env:  # a declared family that does not state it: the default
+                env[name] = self.expr(expr, env, {})
         return env
 
     def bounds(self, cls: ClassSym, env: dict[str, A.Expr]

@@ -463,7 +463,7 @@ class Decider:
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
         if genuine:
             facts = assumptions + where + tr.guards
-            model = self._simple_model(tr, facts + [z3.Not(goal)])
+            model = self._simple_model(tr, [*facts, z3.Not(goal)])
             if model is not None and tr.pins and not _fails_for_all_pins(tr, model, facts,
                                                                          goal, self._check):
                 model = None

@@ -47,6 +47,7 @@ def render_decl(decl: A.Decl) -> list[str]:
             lines.extend(f"    {show(c)}" for c in decl.exists_constraints)
             lines.append("  }")
         lines.extend(f"  {show(c)}" for c in decl.constraints)
+        lines.extend(f"  default {d.name} = {show(d.expr)}" for d in decl.defaults)
         return [*lines, "}"]
     if isinstance(decl, A.Cite):
         return [f"cite {decl.name}: {show(decl.prop)}", f'  "{decl.reference}"']

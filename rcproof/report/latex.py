@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rcproof.elaborate.loader import SourceFile
-from rcproof.elaborate.symbols import Scope
+from rcproof.elaborate.recurrence import Derivation, exponent_expr
+from rcproof.elaborate.symbols import ClassSym, FamilySym, Scope
 from rcproof.kernel import Step
 from rcproof.prover.run import Result
 from rcproof.report.canonical import explicit_defaults
@@ -316,7 +317,19 @@ def _spec(head: str, items: list[str]) -> str:
     return "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
 
 
-def _family(decl: A.FamilyDecl) -> str:
+def _solved(derivations: tuple[Derivation, ...]) -> str:
+    """Each solved recurrence as a display: r = Θ(closed form) by the named theorem."""
+    out = []
+    for d in derivations:
+        how = f"\\text{{by {d.method}}}"
+        if d.p is not None:
+            how += f"\\text{{ with }} p = {to_latex(exponent_expr(d.p))}"
+        out.append(_math_block(f"{to_latex(A.Relation(A.Name(d.resource), 'Theta', d.closed_form))}"
+                               f"\\quad {how}"))
+    return "\n".join(out)
+
+
+def _family(decl: A.FamilyDecl, derivations: tuple[Derivation, ...] = ()) -> str:
     lines = [f"\\paragraph{{Family {_tt(decl.name)}.}}", _prose(decl.doc)]
     items = []
     for item in decl.items:
@@ -325,6 +338,7 @@ def _family(decl: A.FamilyDecl) -> str:
         else:
             items.append(to_latex(A.Relation(A.Name(item.name), item.rel, item.expr)))
     lines.append(_spec(f"{_instance(decl)}:", items))
+    lines.append(_solved(derivations))
     return "\n".join(x for x in lines if x)
 
 
@@ -335,6 +349,8 @@ def _class(decl: A.ClassDecl) -> str:
         inner = ",\\ ".join(to_latex(c) for c in decl.exists_constraints)
         items.append(f"\\exists\\, {to_latex(A.Name(decl.exists_var))}:\\ {inner}")
     items.extend(to_latex(c) for c in decl.constraints)
+    items.extend(f"\\text{{default }} {to_latex(A.Name(d.name))} = {to_latex(d.expr)}"
+                 for d in decl.defaults)
     lines.append(_spec(f"C \\in {_instance(decl)} \\iff", items))
     return "\n".join(x for x in lines if x)
 
@@ -366,7 +382,12 @@ def _definitions(units: Iterable[SourceFile]) -> str:
             continue
         parts.append(f"\\subsection*{{{_tt(module_title(unit.path))}}}")
         for decl in decls:
-            parts.append(_family(decl) if isinstance(decl, A.FamilyDecl) else _class(decl))
+            if isinstance(decl, A.FamilyDecl):
+                sym = unit.scope.get(decl.name)
+                solved = sym.derivations if isinstance(sym, FamilySym) else ()
+                parts.append(_family(decl, solved))
+            else:
+                parts.append(_class(decl))
     return "\n".join(parts)
 
 
@@ -493,7 +514,6 @@ def render_document(files: Sequence[tuple[str, Sequence[Result]]],
 def dimension_params(units: Sequence[SourceFile]) -> dict[str, str]:
     """Class name -> dimension parameter, for the classes of the RC shape in scope."""
     from rcproof.elaborate.shape import shape_of
-    from rcproof.elaborate.symbols import ClassSym
 
     out: dict[str, str] = {}
     for unit in units:

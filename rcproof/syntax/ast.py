@@ -226,6 +226,15 @@ class FamilyDecl:
 
 
 @dataclass(frozen=True)
+class ResourceDefault:
+    """`default work = size` in a class: a member that does not state `work` has this."""
+
+    name: str
+    expr: Expr
+    span: Span | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class ClassDecl:
     name: str
     params: tuple[Param, ...]
@@ -234,6 +243,7 @@ class ClassDecl:
     constraints: tuple[Prop, ...]
     doc: str | None = None
     span: Span | None = field(default=None, compare=False, repr=False)
+    defaults: tuple[ResourceDefault, ...] = ()
 
 
 @dataclass(frozen=True)

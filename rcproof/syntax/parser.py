@@ -226,6 +226,10 @@ class _Builder(Transformer):  # type: ignore[type-arg]
         return (str(children[0]), tuple(c for c in children[1:] if c is not None))
 
     @v_args(meta=True)
+    def class_default(self, meta: Any, children: list[Any]) -> A.ResourceDefault:
+        return A.ResourceDefault(str(children[0]), children[1], span=self._span(meta))
+
+    @v_args(meta=True)
     def class_decl(self, meta: Any, children: list[Any]) -> A.ClassDecl:
         name = str(children[0])
         params: tuple[A.Param, ...] = ()
@@ -241,9 +245,14 @@ class _Builder(Transformer):  # type: ignore[type-arg]
                 and isinstance(rest[0][0], str)):
             exists_var, exists_constraints = rest[0]
             rest = rest[1:]
-        constraints = tuple(c for c in rest if c is not None)
+        items = [c for c in (*exists_constraints, *rest) if c is not None]
+        defaults = tuple(c for c in items if isinstance(c, A.ResourceDefault))
+        exists_constraints = tuple(c for c in exists_constraints
+                                   if not isinstance(c, A.ResourceDefault))
+        constraints = tuple(c for c in rest
+                            if c is not None and not isinstance(c, A.ResourceDefault))
         return A.ClassDecl(name, params, exists_var, exists_constraints, constraints,
-                           span=self._span(meta))
+                           span=self._span(meta), defaults=defaults)
 
     @v_args(meta=True)
     def axiom_decl(self, meta: Any, children: list[Any]) -> A.Axiom:
