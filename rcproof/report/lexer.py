@@ -27,7 +27,7 @@ from pygments.token import (
 DECLARATIONS = frozenset({"import", "param", "let", "fun", "family", "class", "axiom", "cite",
                           "theorem", "lemma"})
 # Other structural keywords: proofs, quantifiers, blocks, kinds.
-KEYWORDS = frozenset({"proof", "qed", "have", "show", "by", "using", "where", "exists",
+KEYWORDS = frozenset({"proof", "qed", "have", "show", "by", "using", "where", "exists", "default",
                       "forall", "real"})
 # Connectives, membership and inclusion: keywords that read as operators.
 OPERATOR_WORDS = frozenset({"and", "or", "not", "in", "notin", "subset", "subsetneq"})
