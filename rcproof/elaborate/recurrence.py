@@ -42,6 +42,7 @@ SUPPORTED = ("supported: divide and conquer `a1*r(n/b1) + … + g(n)` with const
 
 _ZERO = Fraction(0)
 _MAX_INT_P = 64
+_MAX_DEGREE = 64  # of the characteristic polynomial Σ a·x^k = 1
 
 
 @dataclass(frozen=True)
@@ -317,9 +318,14 @@ def _show(e: A.Expr) -> str:
 def akra_bazzi_exponent(terms: list[tuple[Fraction, Fraction]]) -> Real | None:
     """The exact p with Σ a·b^p = 1 (0 < b < 1, a > 0), or None when it is outside the
     exact field (see the module docstring)."""
+    from rcproof.growth.realexp import Quadratic
+
+    if len(terms) == 1:  # a·b^p = 1: p = log a / log(1/b)
+        (a, b), = terms
+        return log_ratio(Quadratic(a), 1 / b)
     bases = [primitive_base(1 / b) for _, b in terms]
     gammas = {g for g, _ in bases}
-    if len(gammas) == 1:
+    if len(gammas) == 1 and max(k for _, k in bases) <= _MAX_DEGREE:
         gamma = gammas.pop()
         x = _positive_root([(a, k) for (a, _), (_, k) in zip(terms, bases)])
         return None if x is None else log_ratio(x.inverse(), gamma)
@@ -391,7 +397,13 @@ def derive(item: A.Resource, resources: set[str], families: set[str],
 
 
 def _divide(item: A.Resource, shape: _Shape, g: A.Expr | None) -> Derivation:
-    p = akra_bazzi_exponent([(t.coef, t.slope) for t in shape.terms])
+    from rcproof.growth import GrowthError
+
+    try:
+        p = akra_bazzi_exponent([(t.coef, t.slope) for t in shape.terms])
+    except GrowthError as exc:
+        raise shape.error(f"cannot solve Σ a·b^p = 1 exactly for {item.name}: {exc.reason}",
+                          item) from None
     if p is None:
         ratios = ", ".join(str(t.slope) for t in shape.terms)
         raise shape.error(

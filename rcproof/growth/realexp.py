@@ -44,7 +44,8 @@ Atom = tuple[Alpha, Fraction | None]
 
 _START_PREC = 64
 _MAX_PREC = 4096  # bits; enough to separate any two exponents that are not equal
-_MAX_FACTOR = 10**12  # numbers larger than this are not factored (NotInFragment)
+_TRIAL = 10**5  # trial division bound
+_MAX_FACTOR_BITS = 256  # larger numbers are not factored (NotInFragment)
 
 Real = Union[Fraction, "RealExp"]
 
@@ -53,23 +54,50 @@ Real = Union[Fraction, "RealExp"]
 
 @lru_cache(maxsize=1024)
 def _factor_int(k: int) -> tuple[tuple[int, int], ...]:
-    """Prime factorization of 1 ≤ k ≤ 10^12 by trial division (budgeted)."""
-    if k > _MAX_FACTOR:
+    """Prime factorization of k ≥ 1: trial division up to 10^5 (budgeted), then the
+    cofactor is prime below 10^10, a perfect power, or a (BPSW) probable prime; anything
+    else is refused. (Soundness never rests on it: a wrong factorization only makes a
+    tie undetectable, and the interval test then answers unknown.)"""
+    if k.bit_length() > _MAX_FACTOR_BITS:
         raise NotInFragment(f"the number {k} is too large to factor for an exact exponent")
-    out: list[tuple[int, int]] = []
+    out: dict[int, int] = {}
     d = 2
-    while d * d <= k:
+    while d * d <= k and d <= _TRIAL:
         if k % d == 0:
-            e = 0
             while k % d == 0:
                 k //= d
-                e += 1
-            out.append((d, e))
+                out[d] = out.get(d, 0) + 1
         d += 1 if d == 2 else 2
+    spend(d // 64 + 1, "factoring an exponent's base")
     if k > 1:
-        out.append((k, 1))
-    spend(len(out) + 1, "factoring an exponent's base")
-    return tuple(out)
+        for p, e in _cofactor(k):
+            out[p] = out.get(p, 0) + e
+    return tuple(sorted(out.items()))
+
+
+def _cofactor(k: int) -> list[tuple[int, int]]:
+    """k > 1 without prime factors ≤ 10^5."""
+    if k < _TRIAL * _TRIAL:
+        return [(k, 1)]
+    for e in range(k.bit_length(), 1, -1):
+        root = _int_root(k, e)
+        if root is not None:
+            return [(p, c * e) for p, c in _factor_int(root)]
+    import sympy
+
+    if sympy.isprime(k):
+        return [(k, 1)]
+    raise NotInFragment(f"the number {k} is too large to factor for an exact exponent")
+
+
+def _int_root(k: int, e: int) -> int | None:
+    r = round(k ** (1 / e)) if k.bit_length() < 1000 else None
+    if r is None:
+        return None
+    for c in (r - 1, r, r + 1):
+        if c > 1 and c ** e == k:
+            return c
+    return None
 
 
 def factor(q: Fraction) -> dict[int, int]:

@@ -175,6 +175,8 @@ ERRORS = [
     ("2*size(n/2) + n*w", "function of n alone"),
     ("size(sqrt(n)) + 1", "b*n + c"),
     ("size(n/2) - n", "eventually negative"),
+    ("2*size(n/" + "1" + "0" * 90 + "1) + n", "too large to factor"),
+    ("size(n/2) + size(n/1099511627776) + 1", "cannot solve"),
 ]
 
 
@@ -203,3 +205,49 @@ def test_resource_of_another_family_is_not_a_recurrence() -> None:
 def test_bounded_recurrence_is_an_error() -> None:
     with pytest.raises(RcError, match="exactly"):
         derive(A.Resource("size", "O", parse_expr("2*size(n/2) + n")), {"size"}, set(), "")
+
+
+EXAMPLES = """
+import physics
+family MergeNet {
+  size  = 2 * size(n/2) + n * log(n)
+  depth = depth(n/2) + log(n)
+}
+family Strassen {
+  size  = 7 * size(n/2) + n^2
+  depth = depth(n/2) + 1
+}
+family Golden {
+  size  = size(n/2) + size(n/4) + 1
+  depth = depth(n - 1) + n
+}
+theorem merge_size: size(MergeNet) = Theta(n * log(n)^2)
+theorem merge_depth: depth(MergeNet) = Theta(log(n)^2)
+theorem strassen_up: size(Strassen) = O(n^(2808/1000))
+theorem strassen_down: size(Strassen) = O(n^(2807/1000))
+theorem strassen_exact: size(Strassen) = Theta(n^(log(7)/log(2)))
+theorem golden: size(Golden) = Theta(n^(-log((sqrt(5) - 1)/2)/log(2)))
+theorem golden_window: size(Golden) = o(n^(7/10)) and size(Golden) = omega(n^(69/100))
+theorem golden_depth: depth(Golden) = Theta(n^2)
+theorem strassen_rc: Strassen in RC(n^(log(7)/log(2)/3)) and Strassen notin RC(n^(93/100))
+"""
+
+
+def test_issue_examples_end_to_end(check) -> None:  # type: ignore[no-untyped-def]
+    results = check(EXAMPLES)
+    status = {name: r.verdict.status for name, r in results.items()}
+    expected = {name: "proved" for name in status}
+    expected["strassen_down"] = "refuted"
+    assert status == expected
+
+
+def test_recurrence_error_exits_2_with_location(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from rcproof.cli import main
+
+    (tmp_path / "e.rc").write_text("family F {\n  size = size(2*n) + 1\n  depth = 1\n}\n")
+    result = CliRunner().invoke(main, ["verify", str(tmp_path / "e.rc")])
+    assert result.exit_code == 2
+    assert "e.rc:2:15: error: the argument of size(2·n) does not decrease" in result.output
+    assert "Traceback" not in result.output
