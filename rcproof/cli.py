@@ -162,9 +162,11 @@ def bound(path: Path, family: str, dims: str | None, params: tuple[str, ...],
     dim = parse_dim(dims) if dims is not None else None
     units = load_for_bound(path)
     (member,) = _instances([family], params)
-    unit, _ = find_family(units, _family_name(member))
+    unit, sym = find_family(units, _family_name(member))
     result = tight_bound(unit, member, dim, cls=cls)
     click.echo(render_bound(result))
+    for solved in sym.derivations:  # resources derived from recurrences
+        click.echo(f"  derived: {solved.describe()}")
     decided = (result.time, result.low, result.high)
     sys.exit(0 if result.cases or any(x is not None for x in decided) else 1)
 

@@ -336,6 +336,7 @@ class Unfolder:
             else:
                 bounded.append((item.name, ((item.rel, value),)))
         view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
+        self.result.notes.extend(d.describe() for d in sym.derivations)  # solved recurrences
         for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)

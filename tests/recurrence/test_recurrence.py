@@ -251,3 +251,19 @@ def test_recurrence_error_exits_2_with_location(tmp_path) -> None:  # type: igno
     assert result.exit_code == 2
     assert "e.rc:2:15: error: the argument of size(2·n) does not decrease" in result.output
     assert "Traceback" not in result.output
+
+
+def test_show_and_bound_print_the_derivation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from rcproof.cli import main
+
+    path = tmp_path / "s.rc"
+    path.write_text("import physics\nfamily S {\n  size = 7 * size(n/2) + n^2\n"
+                    "  depth = depth(n/2) + 1\n}\n")
+    shown = CliRunner().invoke(main, ["show", str(path)]).output
+    assert "  size = 7·size(n/2) + n²\n    -- size = Θ(n^(log(7)/log(2))) by Akra–Bazzi " \
+        "with p = log(7)/log(2) ≈ 2.80735" in shown
+    bound = CliRunner().invoke(main, ["bound", str(path), "S"]).output
+    assert "t*_3 = Θ(n^(log(7)/log(8)))" in bound
+    assert "derived: depth = Θ(log(n)) by Akra–Bazzi with p = 0" in bound
