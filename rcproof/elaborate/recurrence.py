@@ -17,8 +17,9 @@ n alone that Tier 1 shows eventually positive, with leading term n^q (log n)^ρ
     q = p: ∫ v^ρ (log v)^σ dv, which is Θ(log^(ρ+1) n loglog^σ n) for ρ > −1;
            for ρ = −1 it is ∫ w^σ dw: Θ(loglog^(σ+1) n) for σ > −1, log log log n for
            σ = −1, bounded for σ < −1; bounded for ρ < −1.
-  p is found exactly: when every 1/bi is a power γ^ki of one rational γ, x = γ^(−p) is
-  the positive root of Σ ai·x^ki = 1 (degree ≤ 2 after factoring over Q), so
+  p is found exactly: a single term gives p = log a/log(1/b); when every 1/bi is a power
+  γ^ki of one rational γ, x = γ^(−p) is the positive root of Σ ai·x^ki = 1 (rational, or
+  quadratic once the rational roots are divided out), so
   p = log(1/x)/log γ (growth/realexp.py); otherwise p must be an integer (checked
   exactly), and anything else is reported as unsupported.
 * **Subtract and conquer** r = a·r(n − c) + g(n), c > 0, a ≥ 1: for a = 1,
@@ -31,9 +32,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 
+from rcproof.budget import spend
 from rcproof.errors import RcError
-from rcproof.growth.realexp import Real, exact_value, is_real, log_ratio, primitive_base
+from rcproof.growth.realexp import (
+    Quadratic,
+    Real,
+    exact_value,
+    factor,
+    is_real,
+    log_ratio,
+    primitive_base,
+    sqrt_of,
+)
 from rcproof.syntax import ast as A
 
 SUPPORTED = ("supported: divide and conquer `a1*r(n/b1) + … + g(n)` with constants a > 0, "
@@ -43,6 +55,7 @@ SUPPORTED = ("supported: divide and conquer `a1*r(n/b1) + … + g(n)` with const
 _ZERO = Fraction(0)
 _MAX_INT_P = 64
 _MAX_DEGREE = 64  # of the characteristic polynomial Σ a·x^k = 1
+_MAX_DIVISORS = 2000  # rational-root candidates per coefficient
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,7 @@ class Derivation:
     span: A.Span | None = None
 
     def describe(self) -> str:
-        from rcproof.report.text import show
+        from rcproof.syntax.notation import to_text as show
 
         text = f"{self.resource} = Θ({show(self.closed_form)}) by {self.method}"
         if self.p is not None:
@@ -196,7 +209,7 @@ def _shape(name: str, rhs: A.Expr, resources: set[str], families: set[str],
 
 
 def show_call(call: A.Call) -> str:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     return show(call)
 
@@ -310,7 +323,7 @@ def _log_integral(q: Real, r: Real, s: Real, p: Real) -> tuple[A.Expr, str]:
 
 
 def _show(e: A.Expr) -> str:
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     return show(e)
 
@@ -318,43 +331,92 @@ def _show(e: A.Expr) -> str:
 def akra_bazzi_exponent(terms: list[tuple[Fraction, Fraction]]) -> Real | None:
     """The exact p with Σ a·b^p = 1 (0 < b < 1, a > 0), or None when it is outside the
     exact field (see the module docstring)."""
-    from rcproof.growth.realexp import Quadratic
-
     if len(terms) == 1:  # a·b^p = 1: p = log a / log(1/b)
         (a, b), = terms
         return log_ratio(Quadratic(a), 1 / b)
     bases = [primitive_base(1 / b) for _, b in terms]
     gammas = {g for g, _ in bases}
     if len(gammas) == 1 and max(k for _, k in bases) <= _MAX_DEGREE:
-        gamma = gammas.pop()
-        x = _positive_root([(a, k) for (a, _), (_, k) in zip(terms, bases)])
+        # with g = gcd(k) the base γ^g keeps the polynomial's degree smallest
+        g = gcd(*(k for _, k in bases))
+        gamma = gammas.pop() ** g
+        x = _positive_root([(a, k // g) for (a, _), (_, k) in zip(terms, bases)])
         return None if x is None else log_ratio(x.inverse(), gamma)
     return _integer_exponent(terms)
 
 
-def _positive_root(poly: list[tuple[Fraction, int]]):  # type: ignore[no-untyped-def]
-    """The positive root of Σ a·x^k = 1 as a Quadratic, or None when its degree is > 2."""
-    import sympy
-
-    from rcproof.growth.realexp import Quadratic, sqrt_of
-
-    x = sympy.Symbol("x", positive=True)
-    f = sum(sympy.Rational(a.numerator, a.denominator) * x**k for a, k in poly) - 1
-    for factor, _ in sympy.factor_list(sympy.Poly(f, x))[1]:
-        if factor.count_roots(0, None) == 0 and factor.degree() > 0:
-            continue
-        coeffs = [Fraction(int(c.p), int(c.q)) for c in factor.all_coeffs()]
-        if len(coeffs) == 2:
-            return Quadratic(-coeffs[1] / coeffs[0])
-        if len(coeffs) == 3:
-            a, b, c = coeffs
-            disc = b * b - 4 * a * c
-            for sign in (1, -1):
-                root = (Quadratic(-b) + sqrt_of(disc) * Quadratic(Fraction(sign))) * \
-                    Quadratic(1 / (2 * a))
-                if root.sign() == 1:
-                    return root
+def _positive_root(poly: list[tuple[Fraction, int]]) -> Quadratic | None:
+    """The positive root of Σ a·x^k = 1 (a > 0) as a rational or quadratic number, or
+    None. The left side is strictly increasing on x > 0, so that root is unique; rational
+    roots are found by the rational root theorem (candidates budgeted), then a remaining
+    factor of degree ≤ 2 is solved by the quadratic formula."""
+    degree = max(k for _, k in poly)
+    coeffs = [Fraction(0)] * (degree + 1)  # coeffs[i] is the coefficient of x^i
+    for a, k in poly:
+        coeffs[k] += a
+    coeffs[0] -= 1
+    low = 0
+    while coeffs[low] == 0:  # x^low divides: x = 0 is not the positive root
+        low += 1
+    coeffs = coeffs[low:]
+    while len(coeffs) > 3:
+        root = _rational_root(coeffs)
+        if root is None:
+            return None
+        if _value(coeffs, root) == 0 and root > 0:
+            return Quadratic(root)
+        coeffs = _deflate(coeffs, root)
+    if len(coeffs) == 2:
+        return Quadratic(-coeffs[0] / coeffs[1])
+    c, b, a = coeffs
+    disc = b * b - 4 * a * c
+    if disc < 0:
         return None
+    for sign in (1, -1):
+        root = (Quadratic(-b) + sqrt_of(disc) * Quadratic(Fraction(sign))) * \
+            Quadratic(1 / (2 * a))
+        if root.sign() == 1:
+            return root
+    return None
+
+
+def _value(coeffs: list[Fraction], x: Fraction) -> Fraction:
+    out = Fraction(0)
+    for c in reversed(coeffs):
+        out = out * x + c
+    return out
+
+
+def _deflate(coeffs: list[Fraction], r: Fraction) -> list[Fraction]:
+    """The quotient of the polynomial by (x − r), r a root."""
+    out: list[Fraction] = []
+    acc = Fraction(0)
+    for c in reversed(coeffs[1:]):
+        acc = acc * r + c
+        out.append(acc)
+    return list(reversed(out))
+
+
+def _rational_root(coeffs: list[Fraction]) -> Fraction | None:
+    """A rational root (p/q with p | c0 and q | cn after clearing denominators), the
+    positive one first; None when there is none or the candidates exceed the budget."""
+    from math import lcm
+
+    den = lcm(*(c.denominator for c in coeffs))
+    ints = [int(c * den) for c in coeffs]
+    divisors = []
+    for value in (ints[0], ints[-1]):
+        ds = [1]
+        for p, e in factor(Fraction(abs(value))).items():
+            ds = [d * p ** i for d in ds for i in range(e + 1)]
+            if len(ds) > _MAX_DIVISORS:
+                return None
+        divisors.append(ds)
+    spend(len(divisors[0]) * len(divisors[1]), "searching rational roots")
+    candidates = sorted({Fraction(p, q) for p in divisors[0] for q in divisors[1]})
+    for r in [*candidates, *(-c for c in candidates)]:
+        if _value(coeffs, r) == 0:
+            return r
     return None
 
 
@@ -480,7 +542,7 @@ def derive_family(decl: A.FamilyDecl, families: set[str], source: str
 
 def describe_value(x: Real) -> str:
     """p as text with a decimal approximation when irrational."""
-    from rcproof.report.text import show
+    from rcproof.syntax.notation import to_text as show
 
     text = show(exponent_expr(x))
     return f"{text} ≈ {float(x):.6g}" if is_real(x) else text

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from rcproof.syntax import ast as A
 
-if TYPE_CHECKING:
-    from rcproof.elaborate.recurrence import Derivation
+
+@runtime_checkable
+class Solved(Protocol):
+    """A solved recurrence (elaborate/recurrence.Derivation), seen from here by its text."""
+
+    resource: str
+
+    def describe(self) -> str: ...
 
 BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
 TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.kernel.tstar)
@@ -47,7 +53,7 @@ class FamilySym:
     name: str
     decl: A.FamilyDecl
     path: str
-    derivations: tuple[Derivation, ...] = ()
+    derivations: tuple[Solved, ...] = ()
 
     def resources(self) -> dict[str, A.Resource]:
         return {item.name: item for item in self.decl.items if isinstance(item, A.Resource)}

@@ -19,7 +19,7 @@ f_p* ≠ 0 is eliminated through log p* = (log γ − Σ_{p≠p*} f_p·log p)/f_
   are multiplicatively independent, so their logarithms are Q-linearly independent;
   for γ = e the constant 1 joins them by Baker's theorem (A. Baker, Linear forms in the
   logarithms of algebraic numbers, Mathematika 13, 1966).
-* *Sign*: rigorous interval enclosures (mpmath `iv`, outward rounding) at doubling
+* *Sign*: rigorous interval enclosures (growth/logbounds.py, integer arithmetic) at doubling
   precision until 0 is excluded. Each refinement spends budget units; when the formal
   test cannot exclude a tie and the intervals do not separate, `SignUnknown` is raised
   (an `unknown` verdict, never a guess).
@@ -35,6 +35,7 @@ from typing import Any, Union
 
 from rcproof.budget import spend
 from rcproof.growth.errors import NotInFragment, SignUnknown
+from rcproof.growth.logbounds import is_prime, log_bounds, sqrt_bounds
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 # An algebraic argument: ("p", prime) or ("q", u, v, D) for u + v·√D.
@@ -83,9 +84,7 @@ def _cofactor(k: int) -> list[tuple[int, int]]:
         root = _int_root(k, e)
         if root is not None:
             return [(p, c * e) for p, c in _factor_int(root)]
-    import sympy
-
-    if sympy.isprime(k):
+    if is_prime(k):
         return [(k, 1)]
     raise NotInFragment(f"the number {k} is too large to factor for an exact exponent")
 
@@ -268,29 +267,32 @@ def _rebase(form: LogForm, gamma: Fraction | None) -> tuple[Fraction, dict[Atom,
 
 # ---- intervals --------------------------------------------------------------------------
 
-def _iv_alpha(alpha: Alpha, iv: Any) -> Any:
+def _alpha_bounds(alpha: Alpha, bits: int) -> tuple[Fraction, Fraction]:
+    """Bounds on log α (α > 1: a prime, or t + √D with t > 0)."""
     if alpha[0] == "p":
-        return iv.log(iv.mpf(alpha[1]))
+        return log_bounds(Fraction(alpha[1]), bits)
     _, u, v, big_d = alpha
-    val = iv.mpf(u.numerator) / u.denominator + (
-        iv.mpf(v.numerator) / v.denominator) * iv.sqrt(iv.mpf(big_d))
-    return iv.log(val)
+    r_lo, r_hi = sqrt_bounds(big_d, bits)
+    lo = log_bounds(u + v * r_lo, bits)[0]
+    hi = log_bounds(u + v * r_hi, bits)[1]
+    return lo, hi
 
 
-def _iv_atom(atom: Atom, iv: Any) -> Any:
+def atom_interval(atom: Atom, bits: int) -> tuple[Fraction, Fraction]:
+    """Rigorous bounds on log α/log γ (or log α); both logs are positive."""
     alpha, gamma = atom
-    num = _iv_alpha(alpha, iv)
+    lo, hi = _alpha_bounds(alpha, bits)
     if gamma is None:
-        return num
-    den = iv.log(iv.mpf(gamma.numerator)) - iv.log(iv.mpf(gamma.denominator))
-    return num / den
+        return lo, hi
+    g_lo, g_hi = log_bounds(gamma, bits)
+    return lo / g_hi, hi / g_lo
 
 
-def _to_fraction(x: Any) -> Fraction:
-    from mpmath import libmp
-
-    p, q = libmp.to_rational(x)
-    return Fraction(p, q)
+def _round_out(lo: Fraction, hi: Fraction, bits: int) -> tuple[Fraction, Fraction]:
+    """The same interval widened to denominators 2^bits (keeps numbers small)."""
+    scale = 1 << bits
+    return (Fraction((lo.numerator * scale) // lo.denominator, scale),
+            Fraction(-((-hi.numerator * scale) // hi.denominator), scale))
 
 
 # ---- the exact real ---------------------------------------------------------------------
@@ -367,35 +369,19 @@ class RealExp:
 
     # -- order --
     def interval(self, prec: int) -> tuple[Fraction, Fraction]:
-        """Rigorous rational bounds lo ≤ self ≤ hi from `prec`-bit interval arithmetic."""
-        from mpmath import iv
-
-        old = iv.prec
-        iv.prec = prec
-        try:
-            total = iv.mpf(self.q0.numerator) / self.q0.denominator
-            for atom, c in self.atoms:
-                total += (iv.mpf(c.numerator) / c.denominator) * _iv_atom(atom, iv)
-            return _to_fraction(total.a._mpi_[0]), _to_fraction(total.b._mpi_[1])
-        finally:
-            iv.prec = old
+        """Rigorous rational bounds lo ≤ self ≤ hi, each atom to about `prec` bits."""
+        lo = hi = self.q0
+        for atom, c in self.atoms:
+            a_lo, a_hi = atom_interval(atom, prec)
+            lo, hi = (lo + c * a_lo, hi + c * a_hi) if c > 0 else (lo + c * a_hi,
+                                                                  hi + c * a_lo)
+        return _round_out(lo, hi, prec)
 
     def atom_bounds(self, prec: int) -> list[tuple[str, Fraction, Fraction]]:
         """(name, lo, hi) with lo ≤ atom ≤ hi for every atom, at `prec` bits: what Tier 2
         pins a z3 constant with. Names are canonical, so an atom is equal only to itself."""
-        from mpmath import iv
-
-        old = iv.prec
-        iv.prec = prec
-        try:
-            out = []
-            for atom, _ in self.atoms:
-                v = _iv_atom(atom, iv)
-                name = show_atom(atom)
-                out.append((name, _to_fraction(v.a._mpi_[0]), _to_fraction(v.b._mpi_[1])))
-            return out
-        finally:
-            iv.prec = old
+        return [(show_atom(atom), *_round_out(*atom_interval(atom, prec), prec))
+                for atom, _ in self.atoms]
 
     def provably_nonzero(self) -> bool:
         """The formal tie test of the module docstring: True when self ≠ 0 is certain."""

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from rcproof.elaborate.instances import params_of_instance
-from rcproof.elaborate.symbols import BUILTINS, ClassSym, FamilySym, LetSym, ParamSym, Scope
+from rcproof.elaborate.symbols import (
+    BUILTINS,
+    ClassSym,
+    FamilySym,
+    LetSym,
+    ParamSym,
+    Scope,
+    Solved,
+)
 from rcproof.kernel.tstar import TSTAR, minimal_time
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
@@ -86,7 +94,8 @@ class Unfolded:
     """The unfolded formula plus what the derivation should say about it."""
 
     formula: A.Prop
-    notes: list[tuple[Law, Law] | FamilyView] = field(default_factory=list)  # printed by reports
+    notes: list[tuple[Law, Law] | FamilyView | Solved] = field(
+        default_factory=list)  # printed by reports
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
@@ -336,7 +345,7 @@ class Unfolder:
             else:
                 bounded.append((item.name, ((item.rel, value),)))
         view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
-        self.result.notes.extend(d.describe() for d in sym.derivations)  # solved recurrences
+        self.result.notes.extend(sym.derivations)  # solved recurrences, for --steps
         for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)

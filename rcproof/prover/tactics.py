@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from rcproof.elaborate.symbols import Scope
+from rcproof.elaborate.symbols import Scope, Solved
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
 from rcproof.kernel.unfold import FamilyView, Unfolded, UnfoldError
@@ -89,6 +89,8 @@ def _note(item: object) -> str:
         for name, bounds in item.bounded:
             parts.extend(f"{name} = {rel}({show(b)})" for rel, b in bounds)
         return f"witness family W: {', '.join(parts)}"
+    if isinstance(item, Solved):  # a resource derived from a recurrence
+        return item.describe()
     low, up = item  # type: ignore[misc]
     return f"{_law(low)} vs {_law(up)}"
 
