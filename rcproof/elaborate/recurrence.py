@@ -250,7 +250,7 @@ def _g_expr(shape: _Shape) -> A.Expr | None:
 
 def _g_exps(shape: _Shape, g: A.Expr | None) -> tuple[Real, Real, Real] | None:
     """(q, ρ, σ) of g's leading term; None for g = 0."""
-    from rcproof.growth import GrowthError, leading
+    from rcproof.growth import GrowthError, expand, leading
     from rcproof.syntax.walk import names
 
     if g is None:
@@ -262,6 +262,8 @@ def _g_exps(shape: _Shape, g: A.Expr | None) -> tuple[Real, Real, Real] | None:
                               "write the parameter's value into the recurrence, or state "
                               f"{shape.name} in closed form")
     try:
+        if expand(g).is_zero():  # `+ 0`, or terms that cancel exactly: no g at all
+            return None
         lead = leading(g)
     except GrowthError as exc:
         raise shape.error(f"the non-recursive part of the recurrence for {shape.name} is not "

@@ -191,6 +191,12 @@ def test_unsupported_forms_are_located_errors(rhs: str, words: str) -> None:
     assert info.value.hint
 
 
+@pytest.mark.parametrize("g", ["", " + 0", " + n - n", " + 0*log(n)"])
+def test_zero_g_gives_n_to_the_p(g: str) -> None:
+    d = solve(f"4*size(n/2){g}")
+    assert theta(d.closed_form, "n^2") and d.case.startswith("g = 0")
+
+
 def test_depth_recurrence_using_size_is_an_error() -> None:
     with pytest.raises(RcError, match="mutual recursion"):
         derive(A.Resource("depth", "Theta", parse_expr("depth(n/2) + size(n/2)")),
