@@ -36,16 +36,9 @@ from math import gcd
 
 from rcproof.budget import spend
 from rcproof.errors import RcError
-from rcproof.growth.realexp import (
-    Quadratic,
-    Real,
-    exact_value,
-    factor,
-    is_real,
-    log_ratio,
-    primitive_base,
-    sqrt_of,
-)
+from rcproof.growth.exactread import exact_value
+from rcproof.growth.quadratic import Quadratic, factor, primitive_base, sqrt_of
+from rcproof.growth.realexp import Real, is_real, log_ratio
 from rcproof.syntax import ast as A
 
 SUPPORTED = ("supported: divide and conquer `a1*r(n/b1) + … + g(n)` with constants a > 0, "

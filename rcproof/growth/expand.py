@@ -7,9 +7,9 @@ from fractions import Fraction
 from rcproof.growth import expansion as X
 from rcproof.growth.coef import Coef
 from rcproof.growth.errors import NotInFragment
+from rcproof.growth.exactread import exact_value, name_free
 from rcproof.growth.exps import ZERO, N
 from rcproof.growth.monomial import monomial
-from rcproof.growth.realexp import exact_value, name_free
 from rcproof.growth.render import Quoted, show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 

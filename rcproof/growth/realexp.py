@@ -6,23 +6,24 @@ exponent of r(n/2) + r(n/4)) is irrational. Tier 1 keeps rational exponents as
 
     x = q0 + Σ_k q_k·log(α_k)/log(γ_k)        (q rational)
 
-where each *atom* log(α)/log(γ) has α a positive prime or a positive real quadratic
-irrational u + v·√D (u, v ≠ 0), and γ is a *primitive* rational base > 1 (not a proper
-power), or γ = e (the atom is then log α itself). Atoms are canonical: log of a rational
-is split over its prime factors, and for γ = ∏ p^f_p the smallest prime p* with
-f_p* ≠ 0 is eliminated through log p* = (log γ − Σ_{p≠p*} f_p·log p)/f_p*.
+where each *atom* log(α)/log(γ) has α a prime or a quadratic number t + √D with t > 0
+(so α > 1 and no power of α is rational), and γ is a *primitive* rational base > 1 (not
+a proper power), or γ = e (the atom is then log α itself). Atoms are canonical: log of a
+rational is split over its prime factors, u + v·√D is rewritten as v·(t + √D) (through
+its conjugate when needed), and for γ = ∏ p^f_p the smallest prime p* with f_p* ≠ 0 is
+eliminated through log p* = (log γ − Σ_{p≠p*} f_p·log p)/f_p*.
 
-**Exact comparison.** The sign of x − y is the sign of a combination d of atoms.
-* *Formal zero test* (tie detection): when every atom of d has the same base γ and at
-  most one atom is a quadratic irrational, d = 0 iff all its coefficients are 0. Proof:
-  the numbers γ, the primes p ≠ p*, and α (no power of α is rational since u, v ≠ 0)
-  are multiplicatively independent, so their logarithms are Q-linearly independent;
-  for γ = e the constant 1 joins them by Baker's theorem (A. Baker, Linear forms in the
-  logarithms of algebraic numbers, Mathematika 13, 1966).
-* *Sign*: rigorous interval enclosures (growth/logbounds.py, integer arithmetic) at doubling
-  precision until 0 is excluded. Each refinement spends budget units; when the formal
-  test cannot exclude a tie and the intervals do not separate, `SignUnknown` is raised
-  (an `unknown` verdict, never a guess).
+**Exact comparison.** x = y exactly when their canonical forms cancel (x − y is then a
+Fraction). Otherwise the sign of d = x − y comes from rigorous interval enclosures
+(growth/logbounds.py, integer arithmetic) at doubling precision until 0 is excluded;
+each refinement spends budget units, and past 4096 bits `SignUnknown` is raised (an
+`unknown` verdict, never a guess). Refinement always succeeds when every atom of d has
+the same base and at most one is quadratic: then d ≠ 0, because γ, the primes p ≠ p*
+and α are multiplicatively independent, so their logarithms are Q-linearly independent
+(for γ = e the constant 1 joins them by Baker's theorem: A. Baker, Linear forms in the
+logarithms of algebraic numbers, Mathematika 13, 1966). Soundness never rests on this
+claim, only completeness. Reading exponents from syntax is growth/exactread.py; the
+numbers underneath are growth/quadratic.py.
 
 Products of two irrational exponents are outside this field (`NotInFragment`).
 """
@@ -30,13 +31,13 @@ Products of two irrational exponents are outside this field (`NotInFragment`).
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any, Union
 
 from rcproof.budget import spend
 from rcproof.growth.errors import NotInFragment, SignUnknown
-from rcproof.growth.logbounds import is_prime, log_bounds, sqrt_bounds
-from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+from rcproof.growth.logbounds import log_bounds, sqrt_bounds
+from rcproof.growth.quadratic import Quadratic, factor, primitive_base
+from rcproof.syntax.ast import BinOp, Call, Expr, Neg, Num
 
 # An algebraic argument: ("p", prime) or ("q", u, v, D) for u + v·√D.
 Alpha = tuple[Any, ...]
@@ -45,160 +46,8 @@ Atom = tuple[Alpha, Fraction | None]
 
 _START_PREC = 64
 _MAX_PREC = 4096  # bits; enough to separate any two exponents that are not equal
-_TRIAL = 10**5  # trial division bound
-_MAX_FACTOR_BITS = 256  # larger numbers are not factored (NotInFragment)
 
 Real = Union[Fraction, "RealExp"]
-
-
-# ---- integers and rationals -------------------------------------------------------------
-
-@lru_cache(maxsize=1024)
-def _factor_int(k: int) -> tuple[tuple[int, int], ...]:
-    """Prime factorization of k ≥ 1: trial division up to 10^5 (budgeted), then the
-    cofactor is prime below 10^10, a perfect power, or a (BPSW) probable prime; anything
-    else is refused. (Soundness never rests on it: a wrong factorization only makes a
-    tie undetectable, and the interval test then answers unknown.)"""
-    if k.bit_length() > _MAX_FACTOR_BITS:
-        raise NotInFragment(f"the number {k} is too large to factor for an exact exponent")
-    out: dict[int, int] = {}
-    d = 2
-    while d * d <= k and d <= _TRIAL:
-        if k % d == 0:
-            while k % d == 0:
-                k //= d
-                out[d] = out.get(d, 0) + 1
-        d += 1 if d == 2 else 2
-    spend(d // 64 + 1, "factoring an exponent's base")
-    if k > 1:
-        for p, e in _cofactor(k):
-            out[p] = out.get(p, 0) + e
-    return tuple(sorted(out.items()))
-
-
-def _cofactor(k: int) -> list[tuple[int, int]]:
-    """k > 1 without prime factors ≤ 10^5."""
-    if k < _TRIAL * _TRIAL:
-        return [(k, 1)]
-    for e in range(k.bit_length(), 1, -1):
-        root = _int_root(k, e)
-        if root is not None:
-            return [(p, c * e) for p, c in _factor_int(root)]
-    if is_prime(k):
-        return [(k, 1)]
-    raise NotInFragment(f"the number {k} is too large to factor for an exact exponent")
-
-
-def _int_root(k: int, e: int) -> int | None:
-    r = round(k ** (1 / e)) if k.bit_length() < 1000 else None
-    if r is None:
-        return None
-    for c in (r - 1, r, r + 1):
-        if c > 1 and c ** e == k:
-            return c
-    return None
-
-
-def factor(q: Fraction) -> dict[int, int]:
-    """q > 0 as {prime: exponent} (negative exponents for the denominator)."""
-    out = dict(_factor_int(q.numerator))
-    for p, e in _factor_int(q.denominator):
-        out[p] = out.get(p, 0) - e
-    return out
-
-
-def _gcd_all(values: list[int]) -> int:
-    from math import gcd
-
-    g = 0
-    for v in values:
-        g = gcd(g, abs(v))
-    return g
-
-
-def primitive_base(b: Fraction) -> tuple[Fraction, int]:
-    """(γ, k) with b = γ^k, γ > 1 rational and not a proper power, k a non-zero integer.
-
-    Raises ValueError for b = 1 (no base)."""
-    if b <= 0 or b == 1:
-        raise ValueError(f"{b} is not a logarithm base")
-    f = factor(b)
-    g = _gcd_all(list(f.values()))
-    gamma = Fraction(1)
-    for p, e in f.items():
-        gamma *= Fraction(p) ** (e // g)
-    k = g
-    if gamma < 1:
-        gamma, k = 1 / gamma, -k
-    return gamma, k
-
-
-# ---- quadratic irrationals ---------------------------------------------------------------
-
-def _squarefree(d: Fraction) -> tuple[Fraction, int]:
-    """√d = s·√D with s rational, D a squarefree integer ≥ 1 (d > 0)."""
-    f = factor(d)
-    s, big_d = Fraction(1), 1
-    for p, e in f.items():
-        # p^e = p^(2⌊e/2⌋) · p^(e mod 2)
-        s *= Fraction(p) ** (e // 2)
-        if e % 2:
-            big_d *= p
-    return s, big_d
-
-
-class Quadratic:
-    """u + v·√D with u, v rational and D a squarefree integer (v = 0 or D = 1: rational)."""
-
-    __slots__ = ("big_d", "u", "v")
-
-    def __init__(self, u: Fraction, v: Fraction = Fraction(0), big_d: int = 1) -> None:
-        if big_d == 1 or v == 0:
-            u, v, big_d = u + v if big_d == 1 else u, Fraction(0), 1
-        self.u, self.v, self.big_d = u, v, big_d
-
-    @property
-    def rational(self) -> Fraction | None:
-        return self.u if self.v == 0 else None
-
-    def _join(self, other: Quadratic) -> int:
-        if self.v and other.v and self.big_d != other.big_d:
-            raise NotInFragment("an exponent mixes square roots of different numbers")
-        return self.big_d if self.v else other.big_d
-
-    def __add__(self, other: Quadratic) -> Quadratic:
-        return Quadratic(self.u + other.u, self.v + other.v, self._join(other))
-
-    def __neg__(self) -> Quadratic:
-        return Quadratic(-self.u, -self.v, self.big_d)
-
-    def __mul__(self, other: Quadratic) -> Quadratic:
-        d = self._join(other)
-        return Quadratic(self.u * other.u + self.v * other.v * d,
-                         self.u * other.v + self.v * other.u, d)
-
-    def inverse(self) -> Quadratic:
-        norm = self.u * self.u - self.v * self.v * self.big_d
-        if norm == 0:
-            raise NotInFragment("division by zero in an exponent")
-        return Quadratic(self.u / norm, -self.v / norm, self.big_d)
-
-    def sign(self) -> int:
-        """Exact sign: compare u with −v·√D by squaring."""
-        if self.v == 0:
-            return (self.u > 0) - (self.u < 0)
-        if self.u == 0 or (self.u > 0) == (self.v > 0):
-            return 1 if (self.v > 0 if self.u == 0 else self.u > 0) else -1
-        # opposite signs: u + v√D > 0 iff u² > v²D when u > 0, iff u² < v²D when u < 0
-        bigger_u = self.u * self.u > self.v * self.v * self.big_d
-        return (1 if bigger_u else -1) if self.u > 0 else (-1 if bigger_u else 1)
-
-
-def sqrt_of(d: Fraction) -> Quadratic:
-    if d < 0:
-        raise NotInFragment("square root of a negative number in an exponent")
-    s, big_d = _squarefree(d)
-    return Quadratic(Fraction(0), s, big_d) if big_d != 1 else Quadratic(s)
 
 
 # ---- log forms: Σ c·log(α) with α canonical --------------------------------------------
@@ -242,7 +91,7 @@ def _sub_forms(x: LogForm, y: LogForm) -> LogForm:
     return _add_forms(x, {k: -c for k, c in y.items()})
 
 
-def _rebase(form: LogForm, gamma: Fraction | None) -> tuple[Fraction, dict[Atom, Fraction]]:
+def rebase(form: LogForm, gamma: Fraction | None) -> tuple[Fraction, dict[Atom, Fraction]]:
     """form/log γ as q0 + Σ q·atom (γ primitive, or None for base e)."""
     if gamma is None:
         return Fraction(0), {(alpha, None): c for alpha, c in form.items() if c}
@@ -525,185 +374,11 @@ def _alpha_expr(alpha: Alpha) -> Expr:
 def log_ratio(x: Quadratic, base: Fraction) -> Real:
     """log(x)/log(base) exactly, for x > 0 algebraic (quadratic) and rational base ≠ 1."""
     gamma, k = primitive_base(base)
-    q0, atoms = _rebase(log_form(x), gamma)
+    q0, atoms = rebase(log_form(x), gamma)
     return RealExp.make(q0 / k, {a: c / k for a, c in atoms.items()})
-
-
-# ---- reading exact constants from syntax -----------------------------------------------
-
-class _Logs:
-    """An intermediate value: Σ c·log(α) (a LogForm), possibly with a rational part."""
-
-    __slots__ = ("form", "q0")
-
-    def __init__(self, q0: Fraction, form: LogForm) -> None:
-        self.q0, self.form = q0, {k: v for k, v in form.items() if v}
-
-
-Value = Union[Quadratic, _Logs, "RealExp"]
-
-
-def exact_value(e: Expr) -> Real | None:
-    """The exact value of a constant exponent expression, or None when it is not in the
-    field: rationals, √ of rationals inside a log, log of positive quadratic numbers,
-    sums and rational multiples, and log(x)/log(b) for a rational base b.
-
-    `log(7)/log(2)` → RealExp; `(3 + 1)/2` → Fraction(2); `log(n)` → None."""
-    try:
-        v = _value(e)
-    except (NotInFragment, ZeroDivisionError, ValueError):
-        return None
-    if isinstance(v, Quadratic):
-        return v.rational
-    if isinstance(v, _Logs):
-        return RealExp.make(v.q0, {(a, None): c for a, c in v.form.items()})
-    return v
-
-
-def _as_logs(v: Value) -> _Logs | RealExp:
-    if isinstance(v, Quadratic):
-        r = v.rational
-        if r is None:
-            raise NotInFragment("a square root outside a logarithm")
-        return _Logs(r, {})
-    return v
-
-
-def _value(e: Expr) -> Value:
-    if isinstance(e, Num):
-        return Quadratic(Fraction(e.value))
-    if isinstance(e, Neg):
-        v = _value(e.operand)
-        return -v if isinstance(v, (Quadratic, RealExp)) else _Logs(-v.q0, {
-            k: -c for k, c in v.form.items()})
-    if isinstance(e, Call) and len(e.args) == 1 and not e.kwargs:
-        if e.func == "sqrt":
-            inner = _value(e.args[0])
-            r = inner.rational if isinstance(inner, Quadratic) else None
-            if r is None:
-                raise NotInFragment("square root of an irrational number")
-            return sqrt_of(r)
-        if e.func == "log":
-            inner = _value(e.args[0])
-            if not isinstance(inner, Quadratic):
-                raise NotInFragment("log of an irrational logarithm")
-            return _Logs(Fraction(0), log_form(inner))
-        raise NotInFragment(f"{e.func} in an exponent")
-    if isinstance(e, BinOp):
-        return _binop(e.op, _value(e.left), _value(e.right))
-    raise NotInFragment("not a constant")
-
-
-def _binop(op: str, x: Value, y: Value) -> Value:
-    if isinstance(x, Quadratic) and isinstance(y, Quadratic):
-        if op == "+":
-            return x + y
-        if op == "-":
-            return x + (-y)
-        if op == "*":
-            return x * y
-        if op == "/":
-            return x * y.inverse()
-        ry = y.rational
-        rx = x.rational
-        if op == "^" and ry is not None and ry.denominator == 1 and abs(ry) <= 64:
-            out = Quadratic(Fraction(1))
-            for _ in range(abs(int(ry))):
-                out = out * x
-            return out if ry >= 0 else out.inverse()
-        if op == "^" and ry is not None and rx is not None and ry.denominator == 2:
-            return sqrt_of(rx ** int(ry * 2)) if rx > 0 else _fail("power")
-        raise NotInFragment("a power in an exponent")
-    if op == "/" and isinstance(y, _Logs) and not y.q0 and len(y.form) >= 1:
-        # division by c·log(b) for a rational b: a logarithm ratio
-        base = _single_log_base(y)
-        if base is None:
-            raise NotInFragment("division by a sum of logarithms")
-        b, c = base
-        num = _as_logs(x)
-        if isinstance(num, RealExp) or num.q0:
-            raise NotInFragment("a rational divided by a logarithm")
-        gamma, k = primitive_base(b)
-        q0, atoms = _rebase(num.form, gamma)
-        scale = 1 / (c * k)
-        return _realexp_value(RealExp.make(q0 * scale, {a: v * scale for a, v in atoms.items()}))
-    if op in "*/":
-        if isinstance(y, Quadratic) and y.rational is not None:
-            r = y.rational if op == "*" else 1 / y.rational
-            return _scale(x, r)
-        if op == "*" and isinstance(x, Quadratic) and x.rational is not None:
-            return _scale(y, x.rational)
-        raise NotInFragment("a product of irrational numbers in an exponent")
-    if op in "+-":
-        a, b = _as_logs(x), _as_logs(y)
-        if op == "-":
-            b = _scale(b, Fraction(-1))  # type: ignore[assignment]
-        if isinstance(a, _Logs) and isinstance(b, _Logs):
-            form = dict(a.form)
-            for k, c in b.form.items():
-                form[k] = form.get(k, Fraction(0)) + c
-            return _Logs(a.q0 + b.q0, form)
-        return _realexp_value(_to_real(a) + _to_real(b))
-    raise NotInFragment("a power of a logarithm in an exponent")
-
-
-def _fail(what: str) -> Value:
-    raise NotInFragment(f"a {what} in an exponent")
-
-
-def _realexp_value(r: Real) -> Value:
-    return Quadratic(r) if isinstance(r, Fraction) else r
-
-
-def _to_real(v: _Logs | RealExp) -> Real:
-    if isinstance(v, RealExp):
-        return v
-    return RealExp.make(v.q0, {(a, None): c for a, c in v.form.items()})
-
-
-def _scale(v: Value, r: Fraction) -> Value:
-    if isinstance(v, Quadratic):
-        return v * Quadratic(r)
-    if isinstance(v, _Logs):
-        return _Logs(v.q0 * r, {k: c * r for k, c in v.form.items()})
-    return _realexp_value(v * r)
-
-
-def _single_log_base(y: _Logs) -> tuple[Fraction, Fraction] | None:
-    """(b, c) with y = c·log b for a rational b (the form only has primes)."""
-    if any(a[0] != "p" for a in y.form):
-        return None
-    # y = Σ e_p log p = c·log b: take c = gcd-free scale, b = ∏ p^(e_p/c)
-    values = list(y.form.values())
-    c = values[0]
-    for v in values[1:]:
-        c = _frac_gcd(c, v)
-    b = Fraction(1)
-    for (_, p), e in y.form.items():
-        b *= Fraction(p) ** int(e / c)
-    return b, c
-
-
-def _frac_gcd(x: Fraction, y: Fraction) -> Fraction:
-    from math import gcd, lcm
-
-    den = lcm(x.denominator, y.denominator)
-    return Fraction(gcd(int(x * den), int(y * den)), den)
 
 
 def is_real(x: object) -> bool:
     """Whether x is an irrational exponent (a RealExp)."""
     return isinstance(x, RealExp)
 
-
-def name_free(e: Expr) -> bool:
-    """No names at all: only numbers and built-ins (a candidate constant)."""
-    if isinstance(e, Name):
-        return False
-    if isinstance(e, Neg):
-        return name_free(e.operand)
-    if isinstance(e, BinOp):
-        return name_free(e.left) and name_free(e.right)
-    if isinstance(e, Call):
-        return all(name_free(a) for a in e.args) and not e.kwargs
-    return True

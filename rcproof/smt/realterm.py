@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import z3
 
-from rcproof.growth.realexp import RealExp, exact_value, name_free
+from rcproof.growth.exactread import exact_value, name_free
+from rcproof.growth.realexp import RealExp
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from rcproof import growth
 from rcproof.budget import Budget, BudgetExhausted, budget_scope
 from rcproof.growth.errors import SignUnknown
-from rcproof.growth.realexp import RealExp, exact_value
+from rcproof.growth.exactread import exact_value
+from rcproof.growth.realexp import RealExp
 from rcproof.syntax import ast as A
 from rcproof.syntax.parser import parse_expr
 
