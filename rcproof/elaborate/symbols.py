@@ -13,6 +13,7 @@ class Solved(Protocol):
     """A solved recurrence (elaborate/recurrence.Derivation), seen from here by its text."""
 
     resource: str
+    method: str  # "Akra–Bazzi" or "subtract and conquer"
 
     def describe(self) -> str: ...
 
