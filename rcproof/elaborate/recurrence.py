@@ -21,7 +21,8 @@ n alone that Tier 1 shows eventually positive, with leading term n^q (log n)^ρ
   γ^ki of one rational γ, x = γ^(−p) is the positive root of Σ ai·x^ki = 1 (rational, or
   quadratic once the rational roots are divided out), so
   p = log(1/x)/log γ (growth/realexp.py); otherwise p must be an integer (checked
-  exactly), and anything else is reported as unsupported.
+  exactly). Without an exact p, a g with rational q and Σ ai·bi^q < 1 still decides the
+  case (p < q, so r = Θ(g)); anything else is reported as unsupported.
 * **Subtract and conquer** r = a·r(n − c) + g(n), c > 0, a ≥ 1: for a = 1,
   r = Θ(1 + Σ_{k ≤ n/c} g(n − kc)) = Θ(1 + ∫_1^n g), i.e. Θ(n·g) for q > −1 and the
   same logarithmic cases as above at q = −1, Θ(1) for q < −1; for a > 1 and
@@ -456,23 +457,51 @@ def derive(item: A.Resource, resources: set[str], families: set[str],
 def _divide(item: A.Resource, shape: _Shape, g: A.Expr | None) -> Derivation:
     from rcproof.growth import GrowthError
 
+    terms = [(t.coef, t.slope) for t in shape.terms]
     try:
-        p = akra_bazzi_exponent([(t.coef, t.slope) for t in shape.terms])
+        p = akra_bazzi_exponent(terms)
     except GrowthError as exc:
         raise shape.error(f"cannot solve Σ a·b^p = 1 exactly for {item.name}: {exc.reason}",
                           item) from None
+    exps = _g_exps(shape, g)
+    if p is None and exps is not None and is_rational(exps[0]):
+        # p itself is not needed when g decides the case: Σ a·b^q < 1 iff p < q.
+        side = _characteristic_side(terms, exps[0])  # type: ignore[arg-type]
+        if side is not None and side < 0:
+            closed = monomial_expr(*exps)
+            case = (f"Σ a·b^q < 1 at q = {exps[0]}, so p < q and g = "
+                    f"Θ({show_call(closed)}) dominates: Θ(g)")
+            return Derivation(item.name, item.expr, "Akra–Bazzi", None, case, closed,
+                              item.span)
+        if side == 0:
+            p = exps[0]
     if p is None:
         ratios = ", ".join(str(t.slope) for t in shape.terms)
         raise shape.error(
             f"cannot solve Σ a·b^p = 1 exactly for the ratios {ratios} of {item.name}",
-            item, "the exponent is exact when every ratio is a power of one number "
-            "(n/2, n/4, n/8) or is an integer; " + SUPPORTED)
-    exps = _g_exps(shape, g)
+            item, "p is exact for one term, when every ratio is a power of one number "
+            "(n/2, n/4, n/8), or when p is an integer; without p, g = n^q·… decides the "
+            "case only when Σ a·b^q < 1; " + SUPPORTED)
     if exps is None:
         closed, case = monomial_expr(p, _ZERO, _ZERO), "g = 0: Θ(n^p)"
     else:
         closed, case = _log_integral(*exps, p)
     return Derivation(item.name, item.expr, "Akra–Bazzi", p, case, closed, item.span)
+
+
+def is_rational(x: Real) -> bool:
+    return isinstance(x, Fraction)
+
+
+def _characteristic_side(terms: list[tuple[Fraction, Fraction]], q: Fraction) -> int | None:
+    """The sign of Σ a·b^q − 1 (so −1 means p < q, 0 means p = q), or None when the
+    rigorous enclosures of the powers b^q cannot decide it."""
+    from rcproof.growth.coef import Coef
+
+    total = Coef.exact(0)
+    for a, b in terms:
+        total = total + Coef.exact(a) * Coef.exact(b).pow_rat(q)
+    return (total - Coef.exact(1)).sign()
 
 
 def _subtract(item: A.Resource, shape: _Shape, terms: list[_Term],

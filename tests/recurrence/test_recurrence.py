@@ -169,7 +169,7 @@ ERRORS = [
     ("a*size(n/2) + n", "must be a number"),
     ("size(n/2)*size(n/2) + n", "product of recursive terms"),
     ("log(size(n/2))", "may only appear as c*size"),
-    ("size(n/2) + size(n/3) + n", "cannot solve"),
+    ("size(n/2) + size(n/3) + 1", "cannot solve"),
     ("size(n - 1) + size(n - 2)", "several recursive terms"),
     ("size(n - 1)/2 + n", "at least 1"),
     ("2*size(n/2) + n*w", "function of n alone"),
@@ -189,6 +189,28 @@ def test_unsupported_forms_are_located_errors(rhs: str, words: str) -> None:
     assert words in info.value.message
     assert info.value.span is not None
     assert info.value.hint
+
+
+MIXED = [
+    # (recurrence, Θ-class or None for an error): ratios with no common base, p unknown
+    ("size(n/5) + size(7*n/10) + n", "n"),                  # median of medians
+    ("size(n/2) + size(n/3) + n*log(n)", "n*log(n)"),
+    ("size(n/4) + size(n/9) + sqrt(n)", "sqrt(n)"),         # 1/2 + 1/3 < 1
+    ("3*size(n/4) + size(n/5) + n^2", "n^2"),
+    ("size(n/2) + size(n/3) + 1", None),                    # p > 0 = q: p is needed
+    ("2*size(n/3) + size(n/2) + n", None),                  # 2/3 + 1/2 > 1
+    ("size(n/2) + size(n/3) + sqrt(n)", None),              # 0.71 + 0.58 > 1
+]
+
+
+@pytest.mark.parametrize(("rhs", "expected"), MIXED)
+def test_mixed_ratios_decided_by_g_alone(rhs: str, expected: str | None) -> None:
+    if expected is None:
+        with pytest.raises(RcError, match="cannot solve"):
+            solve(rhs)
+        return
+    d = solve(rhs)
+    assert d.p is None and theta(d.closed_form, expected), d.describe()
 
 
 @pytest.mark.parametrize("g", ["", " + 0", " + n - n", " + 0*log(n)"])
