@@ -496,11 +496,15 @@ def is_rational(x: Real) -> bool:
 def _characteristic_side(terms: list[tuple[Fraction, Fraction]], q: Fraction) -> int | None:
     """The sign of Σ a·b^q − 1 (so −1 means p < q, 0 means p = q), or None when the
     rigorous enclosures of the powers b^q cannot decide it."""
+    from rcproof.growth import GrowthError
     from rcproof.growth.coef import Coef
 
     total = Coef.exact(0)
-    for a, b in terms:
-        total = total + Coef.exact(a) * Coef.exact(b).pow_rat(q)
+    try:
+        for a, b in terms:
+            total = total + Coef.exact(a) * Coef.exact(b).pow_rat(q)
+    except GrowthError:  # a power too large or small for its enclosure
+        return None
     return (total - Coef.exact(1)).sign()
 
 
