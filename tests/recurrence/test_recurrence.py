@@ -295,3 +295,20 @@ def test_show_and_bound_print_the_derivation(tmp_path) -> None:  # type: ignore[
     bound = CliRunner().invoke(main, ["bound", str(path), "S"]).output
     assert "t*_3 = Θ(n^(log(7)/log(8)))" in bound
     assert "derived: depth = Θ(log(n)) by Akra–Bazzi with p = 0" in bound
+
+
+@pytest.mark.parametrize(("s", "expected"), [
+    (Fraction(-2), "n"), (Fraction(-3, 2), "n"),
+    (Fraction(-1, 2), "n*log(log(n))^(1/2)"), (Fraction(0), "n*log(log(n))"),
+    (Fraction(1), "n*log(log(n))^2"),
+])
+def test_loglog_cases_at_q_equal_p_and_r_minus_one(s: Fraction, expected: str) -> None:
+    """2·T(n/2) + n/log n·(log log n)^s: p = 1 = q, r = −1, so the integral is
+    ∫ w^s dw in w = log log n."""
+    d = solve(f"2*size(n/2) + n/log(n)*log(log(n))^({s})")
+    assert theta(d.closed_form, expected), d.describe()
+
+
+def test_loglog_minus_one_gives_log_log_log() -> None:
+    d = solve("2*size(n/2) + n/(log(n)*log(log(n)))")
+    assert d.closed_form == parse_expr("n*log(log(log(n)))")
