@@ -24,6 +24,7 @@ from typing import Literal
 
 from rcproof.elaborate.loader import SourceFile
 from rcproof.errors import RcError
+from rcproof.kernel import Counterexample
 from rcproof.prover.run import Result
 from rcproof.realization import TightBound
 from rcproof.relation import Comparison
@@ -184,28 +185,11 @@ def _from_bound(b: TightBound) -> BoundResult:
                        tuple(_from_bound(c) for c in b.cases), b.note, b)
 
 
-def _counterexample(text: str | None) -> dict[str, str] | None:
-    """`d = 3/2, size(C) = n^2` as {'d': '3/2', 'size(C)': 'n^2'}."""
-    if not text:
-        return None
-    items, depth, current = [], 0, ""
-    for ch in text + ",":
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "," and depth == 0:
-            items.append(current.strip())
-            current = ""
-        else:
-            current += ch
-    out: dict[str, str] = {}
-    for item in (i for i in items if i):
-        for sep in (" = ", " has growth vector "):
-            if sep in item:
-                key, value = item.split(sep, 1)
-                out[key.strip()] = value.strip() if sep == " = " else f"growth {value}"
-                break
-        else:
-            out[item] = ""
-    return out
+def _counterexample(pairs: Counterexample | None) -> dict[str, str] | None:
+    """A counter-example as {'d': '3/2', 'size(C)': 'n^2'} (read from the verdict's data)."""
+    from rcproof.report.verdicts import counterexample_json
+
+    return counterexample_json(pairs)
 
 
 def _typed(r: Result, dims: Mapping[str, str]) -> TheoremResult:

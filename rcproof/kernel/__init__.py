@@ -12,6 +12,6 @@ growth algebra; z3 and the limit engine reach it only as registered, named oracl
 from __future__ import annotations
 
 from rcproof.kernel.theorem import Theorem
-from rcproof.kernel.verdict import STATUSES, Step, Verdict, assumed, unknown
+from rcproof.kernel.verdict import STATUSES, Counterexample, Step, Verdict, assumed, unknown
 
-__all__ = ["STATUSES", "Step", "Theorem", "Verdict", "assumed", "unknown"]
+__all__ = ["STATUSES", "Counterexample", "Step", "Theorem", "Verdict", "assumed", "unknown"]

@@ -15,6 +15,11 @@ from rcproof.syntax import ast as A
 
 STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
 
+# A counter-example as data: what is assigned (a variable, or a resource such as
+# size(C)) and its value (a number or a function of n; text only for a value with no
+# expression, such as an irrational growth vector).
+Counterexample = tuple[tuple[A.Expr, "A.Expr | str"], ...]
+
 
 @dataclass(frozen=True)
 class Step:
@@ -38,7 +43,7 @@ class Verdict:
     theorem: Theorem | None = field(default=None, repr=False, compare=False)
     tiers: tuple[str, ...] = ()
     reason: str | None = None
-    counterexample: str | None = None
+    counterexample: Counterexample | None = None
     steps: tuple[Step, ...] = ()
 
     def __post_init__(self) -> None:

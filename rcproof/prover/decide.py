@@ -16,6 +16,7 @@ from fractions import Fraction
 import z3
 
 from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
+from rcproof.kernel.verdict import Counterexample
 from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
 from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
@@ -23,6 +24,7 @@ from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
 from rcproof.smt.realterm import Untranslatable
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
 from rcproof.syntax.terms import BUILTIN_FUNCTIONS
@@ -34,7 +36,7 @@ class Outcome:
     status: str  # proved | refuted | unknown | vacuous
     tiers: list[str]
     reason: str | None = None
-    counterexample: str | None = None
+    counterexample: Counterexample | None = None
     atoms: list[AtomVerdict] = field(default_factory=list)
 
 
@@ -301,22 +303,34 @@ def _growth_expr(values: list[Fraction]) -> A.Expr:
     return out if out is not None else A.Num(Fraction(1))
 
 
-def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
-    from rcproof.syntax.notation import to_text as show
-
-    items: list[str] = []
+def _model_pairs(tr: _Translation, model: z3.ModelRef) -> Counterexample:
+    """The model's values: each real as a number, each growth vector as the function
+    n^a·log(n)^b·log(log(n))^c (text only for an irrational vector)."""
+    items: list[tuple[A.Expr, A.Expr | str]] = []
     for key, var in sorted(tr.reals.items()):
-        name = A.source_name(key.split("@")[0])
-        items.append(f"{name} = {_fraction(model.eval(var, model_completion=True))}")
+        name = A.Name(A.source_name(key.split("@")[0]))
+        value = model.eval(var, model_completion=True)
+        number = _rational(value)
+        items.append((name, A.Num(number) if number is not None else _fraction(value)))
     for key, vec in tr.vectors.items():
         raw = [model.eval(c, model_completion=True) for c in vec]
-        if not all(z3.is_rational_value(r) for r in raw):
-            values_text = ", ".join(_fraction(r) for r in raw)
-            items.append(f"{show(_unkey(key))} has growth vector ({values_text})")
+        values = [_rational(r) for r in raw]
+        if any(v is None for v in values):
+            items.append((_unkey(key), "growth vector (" + ", ".join(_fraction(r) for r in raw)
+                          + ")"))
             continue
-        values = [Fraction(r.numerator_as_long(), r.denominator_as_long()) for r in raw]
-        items.append(f"{show(_unkey(key))} = {show(_growth_expr(values))}")
-    return ", ".join(items)
+        items.append((_unkey(key), _growth_expr(values)))  # type: ignore[arg-type]
+    return tuple(items)
+
+
+def _rational(value: z3.ExprRef) -> Fraction | None:
+    if z3.is_rational_value(value):
+        return Fraction(value.numerator_as_long(), value.denominator_as_long())
+    return None
+
+
+def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
+    return assignments_text(_model_pairs(tr, model))
 
 
 def _unkey(e: A.Expr) -> A.Expr:
@@ -469,9 +483,10 @@ class Decider:
                 model = None
             genuine = not tr.pins
             if model is not None:
-                counter = _model_text(tr, model)
+                pairs = _model_pairs(tr, model)
+                counter = assignments_text(pairs)
                 if not fixed:
-                    return Outcome("refuted", [], counterexample=counter,
+                    return Outcome("refuted", [], counterexample=pairs or None,
                                    reason=f"fails at {counter}" if counter else None)
         if budget_hit and not reasons:
             return Outcome("unknown", [], reason="budget exhausted in Tier 2 (z3 rlimit)")
@@ -579,22 +594,16 @@ _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exac
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:
-    from rcproof.syntax.notation import to_text as show
-
     false = [show(v.atom) for v in verdicts if v.value is False]
     return ("fails: " + "; ".join(f"not {t}" for t in false)) if false else None
 
 
 def _undecided(verdicts: list[AtomVerdict]) -> str:
-    from rcproof.syntax.notation import to_text as show
-
     parts = [f"{show(v.atom)}: {v.reason}" for v in verdicts if v.value is None]
     return "; ".join(parts) or "undecided"
 
 
 def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
-    from rcproof.syntax.notation import to_text as show
-
     if not hypotheses:
         return ""
     uppers = [h for h in hypotheses if h.rel in ("O", "o")]

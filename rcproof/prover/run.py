@@ -105,7 +105,7 @@ class Prover:
             check = self.tactics.check(fact.prop)
             if check.status in ("refuted", "vacuous"):
                 return unknown(fact.prop, f"this {fact.kind} is false in rcproof's semantics "
-                               f"({check.reason or check.counterexample or check.status}); "
+                               f"({check.reason or check.status}); "
                                "nothing may rely on it", check.steps)
             return assumed(fact.prop, fact.kind, fact.reference)
         decl = fact.decl

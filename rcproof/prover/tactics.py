@@ -232,9 +232,10 @@ class Tactics:
             thm = rules.witness(statement, value, v.theorem, self.scope)
             if thm is None:
                 continue
-            shown = f"{A.source_name(statement.names[0])} = {show(value)}"
-            return Verdict("refuted", statement, thm, v.tiers, f"fails at {shown}", shown,
-                           v.steps)
+            name = A.Name(A.source_name(statement.names[0]))
+            shown = f"{show(name)} = {show(value)}"
+            return Verdict("refuted", statement, thm, v.tiers, f"fails at {shown}",
+                           ((name, value),), v.steps)
         return None
 
     # ---- named facts ----

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Sequence
 from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.recurrence import Derivation, exponent_expr
 from rcproof.elaborate.symbols import ClassSym, FamilySym, Scope
-from rcproof.kernel import Step
+from rcproof.kernel import Counterexample, Step
 from rcproof.prover.run import Result
 from rcproof.report.canonical import explicit_defaults
 from rcproof.report.simplify import tidy_prop
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import indexed_classes, to_latex
+from rcproof.syntax.notation import assignments_text, indexed_classes, to_latex
 from rcproof.syntax.parser import parse_expr
 
 _SPECIAL = {
@@ -391,6 +391,13 @@ def _definitions(units: Iterable[SourceFile]) -> str:
     return "\n".join(parts)
 
 
+def _counterexample(pairs: Counterexample) -> str:
+    """A counter-example's assignments typeset from the data (values without an
+    expression stay prose)."""
+    return ", ".join(f"${to_latex(name)} = {to_latex(value)}$" if not isinstance(value, str)
+                     else f"${to_latex(name)}$ has {_scripts(value)}" for name, value in pairs)
+
+
 def _assignments(text: str) -> str:
     """`f = n^2·log(n), d = 3` as math where the parser reads it, else as prose."""
     parts = []
@@ -467,14 +474,14 @@ def render_result(r: Result) -> str:
     if v.status == "proved" and v.steps:
         out.append("Derivation:\n" + derivation(r.fact.prop, v.steps))
     if v.status == "refuted" and v.counterexample:
-        out.append(f"Counter-example: {_assignments(v.counterexample)}.\n")
+        out.append(f"Counter-example: {_counterexample(v.counterexample)}.\n")
     if v.axioms:
         out.append("Assumes: " + ", ".join(_tt(a) for a in v.axioms) + ".\n")
     if v.oracles:
         out.append("Oracles: " + ", ".join(_tt(o) for o in v.oracles) + ".\n")
     reference = getattr(r.fact.decl, "reference", None)
     if v.reason and v.status not in ("proved", "cited") and not (
-            v.counterexample and v.counterexample in v.reason):
+            v.counterexample and assignments_text(v.counterexample) in v.reason):
         out.append(f"Reason: {reason(v.reason)}\n")
     if r.fact.kind == "cite" and reference:
         out.append(f"Reference: {escape(reference)}\n")

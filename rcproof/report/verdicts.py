@@ -6,10 +6,11 @@ import json
 from collections import Counter
 
 from rcproof.errors import RcError
-from rcproof.kernel import STATUSES, Step
+from rcproof.kernel import STATUSES, Counterexample, Step
 from rcproof.prover.run import Result
 from rcproof.report.simplify import tidy_prop
 from rcproof.report.text import show
+from rcproof.syntax.notation import assignments_text
 
 ASSUMPTION = ("All functions are taken to be eventually positive and pairwise comparable "
               "(one Hardy field), as n → ∞.")
@@ -33,11 +34,20 @@ def step_json(step: Step) -> dict[str, object]:
             "tier": step.tier, "detail": step.detail, "note": step.note}
 
 
+def counterexample_json(pairs: Counterexample | None) -> dict[str, str] | None:
+    """A counter-example as a JSON object: what is assigned -> its value, as text."""
+    if not pairs:
+        return None
+    return {show(name): value if isinstance(value, str) else show(value)
+            for name, value in pairs}
+
+
 def result_json(r: Result) -> dict[str, object]:
     v = r.verdict
     return {"name": r.name, "line": r.line, "kind": r.fact.kind, "status": v.status,
             "statement": show(r.fact.prop), "reason": v.reason,
-            "counterexample": v.counterexample, "oracles": list(v.oracles),
+            "counterexample": counterexample_json(v.counterexample),
+            "oracles": list(v.oracles),
             "axioms": list(v.axioms), "ms": round(r.ms, 1),
             "tiers": list(v.tiers), "derivation": [step_json(s) for s in v.steps]}
 
@@ -92,9 +102,10 @@ def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
             elif v.status not in ("proved", "axiom", "cited"):
                 if v.reason:
                     out.append(f"           {'':<{width}}  ↳ {v.reason}")
-                if v.counterexample and v.counterexample not in (v.reason or ""):
+                counter = assignments_text(v.counterexample) if v.counterexample else ""
+                if counter and counter not in (v.reason or ""):
                     out.append(f"           {'':<{width}}  ↳ counter-example: "
-                               f"{v.counterexample}")
+                               f"{counter}")
             if steps:
                 out.extend(f"           {'':<{width}}  · {step_line(s)}" for s in v.steps)
     counts = summary(everything)

@@ -484,3 +484,9 @@ def indexed_classes(dims: Mapping[str, str]) -> Iterator[None]:
 def to_ascii(node: Node) -> str:
     """`.rc` syntax that parses back to an equal tree (spans aside)."""
     return _render(_Ascii(), node)
+
+
+def assignments_text(pairs: tuple[tuple[A.Expr, A.Expr | str], ...]) -> str:
+    """`d = 3/2, size(C) = n²`: a counter-example's assignments as text."""
+    return ", ".join(f"{to_text(name)} = {value if isinstance(value, str) else to_text(value)}"
+                     for name, value in pairs)

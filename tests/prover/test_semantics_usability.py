@@ -32,13 +32,13 @@ INSTANCES = [
 @pytest.mark.parametrize(("text", "where"), INSTANCES)
 def test_refuted_by_an_admissible_instance(check, text: str, where: str) -> None:  # type: ignore[no-untyped-def]
     v = check(text + "\n")["t"].verdict
-    assert v.status == "refuted" and where in (v.counterexample or ""), v
+    assert v.status == "refuted" and where in _text(v.counterexample), v
 
 
 def test_counter_examples_are_real_circuits(check) -> None:  # type: ignore[no-untyped-def]
     v = check("import physics\ntheorem t: forall C : family. C in RC(n)\n")["t"].verdict
     assert v.status == "refuted"
-    assert "n^(-" not in (v.counterexample or "") and "= 1," not in (v.counterexample or "")
+    assert "n^(-" not in _text(v.counterexample) and "= 1," not in _text(v.counterexample)
 
 
 def test_structural_facts_are_used(check) -> None:  # type: ignore[no-untyped-def]
@@ -54,3 +54,10 @@ def test_an_axiom_that_decides_is_named(check) -> None:  # type: ignore[no-untyp
               "theorem t: S in RC(sqrt(n), D)\n")["t"].verdict
     assert v.status == "unknown" and "using four_d" in (v.reason or "")
     assert v.axioms == ()
+
+
+def _text(pairs: object) -> str:
+    """A verdict's counter-example (data) as the text reports print."""
+    from rcproof.syntax.notation import assignments_text
+
+    return assignments_text(pairs) if pairs else ""  # type: ignore[arg-type]
