@@ -66,7 +66,7 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
 
 
 def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
-    """Tier 1 when both sides are growth expansions, Tier 3 (sympy limit) otherwise."""
+    """Tier 1 when both sides are growth expansions, Tier 3 (the exp-log engine) otherwise."""
     f, g, rel = atom.left, atom.right, atom.rel
     try:
         if rel in ("poly", "polylog"):
@@ -90,10 +90,7 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
         return AtomVerdict(atom, None, TIER1, exc.reason)
     if rel not in ("O", "Omega", "Theta", "o", "omega", "~"):
         return AtomVerdict(atom, None, TIER3, outside)
-    answer = growth.compare_by_limit(f, g, budget_seconds)
+    answer = growth.relation_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
-    value = growth.holds(answer, rel)
-    if value is None:
-        return AtomVerdict(atom, None, TIER3, "the limit of the ratio is not determined")
-    return AtomVerdict(atom, value, TIER3)
+    return AtomVerdict(atom, answer, TIER3)

@@ -31,7 +31,6 @@ from rcproof.growth.explog.gruntz import Engine, Limit
 from rcproof.growth.render import show
 from rcproof.syntax.ast import Expr
 
-
 _ONE = T.const(1).value
 
 

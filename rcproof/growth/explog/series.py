@@ -77,9 +77,8 @@ def _merge(streams: Callable[[Any], list[Series]], bound: Callable[[], Any | Non
             if low is None or compare_constants(e, low) < 0:
                 low = e
         b = bound()
-        if b is not None and (low is None or compare_constants(low, b) >= 0):
-            if grow():
-                continue
+        if b is not None and (low is None or compare_constants(low, b) >= 0) and grow():
+            continue
         if low is None:
             return
         coefs = []
