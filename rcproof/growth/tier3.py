@@ -18,7 +18,7 @@ from rcproof.growth.compare import Order, compare, holds
 from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
 from rcproof.syntax.ast import Expr
 
-_ENGINE_SHARE = 10  # without a theorem's budget, one comparison gets DEFAULT_UNITS / 10
+_ENGINE_SHARE = 40  # without a theorem's budget, one comparison gets DEFAULT_UNITS / 40
 
 
 def _scope(budget_seconds: float) -> AbstractContextManager[object]:

@@ -134,13 +134,24 @@ def _fraction(x: Any) -> Fraction:
     return -value if negative else value
 
 
+def normal(c: Any) -> Any:
+    """c with its rational-function structure in the transcendental atoms cancelled
+    (sympy `cancel`: (2 − log 2)/(log 2 − 2) becomes −1), an exact rewrite."""
+    import sympy
+
+    if c.is_Rational:
+        return c
+    spend(5, "normalizing a constant")
+    return sympy.cancel(c)
+
+
 def is_exact_zero(c: Any) -> bool:
     """True only when an exact rewrite of the constant `c` gives the number 0."""
     import sympy
 
     if c == 0:
         return True
-    spend(20, "simplifying a constant exactly")
+    spend(200, "simplifying a constant exactly")
     if sympy.expand(sympy.expand_log(c, force=True)) == 0:
         return True
     if sympy.count_ops(c) <= _SIMPLIFY_OPS:

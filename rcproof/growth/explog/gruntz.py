@@ -20,7 +20,7 @@ from typing import Any
 
 from rcproof.budget import spend
 from rcproof.growth.explog import terms as T
-from rcproof.growth.explog.constants import Undecided, compare_constants, sign_of
+from rcproof.growth.explog.constants import Undecided, compare_constants, normal, sign_of
 from rcproof.growth.explog.expansion import first, series_of
 from rcproof.growth.explog.mrv import mrv
 from rcproof.growth.explog.rewrite import rewrite
@@ -99,7 +99,8 @@ class Engine:
         if t.key in self._limits:
             return self._limits[t.key]
         if isinstance(t, T.Const):
-            out = Limit("zero") if sign_of(t.value) == 0 else Limit("finite", t.value)
+            value = normal(t.value)
+            out = Limit("zero") if sign_of(value) == 0 else Limit("finite", value)
         elif t == T.X:  # the base case that ends the mrv recursion (mrv(exp(n)) needs it)
             out = Limit("+oo")
         else:

@@ -63,7 +63,7 @@ class Const(Term):
         if not hasattr(value, "is_Rational"):
             value = _sympy().sympify(value)
         self.value = value
-        self._set(f"{value}", frozenset(), 1)
+        self._set(_text(value), frozenset(), 1)
 
 
 class Sym(Term):
@@ -84,9 +84,9 @@ class Sum(Term):
     def __init__(self, const: Any, terms: tuple[tuple[Term, Any], ...]) -> None:
         self.const = const
         self.terms = terms
-        parts = [f"{c}*{t.key}" for t, c in terms]
+        parts = [f"{_text(c)}*{t.key}" for t, c in terms]
         free: frozenset[str] = frozenset().union(*(t.free for t, _ in terms))
-        self._set(f"({const} + {' + '.join(parts)})", free,
+        self._set(f"({_text(const)} + {' + '.join(parts)})", free,
                   1 + sum(t.size for t, _ in terms))
 
 
@@ -98,9 +98,9 @@ class Prod(Term):
     def __init__(self, const: Any, factors: tuple[tuple[Term, Any], ...]) -> None:
         self.const = const
         self.factors = factors
-        parts = [f"{b.key}^({e})" for b, e in factors]
+        parts = [f"{b.key}^({_text(e)})" for b, e in factors]
         free: frozenset[str] = frozenset().union(*(b.free for b, _ in factors))
-        self._set(f"({const} * {' * '.join(parts)})", free,
+        self._set(f"({_text(const)} * {' * '.join(parts)})", free,
                   1 + sum(b.size for b, _ in factors))
 
 
@@ -125,6 +125,19 @@ def _sympy() -> Any:
 
 
 _S1 = sympy.Integer(1)
+_TEXTS: dict[Any, str] = {}
+
+
+def _text(v: Any) -> str:
+    """The canonical text of a sympy number (rationals directly, others memoized)."""
+    if v.is_Rational:
+        return str(v.p) if v.q == 1 else f"{v.p}/{v.q}"
+    text = _TEXTS.get(v)
+    if text is None:
+        text = str(v)
+        if len(_TEXTS) < 100_000:
+            _TEXTS[v] = text
+    return text
 
 
 def const(value: Any) -> Const:
