@@ -31,7 +31,7 @@ from rcproof.growth.explog.gruntz import Engine, Limit
 from rcproof.growth.render import show
 from rcproof.syntax.ast import Expr
 
-_ONE = T.const(1).value
+_ONE = T.S1
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def coef_of(c: Any) -> Coef | None:
     when c lies outside the float range that `Coef` prints (e.g. e^1000)."""
     if c.is_Rational:
         return Coef.exact(Fraction(int(c.p), int(c.q)))
-    if compare_constants(c, T.const(1).value) == 0:
+    if compare_constants(c, T.S1) == 0:
         return Coef.exact(1)
     for bits in PRECISIONS:
         lo, hi = enclosure(c, bits)
@@ -88,14 +88,17 @@ def compare(f: Expr, g: Expr) -> Comparison:
 def _compare(f: Expr, g: Expr) -> Comparison:
     eng = Engine()
     tf, tg = to_term(eng, f), to_term(eng, g)
-    _positive(eng, tf, f)
     _positive(eng, tg, g)
-    lim = eng.limit(T.mul(tf, T.power(tg, T.const(-1).value)))
+    lim = eng.limit(T.mul(tf, T.power(tg, T.SM1)))
+    if lim.kind == "zero":  # f/g → 0 says nothing about the sign of f
+        _positive(eng, tf, f)
+    elif lim.kind == "-oo" or (lim.kind == "finite" and compare_constants(lim.value, T.S0) < 0):
+        raise Undecided(f"{show(f)} is eventually negative, so it has no growth order")
     if lim.kind == "zero":
         return Comparison(Order("o"))
     if lim.kind == "+oo":
         return Comparison(Order("omega"))
-    if lim.kind == "finite" and compare_constants(lim.value, T.const(0).value) > 0:
+    if lim.kind == "finite" and compare_constants(lim.value, T.S0) > 0:
         return Comparison(Order("Theta", coef_of(lim.value)), lim.value)
     raise Undecided(f"internal: the ratio of two positive functions tends to {lim}")
 

@@ -46,13 +46,13 @@ def _tail(s: S.Series, start: int) -> S.Series:
 
 def _unit_tail(s: S.Series, index: int, c0: T.Term, e0: Any) -> S.Series:
     """r with s = c₀·ω^e₀·(1 + r): the terms after the leading one, divided by it."""
-    return S.scale(_tail(s, index + 1), T.power(c0, T.const(-1).value), -e0)
+    return S.scale(_tail(s, index + 1), T.power(c0, T.SM1), -e0)
 
 
 def _power(eng: Engine, s: S.Series, e: Any) -> S.Series:
     lead = first(eng, s)
     if lead is None:
-        if compare_constants(e, T.const(0).value) > 0:
+        if compare_constants(e, T.S0) > 0:
             return S.finite([])
         raise Undecided("division by a term that is identically 0")
     i, c0, e0, sign = lead
@@ -67,7 +67,7 @@ def _power(eng: Engine, s: S.Series, e: Any) -> S.Series:
 
 
 def _exp(s: S.Series) -> S.Series:
-    eng_zero = T.const(0).value
+    eng_zero = T.S0
     i = 0
     a0 = T.ZERO
     while (p := s.term(i)) is not None and compare_constants(p[1], eng_zero) <= 0:
@@ -84,7 +84,7 @@ def _exp(s: S.Series) -> S.Series:
 
 def _exp_checked(eng: Engine, s: S.Series) -> S.Series:
     """exp of a series; a term with negative exponent must have a coefficient proved 0."""
-    zero = T.const(0).value
+    zero = T.S0
     i = 0
     while (p := s.term(i)) is not None and compare_constants(p[1], zero) < 0:
         if eng.sign(p[0]) != 0:
@@ -115,10 +115,10 @@ def series_of(eng: Engine, t: T.Term, h: T.Term, memo: dict[str, S.Series]) -> S
         return memo[t.key]
     out: S.Series
     if t == T.W:
-        out = S.finite([(T.ONE, T.const(1).value)])
+        out = S.finite([(T.ONE, T.S1)])
     elif isinstance(t, T.Sum):
         out = S.add(S.constant(T.Const(t.const)),
-                    *(S.scale(series_of(eng, u, h, memo), T.Const(c), T.const(0).value)
+                    *(S.scale(series_of(eng, u, h, memo), T.Const(c), T.S0)
                       for u, c in t.terms))
     elif isinstance(t, T.Prod):
         out = S.constant(T.Const(t.const))

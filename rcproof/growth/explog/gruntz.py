@@ -74,7 +74,7 @@ class Engine:
     def _leadterm(self, t: T.Term) -> Lead | None:
         if isinstance(t, T.Const):
             s = sign_of(t.value)
-            return None if s == 0 else Lead(t, T.const(0).value, s)
+            return None if s == 0 else Lead(t, T.S0, s)
         omega = mrv(self, t)
         if not omega:
             raise Undecided(f"internal: no most rapidly varying subterm in {T.show(t)}")
@@ -91,6 +91,8 @@ class Engine:
         """The eventual sign of t: −1, 0 (identically 0) or +1; raises Undecided."""
         if isinstance(t, T.Const):
             return sign_of(t.value)
+        if T.positive_shape(t):  # n, exp, positive sums and products of them
+            return 1
         lead = self.leadterm(t)
         return 0 if lead is None else lead.sign
 
@@ -108,7 +110,7 @@ class Engine:
             if lead is None:
                 out = Limit("zero")
             else:
-                where = compare_constants(lead.exponent, T.const(0).value)
+                where = compare_constants(lead.exponent, T.S0)
                 if where > 0:
                     out = Limit("zero")
                 elif where < 0:

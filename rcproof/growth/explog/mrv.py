@@ -23,7 +23,7 @@ def _log(t: T.Term) -> T.Term:
 
 
 def _ratio_kind(eng: Engine, a: T.Term, b: T.Term) -> str:
-    return eng.limit(T.mul(a, T.power(b, T.const(-1).value))).kind
+    return eng.limit(T.mul(a, T.power(b, T.SM1))).kind
 
 
 def _exp_versus_variable(eng: Engine, u: T.Term) -> int:
@@ -44,7 +44,7 @@ def compare_classes(eng: Engine, a: T.Term, b: T.Term) -> int:
         return -_exp_versus_variable(eng, b.arg)
     if b == T.X and isinstance(a, T.Exp):
         return _exp_versus_variable(eng, a.arg)
-    lim = eng.limit(T.mul(_log(a), T.power(_log(b), T.const(-1).value)))
+    lim = eng.limit(T.mul(_log(a), T.power(_log(b), T.SM1)))
     if lim.kind in ("+oo", "-oo"):
         return 1
     if lim.kind == "zero":

@@ -24,13 +24,14 @@ def rewrite(eng: Engine, t: T.Term, omega: list[T.Term]) -> tuple[T.Term, T.Term
     assert isinstance(chosen, T.Exp)
     lim = eng.limit(chosen.arg)
     h = T.mul(T.const(-1), chosen.arg) if lim.kind == "+oo" else chosen.arg
-    inv_h = T.power(h, T.const(-1).value)
+    inv_h = T.power(h, T.SM1)
     keys = {e.key for e in omega}
     memo: dict[str, T.Term] = {}
 
     def leaf(s: T.Term) -> T.Term | None:
         if s.key not in keys:
-            return None
+            # a subterm's key is a substring of its parent's: no Ω key inside, no change
+            return s if not any(k in s.key for k in keys) else None
         assert isinstance(s, T.Exp)
         ratio = eng.limit(T.mul(s.arg, inv_h))
         if ratio.kind != "finite":

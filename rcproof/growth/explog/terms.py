@@ -124,7 +124,9 @@ def _sympy() -> Any:
     return sympy
 
 
-_S1 = sympy.Integer(1)
+_S1 = sympy.S.One  # singletons: exact zero and one are always these objects
+_S0 = sympy.S.Zero
+S0, S1, SM1 = _S0, _S1, sympy.S.NegativeOne  # for the other modules
 _TEXTS: dict[Any, str] = {}
 
 
@@ -158,8 +160,8 @@ def is_const(t: Term) -> bool:
 
 def _split_coef(t: Term) -> tuple[Term, Any]:
     """t = coef · rest with rest non-constant and not carrying a constant factor."""
-    if isinstance(t, Prod) and t.const != 1:
-        rest = t.factors[0][0] if len(t.factors) == 1 and t.factors[0][1] == 1 \
+    if isinstance(t, Prod) and t.const is not _S1:
+        rest = t.factors[0][0] if len(t.factors) == 1 and t.factors[0][1] is _S1 \
             else Prod(_S1, t.factors)
         return rest, t.const
     return t, _S1
@@ -184,13 +186,13 @@ def add(*items: Term) -> Term:
                 acc[u.key] = (u, acc[u.key][1] + c)
             else:
                 acc[u.key] = (u, c)
-    terms = tuple(sorted(((u, c) for u, c in acc.values() if c != 0),
+    terms = tuple(sorted(((u, c) for u, c in acc.values() if c is not _S0),
                          key=lambda p: p[0].key))
     if not terms:
         return Const(total)
-    if total == 0 and len(terms) == 1:
+    if total is _S0 and len(terms) == 1:
         u, c = terms[0]
-        return u if c == 1 else mul(Const(c), u)
+        return u if c is _S1 else mul(Const(c), u)
     return Sum(total, terms)
 
 
@@ -211,12 +213,12 @@ def mul(*items: Term) -> Term:
             pieces = ((t, _S1),)
         for b, e in pieces:
             if isinstance(b, Exp):
-                exp_args.append(mul(Const(e), b.arg) if e != 1 else b.arg)
+                exp_args.append(mul(Const(e), b.arg) if e is not _S1 else b.arg)
             elif b.key in acc:
                 acc[b.key] = (b, acc[b.key][1] + e)
             else:
                 acc[b.key] = (b, e)
-    if k == 0:
+    if k is _S0:
         return ZERO
     if exp_args:
         merged = exp_(add(*exp_args))
@@ -224,13 +226,13 @@ def mul(*items: Term) -> Term:
             k *= merged.value
         else:
             acc[merged.key] = (merged, _S1)
-    factors = tuple(sorted(((b, e) for b, e in acc.values() if e != 0),
+    factors = tuple(sorted(((b, e) for b, e in acc.values() if e is not _S0),
                            key=lambda p: p[0].key))
     if not factors:
         return Const(k)
-    if len(factors) == 1 and factors[0][1] == 1:
+    if len(factors) == 1 and factors[0][1] is _S1:
         base = factors[0][0]
-        if k == 1:
+        if k is _S1:
             return base
         if isinstance(base, Sum):  # distribute the constant
             return add(Const(k * base.const), *(mul(Const(k * c), u) for u, c in base.terms))
@@ -258,9 +260,9 @@ def power(base: Term, e: Any) -> Term:
     A non-integer power of a constant needs a positive base (checked by intervals);
     a product is split into factor powers only when that is an identity (integer e, or
     positive-shaped factors)."""
-    if e == 0:
+    if e is _S0:
         return ONE
-    if e == 1:
+    if e is _S1:
         return base
     if isinstance(base, Const):
         if not e.is_Integer and sign_of(base.value) <= 0:
@@ -276,7 +278,7 @@ def power(base: Term, e: Any) -> Term:
 
 
 def power_factor(b: Term, e: Any) -> Term:
-    return ONE if e == 0 else (b if e == 1 else Prod(_S1, ((b, e),)))
+    return ONE if e is _S0 else (b if e is _S1 else Prod(_S1, ((b, e),)))
 
 
 def exp_(a: Term) -> Term:
