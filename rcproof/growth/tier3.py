@@ -50,6 +50,8 @@ def _engine(f: Expr, g: Expr, budget_seconds: float) -> object:
         return exc.reason
     except BudgetExhausted as exc:
         return f"{exc.reason} (Tier 3, exp-log engine)"
+    except RecursionError:  # nesting deeper than Python's stack: no verdict, no traceback
+        return "the exp-log engine's recursion is nested too deeply for this comparison"
 
 
 def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | str:

@@ -239,10 +239,28 @@ def mul(*items: Term) -> Term:
     return Prod(k, factors)
 
 
+def grows_shape(t: Term) -> bool:
+    """True when t → +∞ by its shape alone (n, exp and log of such, positive powers and
+    positive sums of them); a sound sufficient test, used before the full engine."""
+    if t == X:
+        return True
+    if isinstance(t, Exp | Log):
+        return grows_shape(t.arg)
+    if isinstance(t, Prod):
+        return (t.const.is_Rational and t.const > 0
+                and all(e.is_Rational and e > 0 and grows_shape(b) for b, e in t.factors))
+    if isinstance(t, Sum):
+        return positive_shape(t) and any(grows_shape(u) for u, _ in t.terms)
+    return False
+
+
 def positive_shape(t: Term) -> bool:
-    """True when t > 0 for all large n by its shape alone (n, ω, exp, positive sums)."""
+    """True when t > 0 for all large n by its shape alone (n, ω, exp, positive sums,
+    logs of growing terms)."""
     if isinstance(t, Sym | Exp):
         return True
+    if isinstance(t, Log):
+        return grows_shape(t.arg)
     if isinstance(t, Const):
         return bool(t.value.is_Rational and t.value > 0) or t.value == _sympy().E
     if isinstance(t, Sum):
