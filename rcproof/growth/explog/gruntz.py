@@ -46,6 +46,28 @@ class Lead:
     sign: int
 
 
+_LOG_LADDER = (T.X, T.log_(T.X), T.log_(T.log_(T.X)))  # n ≫ log n ≫ log log n → ∞
+
+
+def _log_scale(t: T.Term) -> Limit | None:
+    """The limit of k·n^a·(log n)^b·(log log n)^c (rational a, b, c) read off its exponents
+    lexicographically (the Hardy scale); None for any other shape."""
+    if not isinstance(t, T.Prod) or not t.const.is_Rational:
+        return None
+    exps = dict.fromkeys((b.key for b in _LOG_LADDER), T.S0)
+    for base, e in t.factors:
+        if base.key not in exps or not e.is_Rational:
+            return None
+        exps[base.key] = e
+    for b in _LOG_LADDER:
+        e = exps[b.key]
+        if e != 0:
+            if e < 0:
+                return Limit("zero")
+            return Limit("+oo" if t.const > 0 else "-oo")
+    return Limit("finite", t.const)
+
+
 class Engine:
     """Leading terms, signs and limits of exp-log terms, memoized for one question."""
 
@@ -105,6 +127,8 @@ class Engine:
             out = Limit("zero") if sign_of(value) == 0 else Limit("finite", value)
         elif t == T.X:  # the base case that ends the mrv recursion (mrv(exp(n)) needs it)
             out = Limit("+oo")
+        elif (scale := _log_scale(t)) is not None:
+            out = scale
         else:
             lead = self.leadterm(t)
             if lead is None:
