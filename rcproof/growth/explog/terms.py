@@ -169,15 +169,17 @@ def _split_coef(t: Term) -> tuple[Term, Any]:
 
 def add(*items: Term) -> Term:
     """The normal form of a sum of terms."""
-    total: Any = _sympy().Integer(0)
+    total: Any = _S0
     acc: dict[str, tuple[Term, Any]] = {}
     for t in items:
         if isinstance(t, Const):
-            total += t.value
+            if t.value is not _S0:
+                total = t.value if total is _S0 else total + t.value
             continue
         pieces: Iterable[tuple[Term, Any]]
         if isinstance(t, Sum):
-            total += t.const
+            if t.const is not _S0:
+                total = t.const if total is _S0 else total + t.const
             pieces = t.terms
         else:
             pieces = (_split_coef(t),)
@@ -198,16 +200,18 @@ def add(*items: Term) -> Term:
 
 def mul(*items: Term) -> Term:
     """The normal form of a product of terms."""
-    k: Any = _sympy().Integer(1)
+    k: Any = _S1
     acc: dict[str, tuple[Term, Any]] = {}
     exp_args: list[Term] = []
     for t in items:
         if isinstance(t, Const):
-            k *= t.value
+            if t.value is not _S1:
+                k = t.value if k is _S1 else k * t.value
             continue
         pieces: Iterable[tuple[Term, Any]]
         if isinstance(t, Prod):
-            k *= t.const
+            if t.const is not _S1:
+                k = t.const if k is _S1 else k * t.const
             pieces = t.factors
         else:
             pieces = ((t, _S1),)
