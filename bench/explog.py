@@ -5,12 +5,14 @@ The engine runs in this process under its default per-comparison work budget; sy
 runs in a worker process (so that a pair it cannot finish is abandoned after a time
 limit), timing only its own `limit` call. Printed: per-comparison times, their ratio on
 the pairs both answered (target ≥ 20×), and the disagreements on pairs the engine
-decides (target 0). `python bench/explog.py [--quick] [--pairs N]`.
+decides (target 0), each with a numeric hint (f/g at n = 10^4 … 10^32) saying which side
+the values support. `python bench/explog.py [--quick] [--pairs N]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import statistics
 import sys
@@ -68,6 +70,27 @@ def _sympy_answer(text: str) -> tuple[str, Any] | None:
     return None
 
 
+def _numeric_side(pair: tuple[str, str], mine: tuple[str, Any],
+                  theirs: tuple[str, Any]) -> str:
+    """Which side the values of f/g at n = 10^4, 10^8, 10^16, 10^32 (50 digits) look
+    like: a hint printed next to a disagreement, never a verdict."""
+    import sympy
+
+    ratio = to_sympy(parse_expr(pair[0])) / to_sympy(parse_expr(pair[1]))
+    try:
+        values = [abs(sympy.N(ratio.subs(variable(), sympy.Integer(10) ** k), 50))
+                  for k in (4, 8, 16, 32)]
+    except Exception:  # numeric trouble: no hint
+        return "no numeric hint"
+    shrinking = all(b < a for a, b in itertools.pairwise(values))
+    growing = all(b > a for a, b in itertools.pairwise(values))
+    trend = "o" if shrinking and values[-1] < 1e-3 else (
+        "omega" if growing and values[-1] > 1e3 else "Theta")
+    sides = [name for name, v in (("engine", mine), ("sympy", theirs)) if v[0] == trend]
+    return f"numeric values {[float(v) for v in values]} look like {trend}: " + (
+        " and ".join(sides) if sides else "neither")
+
+
 def _agree(mine: tuple[str, Any], theirs: tuple[str, Any]) -> bool:
     if mine[0] != theirs[0]:
         return False
@@ -111,7 +134,8 @@ def run(count: int = 200, quick: bool = False) -> dict[str, Any]:
             if not _agree(mine, theirs):
                 disagreements += 1
                 if len(examples) < 5:
-                    examples.append(f"{pair}: engine {mine}, sympy {theirs}")
+                    examples.append(f"{pair}: engine {mine}, sympy {theirs}; "
+                                    f"{_numeric_side(pair, mine, theirs)}")
     finally:
         pool.terminate()
     ratio = sum(theirs_t) / sum(mine_t) if mine_t else float("nan")
