@@ -129,6 +129,10 @@ class Engine:
             out = Limit("+oo")
         elif (scale := _log_scale(t)) is not None:
             out = scale
+        elif T.grows_shape(t):  # n, exp/log of growing terms, positive powers and sums
+            out = Limit("+oo")
+        elif T.grows_shape(T.mul(T.Const(T.SM1), t)):
+            out = Limit("-oo")
         else:
             lead = self.leadterm(t)
             if lead is None:
