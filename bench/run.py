@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     old_cache = os.environ.get("RCPROOF_CACHE_DIR")
     _machine()
     _tier1(args.quick)
+    __import__("explog").run(quick=args.quick)  # the exp-log engine vs sympy.limit
     with tempfile.TemporaryDirectory(prefix="rcproof-bench-") as tmp:
         scratch = Path(tmp)
         _reset_cache(scratch / "cache-default")  # never touch the user's cache

@@ -1,13 +1,15 @@
 """The growth algebra: Tier 1 (exact expansions over n^a·(log n)^b·(log log n)^e),
-certificates (c, N0) with an independent checker, and the budgeted Tier 3 fallback.
+certificates (c, N0) with an independent checker, and Tier 3: the native exp-log engine
+(`growth.explog`, Gruntz's algorithm) under a work budget.
 
-Soundness contract: every answer is proved by exact rational arithmetic on exponents and
-rigorous intervals on constants; anything undecided raises a `GrowthError` with a reason
-(or, in Tier 3, returns the reason as a string). sympy and mpmath are imported lazily.
+Soundness contract: every answer is proved by exact arithmetic (rationals in Tier 1,
+exact sympy constants in Tier 3) and rigorous intervals on constants; anything
+undecided raises a `GrowthError` with a reason (or, in Tier 3, returns the reason as a
+string). sympy and mpmath are imported lazily.
 
 Tier 1 names are imported here; certificates and the Tier 3 names (`compare_by_limit`,
-`compare_by_log_rewrite`, `to_sympy`) load their module on first use, so the kernel, which
-imports Tier 1 only, never imports them, sympy or mpmath.
+`relation_by_limit`, `compare_by_log_rewrite`, `to_sympy`) load their module on first
+use, so the kernel, which imports Tier 1 only, never imports them, sympy or mpmath.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
 
 _LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
-         "compare_by_limit": "tier3", "Certificate": "certificates",
+         "compare_by_limit": "tier3", "relation_by_limit": "tier3",
+         "Certificate": "certificates",
          "certificate": "certificates", "check_certificate": "certificates",
          "describe": "certificates"}
 
@@ -32,7 +35,7 @@ __all__ = [
     "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",
     "NotInFragment", "NotPositive", "Order", "SignUnknown", "certificate",
     "check_certificate", "compare", "compare_by_limit", "compare_by_log_rewrite",
-    "describe", "expand", "holds", "leading", "to_sympy",
+    "describe", "expand", "holds", "leading", "relation_by_limit", "to_sympy",
 ]
 
 

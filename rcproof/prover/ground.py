@@ -66,7 +66,7 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
 
 
 def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
-    """Tier 1 when both sides are growth expansions, Tier 3 (sympy limit) otherwise."""
+    """Tier 1 when both sides are growth expansions, Tier 3 (the exp-log engine) otherwise."""
     f, g, rel = atom.left, atom.right, atom.rel
     try:
         if rel in ("poly", "polylog"):
@@ -74,10 +74,10 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
             return AtomVerdict(atom, poly_holds(_exps(f), _exps(base)), TIER1)
         order = growth.compare(f, g)
         value = growth.holds(order, rel)
-        if value is None:
-            return AtomVerdict(atom, None, TIER1,
-                               "the limit of the ratio (the leading coefficients) is not "
-                               "determined exactly")
+        if value is None:  # `~` with an inexact ratio: the engine's exact ratio decides
+            return _tier3(atom, budget_seconds,
+                          "the limit of the ratio (the leading coefficients) is not "
+                          "determined exactly")
         cert = None
         if value and _certificates and rel in ("O", "o", "Theta", "Omega", "omega"):
             found = certificate(f, g, rel)
@@ -88,12 +88,15 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
         outside = exc.reason  # Tier 3 may still settle it (it checks positivity itself)
     except growth.GrowthError as exc:
         return AtomVerdict(atom, None, TIER1, exc.reason)
+    return _tier3(atom, budget_seconds, outside)
+
+
+def _tier3(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:
+    """Tier 3: the exp-log engine (`growth.explog`); `outside` is Tier 1's reason."""
+    f, g, rel = atom.left, atom.right, atom.rel
     if rel not in ("O", "Omega", "Theta", "o", "omega", "~"):
         return AtomVerdict(atom, None, TIER3, outside)
-    answer = growth.compare_by_limit(f, g, budget_seconds)
+    answer = growth.relation_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
-    value = growth.holds(answer, rel)
-    if value is None:
-        return AtomVerdict(atom, None, TIER3, "the limit of the ratio is not determined")
-    return AtomVerdict(atom, value, TIER3)
+    return AtomVerdict(atom, answer, TIER3)
