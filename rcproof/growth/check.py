@@ -18,6 +18,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from rcproof.budget import spend
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -32,6 +33,8 @@ _MAX_TERMS = 64
 _MAX_INT_POWER = 16
 _MIN_LOG2_N0 = 4  # N0 ≥ 16: log n > e and log log n > 1 > 0
 _PREC = 128
+_IV_UNITS = 30  # work units per monomial bounded in interval arithmetic (about 30 µs)
+_MAX_POWER_BITS = 1 << 16  # larger exact coefficients are refused (not proved)
 
 
 class Unsupported(Exception):
@@ -39,6 +42,7 @@ class Unsupported(Exception):
 
 
 def _add(x: Poly, y: Poly, sign: int = 1) -> Poly:
+    spend(len(x) + len(y), "checking a certificate (sums)")
     out = dict(x)
     for m, c in y.items():
         out[m] = out.get(m, _Z) + sign * c
@@ -46,6 +50,7 @@ def _add(x: Poly, y: Poly, sign: int = 1) -> Poly:
 
 
 def _mul(x: Poly, y: Poly) -> Poly:
+    spend(len(x) * len(y), "checking a certificate (products)")
     out: Poly = {}
     for (a1, b1, e1), c1 in x.items():
         for (a2, b2, e2), c2 in y.items():
@@ -58,10 +63,16 @@ def _mul(x: Poly, y: Poly) -> Poly:
 
 
 def _root(k: int, q: int) -> int | None:
-    """Exact integer q-th root of k ≥ 0 by bisection (deliberately simple)."""
-    lo, hi = 0, 1
-    while hi ** q <= k:
-        hi *= 2
+    """Exact integer q-th root of k ≥ 0 by bisection (deliberately simple).
+
+    For k ≥ 2 the root lies in [1, 2^(bits(k)/q + 1)), so no power larger than about
+    k·2^q is formed, and q ≥ bits(k) means 1 < root < 2 (no integer root)."""
+    if k < 2:
+        return k
+    if q >= k.bit_length():
+        return None
+    spend(k.bit_length() * k.bit_length().bit_length(), "checking an exact root")
+    lo, hi = 0, 1 << (k.bit_length() // q + 1)
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if mid ** q <= k:
@@ -99,8 +110,16 @@ def _power(base: Poly, r: Fraction) -> Poly:
         den = _root(c.denominator, r.denominator)
         if num is None or den is None:
             raise Unsupported("irrational coefficient")
+        bits = (max(num.bit_length(), den.bit_length()) - 1) * abs(r.numerator)
+        if bits > _MAX_POWER_BITS:
+            raise Unsupported("power too large")
+        spend(bits, "checking a certificate's coefficient")
         value = Fraction(num, den) ** r.numerator
     elif abs(c) == 1 or abs(r) <= 4096:
+        bits = (max(c.numerator.bit_length(), c.denominator.bit_length()) - 1) * abs(int(r))
+        if bits > _MAX_POWER_BITS:
+            raise Unsupported("power too large")
+        spend(bits, "checking a certificate's coefficient")
         value = c ** int(r)
     else:
         raise Unsupported("power too large")
@@ -171,6 +190,7 @@ def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
     if not (log_t0.a >= 1):  # needed below: log t ≥ 1, so 1/(t log t) ≤ 1/t
         return False
     bound = _iv(k1)
+    spend(_IV_UNITS * len(h), "checking a certificate (interval bounds)")
     for m, k in h.items():
         if m == lead or k > 0:
             continue
