@@ -334,6 +334,7 @@ class Decider:
     def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
         self.scope = scope
         self.budget_seconds = budget_seconds
+        self._params: tuple[int, list[ParamSym]] | None = None
 
     def decide(self, formula: A.Prop, hypotheses: list[A.Relation] | None = None,
                sides: list[A.Comparison] | None = None) -> Outcome:
@@ -573,8 +574,11 @@ class Decider:
 
     def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
         out = []
-        for sym in self.scope.symbols.values():
-            if isinstance(sym, ParamSym) and sym.name in tr.fixed:
+        size = len(self.scope.symbols)  # scan the scope once per size, not per part
+        if self._params is None or self._params[0] != size:
+            self._params = (size, self.scope.params())
+        for sym in self._params[1]:
+            if sym.name in tr.fixed:
                 for c in sym.constraints:
                     out.append(tr.prop(c, reasons))
         return out
