@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from rcproof.startup import HEAVY, defer
 
-from rcproof.errors import RcError, did_you_mean
-from rcproof.syntax import ast as A
+defer(*HEAVY)  # before anything imports them: loaded on first use only
+
+import click  # noqa: E402
+
+from rcproof.errors import RcError, did_you_mean  # noqa: E402
+from rcproof.syntax import ast as A  # noqa: E402
 
 
 class _Group(click.Group):
