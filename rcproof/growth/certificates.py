@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import budget
-from rcproof.growth.check import check_inequality, strictly_below
+from rcproof.growth.check import check_inequality, normal_forms, strictly_below
 from rcproof.growth.compare import compare, holds
 from rcproof.growth.errors import GrowthError
 from rcproof.growth.render import show
@@ -138,7 +138,7 @@ def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
     left = parent.remaining
     share = budget.Budget(None if left is None else left // _SEARCH_SHARE)
     try:
-        with budget.budget_scope(share):
+        with budget.budget_scope(share), normal_forms():
             return _certificate(f, g, rel)
     except budget.BudgetExhausted:
         return None

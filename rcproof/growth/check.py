@@ -15,10 +15,12 @@ k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t =
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any
 
-from rcproof.budget import spend
+from rcproof.budget import current, spend
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -126,8 +128,54 @@ def _power(base: Poly, r: Fraction) -> Poly:
     return {(a * r, b * r, e * r): value}
 
 
+_memo: dict[int, tuple[Expr, Poly, int]] | None = None  # see normal_forms
+
+
+@contextmanager
+def normal_forms() -> Iterator[None]:
+    """Within the block (one certificate search) each expression is normalized once.
+    A repeat spends the work units of the first time again, so the budget, and hence
+    every verdict, is the same with or without the memo."""
+    global _memo
+    saved, _memo = _memo, {}
+    try:
+        yield
+    finally:
+        _memo = saved
+
+
 def normalize(e: Expr) -> Poly:
     """f as an exact finite sum of monomials, or raise Unsupported."""
+    if _memo is None:
+        return _normalize(e)
+    hit = _memo.get(id(e))
+    if hit is not None and hit[0] is e:
+        spend(hit[2], "checking a certificate (normal forms)")
+        return dict(hit[1])
+    before = current().spent
+    poly = _normalize(e)
+    _memo[id(e)] = (e, poly, current().spent - before)
+    return dict(poly)
+
+
+def _sum(e: BinOp) -> Poly:
+    """A chain of + and − in one pass (adding pairwise would copy the sum per term)."""
+    terms: list[tuple[int, Expr]] = []
+    node: Expr = e
+    while isinstance(node, BinOp) and node.op in ("+", "-"):
+        terms.append((1 if node.op == "+" else -1, node.right))
+        node = node.left
+    terms.append((1, node))
+    out: Poly = {}
+    for sign, term in reversed(terms):
+        part = normalize(term)
+        spend(len(part), "checking a certificate (sums)")
+        for m, c in part.items():
+            out[m] = out.get(m, _Z) + sign * c
+    return {m: c for m, c in out.items() if c != 0}
+
+
+def _normalize(e: Expr) -> Poly:
     if isinstance(e, Num):
         v = Fraction(e.value)
         return {_ONE: v} if v else {}
@@ -138,12 +186,10 @@ def normalize(e: Expr) -> Poly:
     if isinstance(e, Neg):
         return {m: -c for m, c in normalize(e.operand).items()}
     if isinstance(e, BinOp):
+        if e.op in ("+", "-"):
+            return _sum(e)
         x = normalize(e.left)
         y = normalize(e.right)
-        if e.op == "+":
-            return _add(x, y)
-        if e.op == "-":
-            return _add(x, y, -1)
         if e.op == "*":
             return _mul(x, y)
         if e.op == "/":
