@@ -19,6 +19,7 @@ from rcproof import budget
 from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
 from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
 from rcproof.smt.budget import check as budgeted_check
+from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
 from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
