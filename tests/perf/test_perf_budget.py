@@ -117,8 +117,6 @@ def test_exhausted_budget_is_unknown_naming_it_and_not_cached(tmp_path: Path,
     """With one work unit per theorem, every theorem that needs real work is unknown
     naming the budget; the rest agree with a full budget; no budget-exhausted outcome
     reaches the cache (its key does not record how much of the budget was left)."""
-    import pickle
-
     monkeypatch.setenv("RCPROOF_CACHE_DIR", str(tmp_path / "cache"))
     cache.clear()
     path = _generated(tmp_path, 80)
@@ -138,8 +136,10 @@ def test_exhausted_budget_is_unknown_naming_it_and_not_cached(tmp_path: Path,
                 assert result.verdict.status == full[result.name], (result.name, reason)
     assert exhausted >= len(full) // 4  # the rest took Tier 1 fast paths (no spending)
     db = sqlite3.connect(tmp_path / "cache" / "verdicts.sqlite3")
-    for (value,) in db.execute("SELECT value FROM verdicts"):
-        assert "work units" not in (getattr(pickle.loads(value), "reason", None) or "")
+    keys = [k for (k,) in db.execute("SELECT key FROM verdicts")]
+    assert keys  # the completed decisions are cached
+    for k in keys:
+        assert "work units" not in (getattr(cache.get(k), "reason", None) or "")
 
 
 @pytest.mark.parametrize("option", [0.1, 1.0, 2.0, 7.5, 600.0])
