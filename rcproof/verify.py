@@ -4,9 +4,9 @@ With `jobs > 1` the theorems are verified by forked worker processes, which inhe
 loaded program: each takes blocks of consecutive theorems (a proof's facts usually sit
 just above it) from a shared queue, keeps one `Session` for all its blocks (facts a
 proof relies on are verified where needed), and sends back what its oracles answered.
-The parent then replays every theorem through its own kernel with those answers (Tier 1
-is re-decided, oracle questions are look-ups), so the output is the same as with one job
-and no verdict or theorem crosses a process boundary.
+The parent replays every theorem through its own kernel with those answers (Tier 1 is
+re-decided, oracle questions are look-ups), block by block as the answers arrive, so the
+output is the same as with one job and no verdict or theorem crosses a process boundary.
 
 Cost stays linear in the number of theorems (issue 13):
 
@@ -179,26 +179,28 @@ def _blocks(count: int, jobs: int) -> list[tuple[int, int]]:
 
 
 def _parallel(program: Program, jobs: int, budget: float) -> list[tuple[str, list[Result]]]:
+    """Workers verify blocks; the parent replays each block as soon as its answers arrive
+    (in order), while the workers go on with later blocks."""
+    from rcproof.prover import decide, ground
+
     global _forked
-    tasks = [(k, i) for k, u in enumerate(program.requested_files())
-             for i in range(len(u.facts))]
+    units = program.requested_files()
+    tasks = [(k, i) for k, u in enumerate(units) for i in range(len(u.facts))]
     blocks = _blocks(len(tasks), jobs)
+    session = Session(list(program.files.values()), budget)
+    results: list[list[Result]] = [[] for _ in units]
     _forked = (program, tasks, budget)
     try:
         with _pool(min(jobs, len(blocks)) or 1) as pool:
-            done = list(pool.map(_work, blocks))
+            for (start, end), ((z3_answers, limit_answers), times) in zip(
+                    blocks, pool.map(_work, blocks)):
+                decide._MEMO.update(z3_answers)  # type: ignore[arg-type]
+                ground._MEMO.update(limit_answers)  # type: ignore[arg-type]
+                for (k, i), ms in zip(tasks[start:end], times):
+                    fact = units[k].facts[i]
+                    replayed = session.result(fact)
+                    assert replayed is not None
+                    results[k].append(Result(units[k].path, fact, replayed.verdict, ms))
     finally:
         _forked = None
-    from rcproof.prover import decide, ground
-
-    for (z3_answers, limit_answers), _ in done:
-        decide._MEMO.update(z3_answers)  # type: ignore[arg-type]
-        ground._MEMO.update(limit_answers)  # type: ignore[arg-type]
-    times = iter(t for _, block in done for t in block)
-    session = Session(list(program.files.values()), budget)
-    out = []
-    for unit in program.requested_files():
-        results = [Result(unit.path, fact, r.verdict, next(times))
-                   for fact, r in zip(unit.facts, session.run(unit))]
-        out.append((unit.path, results))
-    return out
+    return [(u.path, rs) for u, rs in zip(units, results)]
