@@ -60,3 +60,17 @@ def test_compare_finishes(tmp_path: Path, left: str, right: str) -> None:
     assert done.returncode == 0, done.stderr
     first = done.stdout.splitlines()[0]
     assert not first.startswith("undecided") or "budget" in first, done.stdout
+
+
+def test_a_small_budget_gives_unknowns_naming_it(tmp_path: Path) -> None:
+    """The bundled library under `--budget 0.1` (100,000 units per theorem): whatever is
+    not decided any more is unknown naming the budget; nothing else changes."""
+    full = _rcproof(["verify", "--json", "--no-cache"], tmp_path)
+    small = _rcproof(["verify", "--json", "--no-cache", "--budget", "0.1"], tmp_path)
+    before = {t["name"]: t["status"] for f in json.loads(full.stdout)["files"]
+              for t in f["theorems"]}
+    for f in json.loads(small.stdout)["files"]:
+        for t in f["theorems"]:
+            if t["status"] != before[t["name"]]:
+                assert t["status"] == "unknown", t
+                assert (t.get("reason") or "").startswith("budget exhausted"), t
