@@ -132,19 +132,19 @@ def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
     None when the relation does not hold in Tier 1 or no checkable witness was found.
 
     A certificate is evidence for the report, not part of the decision: the search runs
-    on at most 1/_SEARCH_SHARE of the theorem's remaining work budget (`rcproof.budget`)
-    and, when that share runs out, returns None instead of exhausting the theorem."""
+    on at most 1/_SEARCH_SHARE of the theorem's remaining work budget (`rcproof.budget`;
+    of the default budget outside a theorem) and, when that share runs out, returns None
+    instead of exhausting the theorem."""
     parent = budget.current()
     left = parent.remaining
-    share = budget.Budget(None if left is None else left // _SEARCH_SHARE)
+    share = budget.Budget((budget.DEFAULT_UNITS if left is None else left) // _SEARCH_SHARE)
     try:
         with budget.budget_scope(share), normal_forms():
             return _certificate(f, g, rel)
     except budget.BudgetExhausted:
         return None
     finally:  # the share is at most half of what is left: this never exhausts the parent
-        parent.spend(share.spent if share.limit is None else min(share.spent, share.limit),
-                     "searching a certificate")
+        parent.spend(min(share.spent, share.limit or 0), "searching a certificate")
 
 
 def _certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:

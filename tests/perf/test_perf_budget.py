@@ -151,3 +151,16 @@ def test_budget_option_is_millions_of_units(option: float) -> None:
 def test_spend_outside_a_theorem_is_unlimited() -> None:
     budget.spend(10**12, "anything")
     assert budget.current().limit is None
+
+
+@pytest.mark.parametrize("terms", [100, 400])
+def test_certificate_search_is_bounded_outside_a_theorem(terms: int) -> None:
+    """`bound`, `table` and reports may search certificates outside any theorem: the
+    search then takes half of a default budget at most."""
+    f, g = parse_expr(_sum(terms)), parse_expr("n")
+    outside = budget.current()
+    assert outside.limit is None
+    before = outside.spent
+    cert = certificate(f, g, "Theta")
+    assert outside.spent - before <= budget.DEFAULT_UNITS // 2
+    assert cert is None or check_certificate(f, g, cert)
