@@ -153,15 +153,16 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
 
 
 def verify_program(paths: list[Path], jobs: int = 1, budget: float = 2.0,
-                   use_cache: bool = True, evidence: bool = True
+                   use_cache: bool = True, evidence: bool = True, keep_going: bool = False
                    ) -> tuple[Program, list[tuple[str, list[Result]]]]:
-    """`verify_paths`, also returning the loaded program (for reports of definitions)."""
+    """`verify_paths`, also returning the loaded program (for reports of definitions;
+    with `keep_going`, files with input errors are skipped: see `Program.errors`)."""
     from rcproof import cache
 
     cache.set_enabled(use_cache)
     _configure(budget, evidence)
     with _collector_paused():
-        program = load_program(paths, _parser(jobs))
+        program = load_program(paths, keep_going, _parser(jobs))
     gc.freeze()  # the program lives to the end of the run: keep it out of collections
     try:
         if jobs <= 1:
