@@ -164,3 +164,21 @@ def test_certificate_search_is_bounded_outside_a_theorem(terms: int) -> None:
     cert = certificate(f, g, "Theta")
     assert outside.spent - before <= budget.DEFAULT_UNITS // 2
     assert cert is None or check_certificate(f, g, cert)
+
+
+@pytest.mark.parametrize(("left", "right"), [("(n + 7)^3 - n^3", "n^2 + 5"),
+                                             ("n * log(n) + 3 * n", "n^(3/2) + log(n)"),
+                                             ("(2 * n + 1)^(1/10^9)", "1 + 1/n")])
+def test_checks_outside_a_theorem_have_a_budget(left: str, right: str,
+                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`compare` (and `bound`, `table`) check outside any theorem: each check gets the
+    default budget; starved, it is unknown naming the budget, never a crash. (Starved
+    first: decided atoms are memoized in the process.)"""
+    from rcproof import relation
+
+    with monkeypatch.context() as patch:
+        patch.setattr(budget, "DEFAULT_UNITS", 1)
+        starved = relation.compare(left, right)
+    assert starved.rel is None
+    assert "budget exhausted" in str(starved)
+    assert relation.compare(left, right).rel is not None
