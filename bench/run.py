@@ -5,6 +5,9 @@
    `verify_paths` time and the wall time of a `python -m rcproof verify` subprocess.
 3. A generated library (bench/library.py) with `jobs=1` and `jobs=2`, no cache:
    theorems per second, and a check that both runs give the same statuses in order.
+4. The ratios of issue 13 (bench/scale.py): start-up against the import floor, one large
+   file against one a tenth of its size, `--jobs 2` against one job, cache hit cost, and
+   the pathological inputs.
 
 Every number is printed as an absolute time and, where a target exists, as a ratio to it.
 """
@@ -145,6 +148,13 @@ def _scale(scratch: Path, count: int) -> None:
         print(f"  first differences: {diff}")
 
 
+def _issue13(scratch: Path, quick: bool) -> None:
+    print("\n== 4. scale and start-up ratios (issue 13; bench/scale.py)")
+    import scale
+
+    scale.run(scratch, quick=quick)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run the three benchmarks in order."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -161,6 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         _reset_cache(scratch / "cache-default")  # never touch the user's cache
         _library(scratch)
         _scale(scratch, 300 if args.quick else 1000)
+        _issue13(scratch, args.quick)
     if old_cache is None:
         os.environ.pop("RCPROOF_CACHE_DIR", None)
     else:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from rcproof.startup import HEAVY, defer
 
-from rcproof.errors import RcError, did_you_mean
-from rcproof.syntax import ast as A
+defer(*HEAVY)  # before anything imports them: loaded on first use only
+
+import click  # noqa: E402
+
+from rcproof.errors import RcError, did_you_mean  # noqa: E402
+from rcproof.syntax import ast as A  # noqa: E402
 
 
 class _Group(click.Group):
@@ -49,8 +53,9 @@ def main() -> None:
               help="Worker processes (files are checked in parallel).")
 @click.option("--lemmas", is_flag=True, help="Also list proved lemmas.")
 @click.option("--budget", type=click.FloatRange(0.1, 600), default=2.0, show_default=True,
-              help="Per-obligation budget: seconds for sympy (Tier 3); z3's rlimit scales "
-                   "with it.")
+              help="Work budget per theorem, in millions of counted operations (z3's "
+                   "rlimit units included); running out makes the theorem unknown. "
+                   "Tier 3's sympy limit still reads it as seconds per call.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the verdict cache.")
 @click.option("--steps", is_flag=True, help="Print each theorem's derivation.")
 def verify(paths: tuple[Path, ...], as_json: bool, jobs: int, lemmas: bool,

@@ -1,23 +1,45 @@
 """Run `verify` over paths: load, check every requested file, keep the given order.
 
-With `jobs > 1` the theorems are split into contiguous shares for forked worker
-processes, which inherit the loaded program; each verifies its share (facts a proof
-relies on are verified where needed) and sends back what its oracles answered. The
-parent then replays every theorem through its own kernel with those answers (Tier 1 is
-re-decided, oracle questions are look-ups), so the output is the same as with one job
-and no verdict or theorem crosses a process boundary.
+With `jobs > 1` the theorems are verified by forked worker processes, which inherit the
+loaded program: each takes blocks of consecutive theorems (a proof's facts usually sit
+just above it) from a shared queue, keeps one `Session` for all its blocks (facts a
+proof relies on are verified where needed), and sends back what its oracles answered.
+The parent replays every theorem through its own kernel with those answers (Tier 1 is
+re-decided, oracle questions are look-ups), block by block as the answers arrive, so the
+output is the same as with one job and no verdict or theorem crosses a process boundary.
+
+Cost stays linear in the number of theorems (issue 13):
+
+* The cyclic garbage collector is paused while files are parsed and elaborated (the
+  trees are acyclic; a full collection per few thousand new nodes made a 10,000-theorem
+  file quadratic), and the loaded program is then frozen out of its scans (`gc.freeze`)
+  until the run ends.
+* With `jobs > 1` a large file is parsed in pieces (`rcproof.syntax.split`) by forked
+  processes while the parent parses the first piece.
+* Tasks travel as indices; `multiprocessing` and `concurrent.futures` are imported only
+  when there is more than one job.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rcproof.elaborate.loader import Program, load_program
 from rcproof.prover.ground import set_certificates
 from rcproof.prover.run import Result, Session
 from rcproof.smt.budget import DEFAULT_RLIMIT, set_rlimit
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from rcproof.syntax import ast as A
+
+PARALLEL_PARSE_CHARS = 100_000  # smaller files are parsed by the parent alone
+BLOCKS_PER_JOB = 4  # theorem blocks per worker: small enough to balance, large to batch
 
 
 def _configure(budget: float, certificates: bool = True) -> None:
@@ -25,7 +47,61 @@ def _configure(budget: float, certificates: bool = True) -> None:
     set_certificates(certificates)
 
 
-_forked: Program | None = None  # the loaded program, inherited by forked workers
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (reference counting still frees)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Forked workers: they inherit the parent's modules and loaded program. They are
+    not daemonic, so they may fork the budgeted Tier 3 subprocess themselves (a
+    multiprocessing.Pool worker may not)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _parser(jobs: int) -> Callable[[str, str], A.Module]:
+    """`parse`, or with several jobs one that parses a large file in pieces in parallel;
+    on any failure the file is parsed again serially, so errors read exactly the same."""
+    from rcproof.syntax.parser import parse
+
+    if jobs <= 1:
+        return parse
+
+    def parse_file(source: str, path: str) -> A.Module:
+        from rcproof.syntax import split
+
+        parts = split.pieces(source, jobs) if len(source) >= PARALLEL_PARSE_CHARS else []
+        if len(parts) < 2:
+            return parse(source, path)
+        from rcproof.syntax.parser import parse_expr
+
+        parse_expr("1", "<warm-up>")  # load the parser tables once, before forking
+        try:
+            with _pool(len(parts) - 1) as pool:
+                rest = [pool.submit(split.parse_piece, text, path) for text in parts[1:]]
+                decls = split.parse_piece(parts[0], path)
+                for future in rest:
+                    decls.extend(future.result())
+        except Exception:  # a syntax error (or a lost worker): let the serial parse speak
+            return parse(source, path)
+        return split.module(source, path, decls)
+
+    return parse_file
+
+
+# Inherited by forked workers: the loaded program, the flat task list, the budget.
+_forked: tuple[Program, list[tuple[int, int]], float] | None = None
+_worker_session: tuple[int, Session] | None = None  # (pid, the worker's own session)
 
 Answers = tuple[list[tuple[object, object]], list[tuple[object, object]]]
 
@@ -37,28 +113,30 @@ def _answers_since(marks: tuple[int, int]) -> Answers:
     return (list(decide._MEMO.items())[marks[0]:], list(ground._MEMO.items())[marks[1]:])
 
 
-def _work(args: tuple[float, list[tuple[str, str]], bool, bool]
-          ) -> tuple[Answers, list[float]]:
-    """A worker: verify the listed (file, theorem) pairs of the inherited program and send
-    back what the oracles answered and how long each took — never verdicts or theorems:
-    the parent replays every theorem through its own kernel, with these answers."""
+def _work(block: tuple[int, int]) -> tuple[Answers, list[float]]:
+    """A worker: verify tasks[start:end] (pairs: index of the requested file, index of
+    the fact in it) of the inherited program and send back what the oracles answered
+    and how long each took — never verdicts or theorems: the parent replays every
+    theorem through its own kernel, with these answers."""
+    import os
+
     from rcproof import cache
     from rcproof.prover import decide, ground
 
-    budget, tasks, use_cache, evidence = args
-    program = _forked
-    assert program is not None
-    cache.set_enabled(use_cache)
-    _configure(budget, evidence)
+    global _worker_session
+    assert _forked is not None
+    program, tasks, budget = _forked
+    if _worker_session is None or _worker_session[0] != os.getpid():
+        _worker_session = (os.getpid(), Session(list(program.files.values()), budget))
+    session = _worker_session[1]
+    units = program.requested_files()
     marks = (len(decide._MEMO), len(ground._MEMO))
-    session = Session(list(program.files.values()), budget)
     times = []
-    for path, name in tasks:
-        unit = next(u for u in program.requested_files() if u.path == path)
-        fact = next(f for f in unit.facts if f.name == name)
-        result = session.result(fact)
+    for unit, index in tasks[block[0]:block[1]]:
+        result = session.result(units[unit].facts[index])
         assert result is not None
         times.append(result.ms)
+    cache.flush()  # a forked worker does not run exit handlers
     return _answers_since(marks), times
 
 
@@ -67,8 +145,10 @@ def verify_paths(paths: list[Path], jobs: int = 1, budget: float = 2.0,
                  ) -> list[tuple[str, list[Result]]]:
     """Verdicts per requested file, in the order the files were given.
 
-    `evidence=False` skips the (c, N0) certificates of Tier 1 facts and, with several
-    jobs, the derivation steps: only the JSON, --steps and LaTeX reports print them."""
+    `budget` is `--budget`: millions of work units per theorem (see prover.run.work_units;
+    z3's per-query rlimit scales with it too). `evidence=False` skips the (c, N0)
+    certificates of Tier 1 facts and, with several jobs, the derivation steps: only the
+    JSON, --steps and LaTeX reports print them."""
     return verify_program(paths, jobs, budget, use_cache, evidence)[1]
 
 
@@ -81,40 +161,47 @@ def verify_program(paths: list[Path], jobs: int = 1, budget: float = 2.0,
 
     cache.set_enabled(use_cache)
     _configure(budget, evidence)
-    program = load_program(paths, keep_going)
-    if jobs <= 1:
-        session = Session(list(program.files.values()), budget)
-        return program, [(u.path, session.run(u)) for u in program.requested_files()]
-    return program, _parallel(program, jobs, budget, use_cache, evidence)
-
-
-def _parallel(program: Program, jobs: int, budget: float, use_cache: bool,
-              evidence: bool) -> list[tuple[str, list[Result]]]:
-    """Contiguous shares (a proof's facts usually sit just above it), one per worker."""
-    global _forked
-    tasks = [(u.path, f.name) for u in program.requested_files() for f in u.facts]
-    size = -(-len(tasks) // jobs)
-    shares = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-    _forked = program
-    # ProcessPoolExecutor's workers are not daemonic, so they may fork the budgeted
-    # Tier 3 subprocess themselves (a multiprocessing.Pool worker may not).
-    context = multiprocessing.get_context("fork")
+    with _collector_paused():
+        program = load_program(paths, keep_going, _parser(jobs))
+    gc.freeze()  # the program lives to the end of the run: keep it out of collections
     try:
-        with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
-            done = list(pool.map(_work, [(budget, share, use_cache, evidence)
-                                         for share in shares]))
+        if jobs <= 1:
+            session = Session(list(program.files.values()), budget)
+            return program, [(u.path, session.run(u)) for u in program.requested_files()]
+        return program, _parallel(program, jobs, budget)
     finally:
-        _forked = None
+        gc.unfreeze()
+
+
+def _blocks(count: int, jobs: int) -> list[tuple[int, int]]:
+    """Consecutive [start, end) blocks of the task list, BLOCKS_PER_JOB per worker."""
+    size = max(1, -(-count // (jobs * BLOCKS_PER_JOB)))
+    return [(i, min(i + size, count)) for i in range(0, count, size)]
+
+
+def _parallel(program: Program, jobs: int, budget: float) -> list[tuple[str, list[Result]]]:
+    """Workers verify blocks; the parent replays each block as soon as its answers arrive
+    (in order), while the workers go on with later blocks."""
     from rcproof.prover import decide, ground
 
-    for (z3_answers, limit_answers), _ in done:
-        decide._MEMO.update(z3_answers)  # type: ignore[arg-type]
-        ground._MEMO.update(limit_answers)  # type: ignore[arg-type]
-    times = iter(t for _, share in done for t in share)
+    global _forked
+    units = program.requested_files()
+    tasks = [(k, i) for k, u in enumerate(units) for i in range(len(u.facts))]
+    blocks = _blocks(len(tasks), jobs)
     session = Session(list(program.files.values()), budget)
-    out = []
-    for unit in program.requested_files():
-        results = [Result(unit.path, fact, r.verdict, next(times))
-                   for fact, r in zip(unit.facts, session.run(unit))]
-        out.append((unit.path, results))
-    return out
+    results: list[list[Result]] = [[] for _ in units]
+    _forked = (program, tasks, budget)
+    try:
+        with _pool(min(jobs, len(blocks)) or 1) as pool:
+            for (start, end), ((z3_answers, limit_answers), times) in zip(
+                    blocks, pool.map(_work, blocks)):
+                decide._MEMO.update(z3_answers)  # type: ignore[arg-type]
+                ground._MEMO.update(limit_answers)  # type: ignore[arg-type]
+                for (k, i), ms in zip(tasks[start:end], times):
+                    fact = units[k].facts[i]
+                    replayed = session.result(fact)
+                    assert replayed is not None
+                    results[k].append(Result(units[k].path, fact, replayed.verdict, ms))
+    finally:
+        _forked = None
+    return [(u.path, rs) for u, rs in zip(units, results)]

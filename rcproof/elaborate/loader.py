@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,9 +83,10 @@ def _display(path: Path) -> str:
 class Loader:
     """Reads files, follows imports depth-first, builds scopes, runs the checker."""
 
-    def __init__(self) -> None:
+    def __init__(self, parse_file: Callable[[str, str], A.Module] = parse) -> None:
         self.program = Program()
         self._stack: list[str] = []
+        self.parse_file = parse_file  # (source, path) -> module; verify may parse in parallel
 
     def load(self, path: Path) -> SourceFile:
         key = _key(path)
@@ -94,7 +96,7 @@ class Loader:
         display = STDIN if path == Path("-") else _display(path)
         if path == Path("-"):
             path = Path.cwd() / "-"  # its imports resolve relative to the working folder
-        module = parse(source, display)
+        module = self.parse_file(source, display)
         self._stack.append(key)
         scope = Scope()
         for decl in module.decls:
@@ -231,14 +233,17 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def load_program(paths: list[Path], keep_going: bool = False) -> Program:
+def load_program(paths: list[Path], keep_going: bool = False,
+                 parse_file: Callable[[str, str], A.Module] = parse) -> Program:
     """Load the given files/folders (the bundled library when empty).
 
     Files keep the order they were named in; the files of one folder come in dependency
     order (a module after the modules it imports), then by name. With `keep_going` a
     file with an input error is left out and its error kept in `Program.errors`, so the
-    other files can still be checked; otherwise the first error is raised."""
-    loader = Loader()
+    other files can still be checked; otherwise the first error is raised.
+    `parse_file(source, path)` must return what `parse` returns (verify passes one that
+    parses large files in pieces in parallel)."""
+    loader = Loader(parse_file)
     requested = loader.program.requested
     for given in paths or [library_dir()]:
         keys = []

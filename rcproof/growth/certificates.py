@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from rcproof.growth.check import check_inequality, strictly_below
+from rcproof import budget
+from rcproof.growth.check import check_inequality, normal_forms, strictly_below
 from rcproof.growth.compare import compare, holds
 from rcproof.growth.errors import GrowthError
 from rcproof.growth.render import show
@@ -20,6 +21,8 @@ from rcproof.syntax.ast import Expr
 
 CERT_RELATIONS = ("O", "o", "Theta", "Omega", "omega")
 _MAX_LOG2_N0 = 1 << 128  # give up (return None) beyond N0 = 2^(2^128)
+_CHECK_UNITS = 100  # work units per candidate (c, N0) checked, besides the checker's own
+_SEARCH_SHARE = 2  # the N0 search may use at most 1/_SEARCH_SHARE of the budget left
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ def _smallest_n0(f: Expr, g: Expr, rel: str, c: Fraction,
                  c_low: Fraction | None) -> Certificate | None:
     """Doubling then bisection on k for the first N0 = 2^k the checker accepts."""
     def ok(k: int) -> bool:
+        budget.spend(_CHECK_UNITS, "searching the N0 of a certificate")
         return check_certificate(f, g, Certificate(rel, c, k, c_low))
 
     lo, k = 3, 4  # `lo` always fails (N0 must be ≥ 16)
@@ -125,7 +129,25 @@ def _smallest_n0(f: Expr, g: Expr, rel: str, c: Fraction,
 
 def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
     """Witnesses for `f rel g` (rel in O, o, Theta, Omega, omega), checked before return;
-    None when the relation does not hold in Tier 1 or no checkable witness was found."""
+    None when the relation does not hold in Tier 1 or no checkable witness was found.
+
+    A certificate is evidence for the report, not part of the decision: the search runs
+    on at most 1/_SEARCH_SHARE of the theorem's remaining work budget (`rcproof.budget`;
+    of the default budget outside a theorem) and, when that share runs out, returns None
+    instead of exhausting the theorem."""
+    parent = budget.current()
+    left = parent.remaining
+    share = budget.Budget((budget.DEFAULT_UNITS if left is None else left) // _SEARCH_SHARE)
+    try:
+        with budget.budget_scope(share), normal_forms():
+            return _certificate(f, g, rel)
+    except budget.BudgetExhausted:
+        return None
+    finally:  # the share is at most half of what is left: this never exhausts the parent
+        parent.spend(min(share.spent, share.limit or 0), "searching a certificate")
+
+
+def _certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
     if rel not in CERT_RELATIONS:
         return None
     try:

@@ -15,9 +15,12 @@ k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t =
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any
 
+from rcproof.budget import current, spend
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -32,6 +35,8 @@ _MAX_TERMS = 64
 _MAX_INT_POWER = 16
 _MIN_LOG2_N0 = 4  # N0 ≥ 16: log n > e and log log n > 1 > 0
 _PREC = 128
+_IV_UNITS = 30  # work units per monomial bounded in interval arithmetic (about 30 µs)
+_MAX_POWER_BITS = 1 << 16  # larger exact coefficients are refused (not proved)
 
 
 class Unsupported(Exception):
@@ -39,6 +44,7 @@ class Unsupported(Exception):
 
 
 def _add(x: Poly, y: Poly, sign: int = 1) -> Poly:
+    spend(len(x) + len(y), "checking a certificate (sums)")
     out = dict(x)
     for m, c in y.items():
         out[m] = out.get(m, _Z) + sign * c
@@ -46,6 +52,7 @@ def _add(x: Poly, y: Poly, sign: int = 1) -> Poly:
 
 
 def _mul(x: Poly, y: Poly) -> Poly:
+    spend(len(x) * len(y), "checking a certificate (products)")
     out: Poly = {}
     for (a1, b1, e1), c1 in x.items():
         for (a2, b2, e2), c2 in y.items():
@@ -58,10 +65,16 @@ def _mul(x: Poly, y: Poly) -> Poly:
 
 
 def _root(k: int, q: int) -> int | None:
-    """Exact integer q-th root of k ≥ 0 by bisection (deliberately simple)."""
-    lo, hi = 0, 1
-    while hi ** q <= k:
-        hi *= 2
+    """Exact integer q-th root of k ≥ 0 by bisection (deliberately simple).
+
+    For k ≥ 2 the root lies in [1, 2^(bits(k)/q + 1)), so no power larger than about
+    k·2^q is formed, and q ≥ bits(k) means 1 < root < 2 (no integer root)."""
+    if k < 2:
+        return k
+    if q >= k.bit_length():
+        return None
+    spend(k.bit_length() * k.bit_length().bit_length(), "checking an exact root")
+    lo, hi = 0, 1 << (k.bit_length() // q + 1)
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if mid ** q <= k:
@@ -99,16 +112,70 @@ def _power(base: Poly, r: Fraction) -> Poly:
         den = _root(c.denominator, r.denominator)
         if num is None or den is None:
             raise Unsupported("irrational coefficient")
+        bits = (max(num.bit_length(), den.bit_length()) - 1) * abs(r.numerator)
+        if bits > _MAX_POWER_BITS:
+            raise Unsupported("power too large")
+        spend(bits, "checking a certificate's coefficient")
         value = Fraction(num, den) ** r.numerator
     elif abs(c) == 1 or abs(r) <= 4096:
+        bits = (max(c.numerator.bit_length(), c.denominator.bit_length()) - 1) * abs(int(r))
+        if bits > _MAX_POWER_BITS:
+            raise Unsupported("power too large")
+        spend(bits, "checking a certificate's coefficient")
         value = c ** int(r)
     else:
         raise Unsupported("power too large")
     return {(a * r, b * r, e * r): value}
 
 
+_memo: dict[int, tuple[Expr, Poly, int]] | None = None  # see normal_forms
+
+
+@contextmanager
+def normal_forms() -> Iterator[None]:
+    """Within the block (one certificate search) each expression is normalized once.
+    A repeat spends the work units of the first time again, so the budget, and hence
+    every verdict, is the same with or without the memo."""
+    global _memo
+    saved, _memo = _memo, {}
+    try:
+        yield
+    finally:
+        _memo = saved
+
+
 def normalize(e: Expr) -> Poly:
     """f as an exact finite sum of monomials, or raise Unsupported."""
+    if _memo is None:
+        return _normalize(e)
+    hit = _memo.get(id(e))
+    if hit is not None and hit[0] is e:
+        spend(hit[2], "checking a certificate (normal forms)")
+        return dict(hit[1])
+    before = current().spent
+    poly = _normalize(e)
+    _memo[id(e)] = (e, poly, current().spent - before)
+    return dict(poly)
+
+
+def _sum(e: BinOp) -> Poly:
+    """A chain of + and − in one pass (adding pairwise would copy the sum per term)."""
+    terms: list[tuple[int, Expr]] = []
+    node: Expr = e
+    while isinstance(node, BinOp) and node.op in ("+", "-"):
+        terms.append((1 if node.op == "+" else -1, node.right))
+        node = node.left
+    terms.append((1, node))
+    out: Poly = {}
+    for sign, term in reversed(terms):
+        part = normalize(term)
+        spend(len(part), "checking a certificate (sums)")
+        for m, c in part.items():
+            out[m] = out.get(m, _Z) + sign * c
+    return {m: c for m, c in out.items() if c != 0}
+
+
+def _normalize(e: Expr) -> Poly:
     if isinstance(e, Num):
         v = Fraction(e.value)
         return {_ONE: v} if v else {}
@@ -119,12 +186,10 @@ def normalize(e: Expr) -> Poly:
     if isinstance(e, Neg):
         return {m: -c for m, c in normalize(e.operand).items()}
     if isinstance(e, BinOp):
+        if e.op in ("+", "-"):
+            return _sum(e)
         x = normalize(e.left)
         y = normalize(e.right)
-        if e.op == "+":
-            return _add(x, y)
-        if e.op == "-":
-            return _add(x, y, -1)
         if e.op == "*":
             return _mul(x, y)
         if e.op == "/":
@@ -171,6 +236,7 @@ def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
     if not (log_t0.a >= 1):  # needed below: log t ≥ 1, so 1/(t log t) ≤ 1/t
         return False
     bound = _iv(k1)
+    spend(_IV_UNITS * len(h), "checking a certificate (interval bounds)")
     for m, k in h.items():
         if m == lead or k > 0:
             continue

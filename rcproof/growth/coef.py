@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+from rcproof.budget import spend
 from rcproof.growth.errors import NotInFragment, NotPositive, SignUnknown
 
 _SLACK = 1e-12  # relative widening of libm results (libm is within ~1 ulp = 2.2e-16)
@@ -70,6 +71,9 @@ def _iroot(k: int, q: int) -> int | None:
     """The exact integer q-th root of k ≥ 0, or None (integer Newton from above)."""
     if k < 2:
         return k
+    if q >= k.bit_length():  # 1 < root < 2: not an integer (and 2^q is never formed)
+        return None
+    spend(k.bit_length(), "taking an exact integer root")
     r = 1 << -(-k.bit_length() // q)  # ≥ the root
     while True:
         nxt = ((q - 1) * r + k // r ** (q - 1)) // q

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from rcproof.budget import spend
 from rcproof.growth import expansion as X
 from rcproof.growth.coef import Coef
 from rcproof.growth.errors import NotInFragment
@@ -18,7 +19,9 @@ _HALF = Fraction(1, 2)
 
 
 def expand(expr: Expr) -> X.Expansion:
-    """The asymptotic expansion of `expr` as n → ∞ (raises GrowthError subclasses)."""
+    """The asymptotic expansion of `expr` as n → ∞ (raises GrowthError subclasses;
+    BudgetExhausted when the theorem's work budget runs out: 1 unit per node)."""
+    spend(1, "expanding an expression (Tier 1)")
     if isinstance(expr, Num):
         return X.constant(Coef.exact(Fraction(expr.value)))
     if isinstance(expr, Name):

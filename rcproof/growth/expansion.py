@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from rcproof.budget import spend
 from rcproof.growth.coef import ONE, Coef
 from rcproof.growth.errors import NotInFragment, NotPositive, SignUnknown
 from rcproof.growth.exps import LOG, LOGLOG, ZERO, Exps
@@ -121,6 +122,7 @@ def mul(x: Expansion, y: Expansion) -> Expansion:
     if x.err is not None and ty is not None:
         err = _max_err(err, ty + x.err)
     coefs: dict[Exps, Coef] = {}
+    spend(len(x.terms) * len(y.terms), "multiplying expansions (Tier 1)")
     for mx, cx in x.terms:
         for my, cy in y.terms:
             m = mx + my

@@ -15,9 +15,11 @@ from fractions import Fraction
 
 import z3
 
+from rcproof import budget
 from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
 from rcproof.kernel.verdict import Counterexample
 from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
+from rcproof.smt.budget import check as budgeted_check
 from rcproof.smt.budget import rlimit
 from rcproof.smt.growthvec import GrowthVectors, Vec, relation
 from rcproof.smt.logcompare import log_relation
@@ -347,9 +349,24 @@ class Decider:
     def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
         self.scope = scope
         self.budget_seconds = budget_seconds
+        self._params: tuple[int, list[ParamSym]] | None = None
 
     def decide(self, formula: A.Prop, hypotheses: list[A.Relation] | None = None,
                sides: list[A.Comparison] | None = None) -> Outcome:
+        """Decide under the current theorem's work budget (BudgetExhausted propagates).
+
+        Outside any theorem (`compare`, `bound`, `table`) the decision gets a default
+        budget of its own, and running out of it is an `unknown` naming the budget."""
+        if budget.current().limit is not None:
+            return self._decide(formula, hypotheses, sides)
+        try:
+            with budget.budget_scope(budget.Budget(budget.DEFAULT_UNITS)):
+                return self._decide(formula, hypotheses, sides)
+        except budget.BudgetExhausted as exc:
+            return Outcome("unknown", [TIER1], reason=exc.reason)
+
+    def _decide(self, formula: A.Prop, hypotheses: list[A.Relation] | None,
+                sides: list[A.Comparison] | None) -> Outcome:
         hypotheses = hypotheses or []
         sides = sides or []
         ground = ground_atoms(formula)
@@ -520,7 +537,7 @@ class Decider:
             simple += [b == 0, c == 0, z3.IsInt(a)]
         for extra in ([z3.And(*simple)] if simple else []), []:
             solver = self._solver(tr, facts + extra)
-            if solver.check() == z3.sat:
+            if budgeted_check(solver) == z3.sat:
                 return solver.model()
         return None
 
@@ -560,7 +577,7 @@ class Decider:
     def _value(self, tr: _Translation, var: z3.ArithRef,
                facts: list[z3.BoolRef]) -> Fraction | None:
         solver = self._solver(tr, facts)
-        if solver.check() != z3.sat:
+        if budgeted_check(solver) != z3.sat:
             return None
         value = solver.model().eval(var, model_completion=True)
         if not z3.is_rational_value(value):
@@ -573,20 +590,22 @@ class Decider:
 
     def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
         out = []
-        for sym in self.scope.symbols.values():
-            if isinstance(sym, ParamSym) and sym.name in tr.fixed:
+        size = len(self.scope.symbols)  # scan the scope once per size, not per part
+        if self._params is None or self._params[0] != size:
+            self._params = (size, self.scope.params())
+        for sym in self._params[1]:
+            if sym.name in tr.fixed:
                 for c in sym.constraints:
                     out.append(tr.prop(c, reasons))
         return out
 
     def _solver(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.Solver:
         solver = z3.Solver(ctx=tr.ctx)
-        solver.set("rlimit", rlimit())
         solver.add(*facts)
         return solver
 
     def _check(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.CheckSatResult:
-        return self._solver(tr, facts).check()
+        return budgeted_check(self._solver(tr, facts))
 
 
 _UNDECIDED = "<the undecided ground relations>"  # replaced by their list in Decider.decide

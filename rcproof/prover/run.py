@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rcproof.budget import DEFAULT_UNITS, Budget, BudgetExhausted, budget_scope
 from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.symbols import FactSym
 from rcproof.kernel import Theorem, Verdict, assumed, rules, unknown
@@ -36,6 +37,12 @@ class Result:
         return span.line if span else 0
 
 
+def work_units(option: float) -> int:
+    """Work units per theorem for `--budget OPTION` (OPTION in millions of units: the
+    default 2.0 is `rcproof.budget.DEFAULT_UNITS`, and the count scales linearly)."""
+    return max(1, round(DEFAULT_UNITS * option / 2.0))
+
+
 class Session:
     """Verdicts shared across the files of one run, so that a theorem used from another
     file is verified (once) before it is trusted."""
@@ -43,9 +50,11 @@ class Session:
     def __init__(self, units: list[SourceFile], budget_seconds: float = 2.0) -> None:
         self.units = {u.path: u for u in units}
         self.budget_seconds = budget_seconds
+        self.work_units = work_units(budget_seconds)
         self.results: dict[tuple[str, str], Result] = {}
         self._running: set[tuple[str, str]] = set()
         self._provers: dict[str, Prover] = {}
+        self._inner: list[float] = []  # per open theorem: seconds spent on nested ones
         self._consistency: dict[tuple[str, ...], Verdict | None] = {}
 
     def consistency(self, axioms: tuple[str, ...],
@@ -68,15 +77,25 @@ class Session:
         if key in self._running or fact.path not in self.units:
             return None
         self._running.add(key)
+        self._inner.append(0.0)
         start = time.perf_counter()
         try:
-            verdict = self.prover(fact.path).verify(fact)
+            with budget_scope(Budget(self.work_units)):  # each theorem its own budget
+                verdict = self.prover(fact.path).verify(fact)
+        except BudgetExhausted as exc:
+            verdict = unknown(fact.prop, exc.reason)
         except RecursionError:
             verdict = unknown(fact.prop, "the statement is nested too deeply for the checker")
         except Exception as exc:  # one broken theorem must not stop the rest
             verdict = Verdict("error", fact.prop,
                               reason=f"internal error: {type(exc).__name__}: {exc}")
-        ms = (time.perf_counter() - start) * 1000
+        elapsed = time.perf_counter() - start
+        # Facts verified on demand inside this theorem are timed (and budgeted) as
+        # themselves, not as part of it.
+        nested = self._inner.pop()
+        if self._inner:
+            self._inner[-1] += elapsed
+        ms = (elapsed - nested) * 1000
         self._running.discard(key)
         self.results[key] = Result(fact.path, fact, verdict, ms)
         return self.results[key]

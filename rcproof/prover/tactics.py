@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from rcproof import budget
 from rcproof.elaborate.symbols import Scope, Solved
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
@@ -120,7 +121,20 @@ class Tactics:
     def check(self, statement: A.Prop, tactic: str = "auto",
               facts: tuple[Theorem, ...] = ()) -> Verdict:
         """Decide `facts → statement` by unfolding and the tiers the tactic allows; a
-        proof or refutation found is replayed through the kernel, the facts discharged."""
+        proof or refutation found is replayed through the kernel, the facts discharged.
+
+        Within a theorem this spends the theorem's work budget (BudgetExhausted goes up
+        to the prover); outside one (`compare`, `bound`, `table`) each check gets the
+        default budget, and running out of it is an `unknown` naming the budget."""
+        if budget.current().limit is not None:
+            return self._check(statement, tactic, facts)
+        try:
+            with budget.budget_scope(budget.Budget(budget.DEFAULT_UNITS)):
+                return self._check(statement, tactic, facts)
+        except budget.BudgetExhausted as exc:
+            return unknown(statement, exc.reason)
+
+    def _check(self, statement: A.Prop, tactic: str, facts: tuple[Theorem, ...]) -> Verdict:
         goal = statement
         for fact in reversed(facts):
             goal = A.Implies(fact.prop, goal)

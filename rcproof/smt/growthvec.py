@@ -23,7 +23,7 @@ from rcproof.smt.realterm import (
 )
 from rcproof.syntax import ast as A
 
-Vec = tuple[z3.ArithRef, z3.ArithRef, z3.ArithRef]
+Vec = tuple["z3.ArithRef", "z3.ArithRef", "z3.ArithRef"]  # strings: z3 loads on first use
 
 
 def lex_lt(u: Vec, v: Vec) -> z3.BoolRef:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import z3
 
-from rcproof.smt.budget import rlimit
+from rcproof.smt.budget import check
 from rcproof.smt.realterm import RealTerms, Untranslatable
 from rcproof.syntax import ast as A
 
@@ -33,7 +33,6 @@ def inconsistent_params(constraints: list[A.Prop]) -> A.Prop | None:
 
     terms = RealTerms(ctx, var)
     solver = z3.Solver(ctx=ctx)
-    solver.set("rlimit", rlimit())
     for c in constraints:
         if not isinstance(c, A.Comparison):
             continue
@@ -44,6 +43,6 @@ def inconsistent_params(constraints: list[A.Prop]) -> A.Prop | None:
         for side in terms.sides:
             solver.add(side)
         terms.sides.clear()
-        if solver.check() == z3.unsat:
+        if check(solver) == z3.unsat:
             return c
     return None

@@ -12,7 +12,6 @@ from lark import Token, Transformer, v_args
 from rcproof.errors import RcError
 from rcproof.resources import grammar_path
 from rcproof.syntax import ast as A
-from rcproof.syntax.messages import syntax_error
 
 _LANDAU_ALIASES = {
     "big_o": "O", "big_omega": "Omega", "theta": "Theta", "little_o": "o",
@@ -321,6 +320,8 @@ def _parse_tree(source: str, path: str, start: str) -> Any:
     try:
         tree = _parser().parse(source, start=start)
     except lark.exceptions.UnexpectedInput as exc:
+        from rcproof.syntax.messages import syntax_error  # only on bad input (start-up)
+
         raise syntax_error(exc, source, path, _terminal_texts(), _parser().lex) from None
     try:
         return _Builder(path).transform(tree)

@@ -1,0 +1,76 @@
+"""Hang guard (issue 13): the known pathological inputs finish under default budgets
+with a verdict or an `unknown` naming what is missing (the budget, when it ran out).
+Each runs in a real `rcproof` subprocess with a generous timeout: a guard against
+hangs, not a speed assertion."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TIMEOUT_S = 60
+DECIDED = ("proved", "refuted")
+
+
+def _rcproof(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "rcproof", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=TIMEOUT_S)
+
+
+def _finished(status: str, reason: str | None) -> bool:
+    """A verdict, or an unknown that says why (the budget, when that is what ran out;
+    a Tier 3 part outside the engine's reach is named as such)."""
+    return status in DECIDED or (status == "unknown" and bool(reason))
+
+
+def _sum(terms: int) -> str:
+    return " + ".join(f"{i} * n^({i}/{terms})" for i in range(1, terms + 1))
+
+
+CASES = {
+    "tiny root": "theorem tiny: n^(1/10^9) = omega(1)\n"
+                 "theorem tiny_log: n^(1/10^9) = omega(log(n))\n",
+    "2,000-term sum": f"theorem big: {_sum(2000)} = Theta(n^2)\n",
+    "three hard parts": "theorem three: log(exp(n) + 1) = Theta(n) and n^(1/n) = Theta(1)"
+                        " and log(n)^log(n) = omega(n^5)\n",
+}
+
+
+@pytest.mark.parametrize("label", sorted(CASES))
+@pytest.mark.parametrize("flags", [["--json"], ["--json", "--no-cache"]])
+def test_verify_json_finishes(tmp_path: Path, label: str, flags: list[str]) -> None:
+    (tmp_path / "case.rc").write_text(CASES[label], encoding="utf-8")
+    done = _rcproof(["verify", *flags, "case.rc"], tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    theorems = [t for f in json.loads(done.stdout)["files"] for t in f["theorems"]]
+    assert theorems
+    for t in theorems:
+        assert _finished(t["status"], t.get("reason")), (label, t["name"], t["status"],
+                                                         t.get("reason"))
+
+
+@pytest.mark.parametrize(("left", "right"), [("n^(1/10^9)", "1"), ("n^(1/10^9)", "log(n)"),
+                                             ("n^(10^9)", "n"), ("log(n)^(10^9/7)", "n")])
+def test_compare_finishes(tmp_path: Path, left: str, right: str) -> None:
+    done = _rcproof(["compare", left, right], tmp_path)
+    assert done.returncode == 0, done.stderr
+    first = done.stdout.splitlines()[0]
+    assert not first.startswith("undecided") or "budget" in first, done.stdout
+
+
+def test_a_small_budget_gives_unknowns_naming_it(tmp_path: Path) -> None:
+    """The bundled library under `--budget 0.1` (100,000 units per theorem): whatever is
+    not decided any more is unknown naming the budget; nothing else changes."""
+    full = _rcproof(["verify", "--json", "--no-cache"], tmp_path)
+    small = _rcproof(["verify", "--json", "--no-cache", "--budget", "0.1"], tmp_path)
+    before = {t["name"]: t["status"] for f in json.loads(full.stdout)["files"]
+              for t in f["theorems"]}
+    for f in json.loads(small.stdout)["files"]:
+        for t in f["theorems"]:
+            if t["status"] != before[t["name"]]:
+                assert t["status"] == "unknown", t
+                assert (t.get("reason") or "").startswith("budget exhausted"), t
