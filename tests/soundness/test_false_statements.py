@@ -44,11 +44,15 @@ def _mutants(p: A.Prop) -> list[A.Prop]:
     return out
 
 
+_ORIGIN: dict[int, str] = {}  # id(scope) -> library module, for writing the corpus out
+
+
 def _library_corpus() -> list[tuple[object, A.Prop, str]]:
     program = load_program([library_dir()])
     session = Session(list(program.files.values()))
     corpus = []
     for unit in program.requested_files():
+        _ORIGIN[id(unit.scope)] = Path(unit.path.split(":", 1)[-1]).stem
         for result in session.run(unit):
             if result.verdict.status != "proved":
                 continue
@@ -172,3 +176,53 @@ def test_nothing_false_is_proved(corpus: list[tuple[object, A.Prop, str]]) -> No
     print(f"\nsoundness corpus: {len(corpus)} false statements, "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     assert proved == []
+
+
+# ---- the same corpus through every other path a verdict can take ----------------------
+
+def _as_files(corpus: list[tuple[object, A.Prop, str]], tmp: Path) -> list[Path]:
+    """The corpus written as `.rc` files, each statement once as an explicit proof and
+    once `using` a helper lemma: library mutants import their module, the hand-written
+    ones repeat its declarations, the random ones need none."""
+    from rcproof.syntax.notation import to_ascii
+
+    preludes: dict[str, list[str]] = {}
+    declarations = HAND_WRITTEN.split("\nlemma h1")[0]
+    for scope, prop, label in corpus:
+        origin = _ORIGIN.get(id(scope))
+        if label.startswith("random"):
+            key = ""
+        elif origin is not None:
+            key = f"import {origin}"
+        else:
+            key = declarations
+        preludes.setdefault(key, []).append(to_ascii(prop))  # type: ignore[arg-type]
+    paths = []
+    for i, (prelude, statements) in enumerate(preludes.items()):
+        for route in ("explicit", "using"):
+            lines = [prelude, "lemma helper: n = O(n^2)"]
+            for j, s in enumerate(statements):
+                via = " using helper" if route == "using" else ""
+                lines.append(f"theorem g{j}: {s}\nproof\n  show {s} by auto{via}\nqed")
+            path = tmp / f"{route}{i}.rc"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+def test_nothing_false_is_proved_through_proofs_cache_and_jobs(
+        corpus: list[tuple[object, A.Prop, str]],
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from rcproof.verify import verify_paths
+
+    paths = _as_files(corpus, tmp_path_factory.mktemp("paths"))
+    runs = [verify_paths(paths, budget=1.0, evidence=False, use_cache=True),
+            verify_paths(paths, budget=1.0, evidence=False, use_cache=True),
+            verify_paths(paths, budget=1.0, evidence=False, use_cache=True, jobs=2)]
+    statuses = [[(p, r.name, r.verdict.status) for p, rs in run for r in rs] for run in runs]
+    assert statuses[0] == statuses[1] == statuses[2]
+    proved = [(p, name) for p, name, status in statuses[0]
+              if name.startswith("g") and status == "proved"]
+    count = sum(1 for _, name, _ in statuses[0] if name.startswith("g"))
+    print(f"\nsoundness corpus through explicit proofs and using: {count} statements")
+    assert count >= 600 and proved == []
