@@ -243,6 +243,10 @@ PATHOLOGICAL: list[tuple[str, str]] = [
     ("parens_1000", "lemma x: " + "(" * 1000 + "n" + ")" * 1000 + " = O(n)\n"),
     ("log_nest_300", "lemma x: " + "log(" * 300 + "n" + ")" * 300 + " = O(n)\n"),
     ("huge_numbers", "lemma x: 999999999999999999999 * n = O(0.000001 * n)\n"),
+    ("huge_power", "lemma x: 999999999999999999999 ^ 999999999999999999999 = Omega(1)\n"),
+    ("huge_exp", "lemma x: exp(999999999999999999999) = omega(log(log(n)))\n"),
+    ("huge_exp_exp", "lemma x: exp(exp(999999999999999999999)) = O(exp(n^(1/3)))\n"),
+    ("huge_root", "lemma x: log(n) = Theta((n^n * 999999999999999999999) ^ 0.000001)\n"),
 ]
 MUST_NOT_PROVE = {"log_zero", "div_zero", "sqrt_negative"}
 

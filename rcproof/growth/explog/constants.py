@@ -108,6 +108,9 @@ def _interval(c: Any, iv: Any) -> Any:
     raise Undecided(f"the constant {c} is outside the exp-log constants")
 
 
+MAX_BINARY_EXPONENT = 1 << 16  # |binary exponent| of an enclosure bound used exactly
+
+
 def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     """Rational bounds lo ≤ c ≤ hi from an interval evaluation at `bits` of precision."""
     import mpmath
@@ -118,6 +121,8 @@ def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     try:
         box = _interval(c, ctx)
         lo, hi = box.a, box.b
+    except (OverflowError, ValueError, ZeroDivisionError, MemoryError) as exc:
+        raise Undecided(f"the constant {c} cannot be enclosed ({type(exc).__name__})") from None
     finally:
         ctx.prec = old
     if not (mpmath.isfinite(lo) and mpmath.isfinite(hi)):
@@ -130,6 +135,8 @@ def _fraction(x: Any) -> Fraction:
     import mpmath
 
     negative, man, exp, _ = mpmath.mpf(x)._mpf_
+    if abs(int(exp)) > MAX_BINARY_EXPONENT:
+        raise Undecided(f"an enclosure bound 2^{int(exp)} is too large to use exactly")
     value = Fraction(int(man)) * (Fraction(2) ** int(exp))
     return -value if negative else value
 

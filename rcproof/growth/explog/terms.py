@@ -276,6 +276,26 @@ def positive_shape(t: Term) -> bool:
     return False
 
 
+MAX_EXACT_BITS = 1 << 16  # a rational power whose exact value would need more bits
+
+
+def exact_power(c: Any, e: Any) -> Any:
+    """c^e for sympy constants, refusing (Undecided) a rational power so large that its
+    exact value would take more than MAX_EXACT_BITS bits (999…9^999…9): that work would
+    not be bounded by any budget."""
+    if c.is_Rational and e.is_Rational and c not in (0, 1, -1):
+        size = max(abs(c.p).bit_length(), abs(c.q).bit_length())
+        if abs(e) * size > MAX_EXACT_BITS:
+            raise Undecided(f"the constant {c}^({e}) is too large to compute exactly")
+    spend(1, "raising a constant to a power")
+    if c.is_Rational and e.is_Rational and not e.is_Integer and max(
+            abs(c.p), abs(c.q)) > 1 << 64:
+        # sympy would look for an exact root by factoring a large number, here or in any
+        # later product with such a root: unbounded work
+        raise Undecided(f"the root {c}^({e}) of a number over 64 bits is not computed exactly")
+    return c ** e
+
+
 def power(base: Term, e: Any) -> Term:
     """base^e for a constant exponent e (a sympy number).
 
@@ -291,11 +311,12 @@ def power(base: Term, e: Any) -> Term:
             raise Undecided(f"the power {base.value}^({e}) needs a positive base")
         if e.is_Integer and e < 0 and base.value == 0:
             raise Undecided("division by the constant 0")
-        return Const(base.value ** e)
+        return Const(exact_power(base.value, e))
     if isinstance(base, Exp):
         return exp_(mul(Const(e), base.arg))
     if isinstance(base, Prod) and (e.is_Integer or positive_shape(base)):
-        return mul(Const(base.const ** e), *(power_factor(b, f * e) for b, f in base.factors))
+        return mul(Const(exact_power(base.const, e)),
+                   *(power_factor(b, f * e) for b, f in base.factors))
     return Prod(_S1, ((base, e),))
 
 
