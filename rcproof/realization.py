@@ -16,13 +16,19 @@ from rcproof.elaborate.loader import SourceFile, load_program
 from rcproof.elaborate.shape import Shape, rc_shaped
 from rcproof.elaborate.symbols import FamilySym, Scope
 from rcproof.errors import RcError, did_you_mean
-from rcproof.kernel.unfold import Bound, FamilyView, Unfolder
+from rcproof.kernel.unfold import Bound, FamilyView, Law, Unfolder
 from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_ascii
+from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr
 
 N = A.Name("n")
+
+
+def law_name(law: Law) -> str:
+    """A law by the name its comment gives it, else the constraint itself as text."""
+    return law if isinstance(law, str) else show(law)
 
 
 @dataclass(frozen=True)
@@ -196,7 +202,7 @@ def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
     if not free:
         return None
     try:
-        leads = [(growth.leading(b.expr), b.law) for b in free]
+        leads = [(growth.leading(b.expr), law_name(b.law)) for b in free]
     except growth.GrowthError:
         return None
     top = max(lead.exps for lead, _ in leads)
@@ -269,7 +275,7 @@ def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
         return TightBound(family, dim, None, (), note=f"outside Tier 1: {exc.reason}",
                           cls=shape.name)
     top = max(lead.exps for lead, _ in leads)
-    laws = tuple(dict.fromkeys(b.law for lead, b in leads if lead.exps == top))
+    laws = tuple(dict.fromkeys(law_name(b.law) for lead, b in leads if lead.exps == top))
     time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
     fill = None
     try:
@@ -322,7 +328,7 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
             if e is None:
                 continue
             try:
-                leads.append((growth.leading(e), b.law))
+                leads.append((growth.leading(e), law_name(b.law)))
             except growth.GrowthError:
                 return None
         if not leads:
@@ -483,7 +489,7 @@ def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, spl
                 claim = A.And(claim, A.Relation(other.expr, "O", candidate.expr))
         if every(claim) != "proved":
             continue
-        laws = tuple(dict.fromkeys(b.law for b in lowers if every(
+        laws = tuple(dict.fromkeys(law_name(b.law) for b in lowers if every(
             A.Relation(b.expr, "Theta", candidate.expr)) == "proved"))
         time = simplify_power(_lead_base(candidate.expr))
         member = every(_membership(shape, family, time, dim))

@@ -22,7 +22,7 @@ from rcproof.syntax.parser import parse_expr, parse_prop
 from rcproof.syntax.walk import names
 
 TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",
-              "limit": "Tier 3 (sympy limit, cross-checked)"}
+              "limit": "Tier 3 (exp-log engine)"}
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
                               "parameter value", assumptions=assumed, vacuous=True)
     upper = tactics.check(A.Relation(left, "O", right))
     lower = tactics.check(A.Relation(left, "Omega", right))
-    reason = (f"no single relation holds for every admissible value\n"
+    reason = (f"no relation could be shown for every admissible value\n"
               f"  {show(A.Relation(left, 'O', right))}: {upper.reason or upper.status}\n"
               f"  {show(A.Relation(left, 'Omega', right))}: {lower.reason or lower.status}")
     return Comparison(left, right, None, reason=reason, assumptions=assumed)

@@ -44,12 +44,15 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
            else shape.default_dim())
     view = unfolder.family(call.args[0], env, bound)
     args = {p.name: p.default for p in shape.cls.decl.params}
-    args[shape.budget] = A.Name("n")  # the budget only bounds t from above
+    # The budget only bounds t from above; a name no user can write marks its bound, so
+    # that any other upper bound on t (which may exclude the least t) is seen below.
+    budget = A.Name("budget#tstar")
+    args[shape.budget] = budget
     if shape.dim is not None and dim is not None:
         args[shape.dim] = dim
     lowers, uppers, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
         shape.cls, args, view))  # type: ignore[arg-type]
-    if any(b.expr != A.Name("n") for b in uppers):
+    if any(b.expr != budget for b in uppers):
         raise UnfoldError(f"t* in class {shape.name} is undefined: a law other than the "
                           "budget bounds t from above, so the least t may not be admissible")
     if any(b.strict for b in lowers):

@@ -133,3 +133,31 @@ def test_input_errors_are_located(tmp_path: Path, text: str) -> None:
     assert result.exit_code == 2, result.output
     assert "e.rc:" in result.output and "error:" in result.output
     assert "internal error" not in result.output
+
+
+def test_tstar_is_undefined_when_another_law_bounds_t_above(tmp_path: Path) -> None:
+    path = tmp_path / "u.rc"
+    path.write_text("import physics\nfamily Deep { size = n^2  depth = n^2 }\n"
+                    "class Upper2(f, d = 3) { exists t { t = O(f)  depth = O(t)  t = O(n) } }\n"
+                    "theorem a: tstar(Deep, 3, Upper2) = Theta(n^2)\n"
+                    "theorem b: tstar(Deep, 3, Upper2) = O(n^3)\n"
+                    "theorem c: tstar(Deep, 3) = Theta(n^2)\n", encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    status = {r.name: r.verdict.status for r in results}
+    assert status == {"a": "unknown", "b": "unknown", "c": "proved"}
+
+
+def test_bound_for_a_class_whose_laws_have_no_comments(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rcproof.cli import main
+
+    path = tmp_path / "u.rc"
+    path.write_text("import physics\nfamily Deep { size = n^2  depth = n^2 }\n"
+                    "class Upper2(f, d = 3) { exists t { t = O(f)  depth = O(t)  t = O(n) } }\n",
+                    encoding="utf-8")
+    for args in (["bound", str(path), "Deep", "--class", "Upper2"],
+                 ["table", str(path), "--class", "Upper2"]):
+        result = CliRunner().invoke(main, args)
+        assert "internal error" not in result.output and result.exit_code in (0, 1), \
+            result.output

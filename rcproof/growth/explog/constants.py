@@ -152,12 +152,18 @@ def normal(c: Any) -> Any:
     return sympy.cancel(c)
 
 
+MAX_SIMPLIFY_BITS = 512  # larger rationals are never handed to sympy's simplification
+
+
 def is_exact_zero(c: Any) -> bool:
     """True only when an exact rewrite of the constant `c` gives the number 0."""
     import sympy
 
     if c == 0:
         return True
+    if any(max(abs(r.p), abs(r.q)).bit_length() > MAX_SIMPLIFY_BITS
+           for r in c.atoms(sympy.Rational)):
+        return False  # sympy's rewrites of huge rationals are not bounded by any budget
     spend(200, "simplifying a constant exactly")
     if sympy.expand(sympy.expand_log(c, force=True)) == 0:
         return True

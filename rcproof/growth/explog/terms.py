@@ -229,7 +229,16 @@ def mul(*items: Term) -> Term:
         if isinstance(merged, Const):
             k *= merged.value
         else:
-            acc[merged.key] = (merged, _S1)
+            # exp of a sum may simplify (exp(n + log n) = n·exp(n)): its factors join the
+            # product, exponents added to any factor already there
+            if isinstance(merged, Prod):
+                k *= merged.const
+                pieces = merged.factors
+            else:
+                pieces = ((merged, _S1),)
+            for b, e in pieces:
+                old = acc.get(b.key)
+                acc[b.key] = (b, e if old is None else old[1] + e)
     factors = tuple(sorted(((b, e) for b, e in acc.values() if e is not _S0),
                            key=lambda p: p[0].key))
     if not factors:
