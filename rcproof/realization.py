@@ -161,13 +161,19 @@ def lower_bounds(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
     family as the prover sees it (its bounded resources)."""
     unfolder = Unfolder(scope)
     view = unfolder.family(family, {}, {})
+    return _class_lowers(unfolder, shape, dim, view), view.resource("size"), view
+
+
+def _class_lowers(unfolder: Unfolder, shape: Shape, dim: A.Expr, view: FamilyView
+                  ) -> list[Bound]:
+    """The lower bounds the class's laws put on t for `view`, the budget set to n."""
     env = {shape.budget: N}
     if shape.dim is not None:
         env[shape.dim] = dim
     env_args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
     lowers, _, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
         shape.cls, env_args, view))  # type: ignore[arg-type]
-    return lowers, view.resource("size"), view
+    return lowers
 
 
 def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
@@ -176,14 +182,8 @@ def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
     resources (for RC the flux law's n^(1/(d-1)), the entropy floor), with those laws;
     None when no law is free of the family's resources."""
     shape = rc_shaped(unit.scope, cls)
-    unfolder = Unfolder(unit.scope)
     view = FamilyView(A.Name("_any_family"))  # every resource abstract
-    env = {shape.budget: N}
-    if shape.dim is not None:
-        env[shape.dim] = dim
-    env_args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
-    lowers, _, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
-        shape.cls, env_args, view))  # type: ignore[arg-type]
+    lowers = _class_lowers(Unfolder(unit.scope), shape, dim, view)
     from rcproof.syntax.walk import rewrite
 
     def has_resource(e: A.Expr) -> bool:

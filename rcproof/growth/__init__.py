@@ -8,7 +8,7 @@ undecided raises a `GrowthError` with a reason (or, in Tier 3, returns the reaso
 string). sympy and mpmath are imported lazily.
 
 Tier 1 names are imported here; certificates and the Tier 3 names (`compare_by_limit`,
-`relation_by_limit`, `compare_by_log_rewrite`, `to_sympy`) load their module on first
+`relation_by_limit`, `to_sympy`) load their module on first
 use, so the kernel, which imports Tier 1 only, never imports them, sympy or mpmath.
 """
 
@@ -25,7 +25,7 @@ from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.leading import Growth, leading
 
-_LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
+_LAZY = {"to_sympy": "sympy_bridge",
          "compare_by_limit": "tier3", "relation_by_limit": "tier3",
          "Certificate": "certificates",
          "certificate": "certificates", "check_certificate": "certificates",
@@ -34,7 +34,7 @@ _LAZY = {"compare_by_log_rewrite": "logcompare", "to_sympy": "sympy_bridge",
 __all__ = [
     "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",
     "NotInFragment", "NotPositive", "Order", "SignUnknown", "certificate",
-    "check_certificate", "compare", "compare_by_limit", "compare_by_log_rewrite",
+    "check_certificate", "compare", "compare_by_limit",
     "describe", "expand", "holds", "leading", "relation_by_limit", "to_sympy",
 ]
 

@@ -27,7 +27,7 @@ from itertools import count
 
 from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import ast as A
-from rcproof.syntax.walk import nodes
+from rcproof.syntax.walk import nodes, rewrite
 
 _BUILTINS = ("log", "sqrt", "exp", "max", "min")
 _fresh = count(1)
@@ -77,31 +77,35 @@ def substitute(node: object, subst: dict[str, object]) -> object:
     would capture a free name of a substituted term (capture-avoiding substitution)."""
     if not subst:
         return node
-    if isinstance(node, A.Name):
-        return subst.get(node.id, node)
-    if isinstance(node, A.Forall):
-        inner = {k: v for k, v in subst.items() if k not in node.names}
-        incoming = set().union(*(free_names(v) for v in inner.values())) if inner else set()
-        renamed: dict[str, object] = {}
-        new_names = []
-        for name in node.names:
-            if name in incoming:
-                fresh = f"{A.source_name(name)}#s{next(_fresh)}"
-                renamed[name] = A.Name(fresh)
-                new_names.append(fresh)
-            else:
-                new_names.append(name)
-        both = {**inner, **renamed}
-        return A.Forall(tuple(new_names), node.kind,
-                        tuple(substitute(h, both) for h in node.where),  # type: ignore[misc]
-                        substitute(node.body, both))  # type: ignore[arg-type]
-    if isinstance(node, tuple):
-        return tuple(substitute(x, subst) for x in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {f.name: substitute(getattr(node, f.name), subst)
-                   for f in dataclasses.fields(node) if f.name != "span"}
-        return dataclasses.replace(node, **changes)
-    return node
+
+    def change(item: object) -> object | None:
+        if isinstance(item, A.Name):
+            return subst.get(item.id)
+        if isinstance(item, A.Forall):
+            return _under_binder(item, subst)
+        return None
+
+    return rewrite(node, change)
+
+
+def _under_binder(node: A.Forall, subst: dict[str, object]) -> A.Forall:
+    """`substitute` below a `forall`: its own names are not replaced, and a name that a
+    substituted term brings in is renamed apart in the binder."""
+    inner = {k: v for k, v in subst.items() if k not in node.names}
+    incoming = set().union(*(free_names(v) for v in inner.values())) if inner else set()
+    renamed: dict[str, object] = {}
+    new_names = []
+    for name in node.names:
+        if name in incoming:
+            fresh = f"{A.source_name(name)}#s{next(_fresh)}"
+            renamed[name] = A.Name(fresh)
+            new_names.append(fresh)
+        else:
+            new_names.append(name)
+    both = {**inner, **renamed}
+    return A.Forall(tuple(new_names), node.kind,
+                    tuple(substitute(h, both) for h in node.where),  # type: ignore[misc]
+                    substitute(node.body, both))  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass(frozen=True)
