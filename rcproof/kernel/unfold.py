@@ -346,25 +346,11 @@ class Unfolder:
                 bounded.append((item.name, ((item.rel, value),)))
         view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
         self.result.notes.extend(sym.derivations)  # solved recurrences, for --steps
-        for hyp in [*view.hypotheses(), *self._structural(view)]:
+        for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)
                 self.result.hypotheses.append(hyp)
         return view
-
-    @staticmethod
-    def _structural(view: FamilyView) -> list[A.Relation]:
-        """A declared family is a circuit family too (THEORY.md §4): size = Ω(1),
-        depth = Ω(1), depth = O(size), stated where a bounded resource leaves them open
-        (each is Θ-invariant, so an exact resource's value stands for it)."""
-        bounded = {name for name, _ in view.bounded}
-        if not bounded & {"size", "depth"}:
-            return []
-        size, depth = view.resource("size"), view.resource("depth")
-        facts = [(A.Relation(size, "Omega", ONE), {"size"}),
-                 (A.Relation(depth, "Omega", ONE), {"depth"}),
-                 (A.Relation(depth, "O", size), {"size", "depth"})]
-        return [fact for fact, uses in facts if uses & bounded]
 
     # ---- propositions ----
     def prop(self, p: A.Prop, bound: dict[str, str]) -> A.Prop:

@@ -60,16 +60,6 @@ CASES += [
      "forall C : family where size(C) = O(n). C in RC(n, 2)", {"proved"}),
     ("struct-strict", STRUCT, "K subsetneq Big", NOT_PROVED),
     ("struct-subset", STRUCT, "Big subset K", NOT_REFUTED),
-    ("struct-named-size", "family B { size = O(n^3); depth = O(log(n)) }",
-     "size(B) = Omega(1)", {"proved"}),
-    ("struct-named-depth", "family B { size = O(n^3); depth = O(log(n)) }",
-     "depth(B) = O(size(B))", {"proved"}),
-    ("struct-named-small", "family B { size = O(n^3); depth = O(log(n)) }",
-     "size(B) = o(1)", {"refuted"}),
-    ("struct-named-exact", "family C { size = n^2; depth = Omega(1) }",
-     "depth(C) = O(n^2)", {"proved"}),
-    ("struct-named-false", "family C { size = n^2; depth = Omega(1) }",
-     "depth(C) = O(n)", NOT_PROVED),
 ]
 
 # 3. log of a bounded resource
