@@ -40,6 +40,7 @@ class Outcome:
     reason: str | None = None
     counterexample: Counterexample | None = None
     atoms: list[AtomVerdict] = field(default_factory=list)
+    work: int = 0  # work units the answer cost; a recorded answer costs them again
 
 
 class _Translation:
@@ -397,6 +398,7 @@ class Decider:
         kernel's replay and a later run cost a look-up. Returns status, reason and
         counter-example only (no atoms)."""
         from rcproof import cache
+        from rcproof.budget import current, spend
 
         query = self._query(formula, hypotheses, sides)
         found = _MEMO.get(query)
@@ -405,9 +407,17 @@ class Decider:
             stored = cache.get(key)
             found = stored if isinstance(stored, Outcome) else None
             if found is None:
+                before = current().spent
                 found = self._smt(formula, hypotheses, sides)
+                found.work = current().spent - before
                 cache.put(key, found)
+                _MEMO[query] = found
+                return Outcome(found.status, list(found.tiers), found.reason,
+                               found.counterexample)
             _MEMO[query] = found
+        # A recorded answer costs what computing it cost, so a verdict does not depend on
+        # what ran before in this process or on the cache (ARCHITECTURE.md, Deterministic).
+        spend(found.work, "recalling a recorded z3 answer")
         return Outcome(found.status, list(found.tiers), found.reason, found.counterexample)
 
     def _query(self, formula: A.Prop, hypotheses: list[A.Relation],

@@ -22,6 +22,7 @@ class AtomVerdict:
     tier: str
     reason: str | None = None
     certificate: str | None = None
+    work: int = 0  # work units the decision cost; a recorded decision costs them again
 
 
 def _exps(e: A.Expr) -> tuple[Fraction, ...]:
@@ -50,18 +51,28 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
     """Tier 1 when both sides are growth expansions, Tier 3 otherwise; memoized (the
     kernel's limit oracle asks again for the atoms the engine decided), and Tier 3
     answers also in the cache, by the exact atom and budget."""
+    from dataclasses import replace
+
     from rcproof import cache
+    from rcproof.budget import current, spend
 
     memo_key = (atom, budget_seconds, _certificates)
     found = _MEMO.get(memo_key)
     if found is None:
         key = cache.key("limit", atom, budget_seconds, _certificates)
         stored = cache.get(key)
-        found = stored if isinstance(stored, AtomVerdict) else _decide_atom(atom,
-                                                                             budget_seconds)
-        if found.tier != TIER1 and stored is None:
-            cache.put(key, found)
+        if not isinstance(stored, AtomVerdict):
+            before = current().spent
+            computed = _decide_atom(atom, budget_seconds)
+            found = replace(computed, work=current().spent - before)
+            if found.tier != TIER1:
+                cache.put(key, found)
+            _MEMO[memo_key] = found
+            return found
+        found = stored
         _MEMO[memo_key] = found
+    # A recorded decision costs what computing it cost (deterministic budgets).
+    spend(found.work, "recalling a recorded decision")
     return found
 
 

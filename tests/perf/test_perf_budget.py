@@ -182,3 +182,21 @@ def test_checks_outside_a_theorem_have_a_budget(left: str, right: str,
     assert starved.rel is None
     assert "budget exhausted" in str(starved)
     assert relation.compare(left, right).rel is not None
+
+
+def test_a_recorded_answer_costs_its_work_again() -> None:
+    """Verdicts do not depend on what ran before in the process or on the cache: an
+    answer recalled from the memo is charged the work it cost when computed."""
+    from rcproof.budget import Budget, budget_scope
+    from rcproof.elaborate.symbols import Scope
+    from rcproof.prover import decide
+    from rcproof.prover.decide import Decider
+    from rcproof.syntax.parser import parse_prop
+
+    formula = parse_prop("forall k : real where k > 0. n = o(n^(1 + k))", "<t>")
+    decide._MEMO.clear()
+    with budget_scope(Budget(None)) as first:
+        Decider(Scope()).smt(formula, [], [])  # type: ignore[arg-type]
+    with budget_scope(Budget(None)) as again:
+        Decider(Scope()).smt(formula, [], [])  # type: ignore[arg-type]
+    assert first.spent > 0 and again.spent == first.spent

@@ -73,4 +73,5 @@ def test_a_small_budget_gives_unknowns_naming_it(tmp_path: Path) -> None:
         for t in f["theorems"]:
             if t["status"] != before[t["name"]]:
                 assert t["status"] == "unknown", t
-                assert (t.get("reason") or "").startswith("budget exhausted"), t
+                # its own budget, or that of a fact its proof relies on
+                assert "budget exhausted" in (t.get("reason") or ""), t
