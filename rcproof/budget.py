@@ -39,11 +39,12 @@ class Budget:
     `spend(k, what)` takes k units (k ≥ 0) and raises `BudgetExhausted` once the total
     spent exceeds the limit. `None` as the limit means unlimited."""
 
-    __slots__ = ("limit", "spent")
+    __slots__ = ("limit", "recalled", "spent")
 
     def __init__(self, limit: int | None) -> None:
         self.limit = limit
         self.spent = 0
+        self.recalled: set[object] = set()  # answers already paid for under this budget
 
     def spend(self, units: int, what: str) -> None:
         self.spent += units
@@ -67,6 +68,17 @@ def current() -> Budget:
 def spend(units: int, what: str) -> None:
     """Take `units` from the current budget; raises BudgetExhausted when it is spent."""
     _current.get().spend(units, what)
+
+
+def spend_once(key: object, units: int, what: str) -> None:
+    """Pay for the recorded answer `key` (the work it cost when computed) the first time
+    this budget uses it: computed or recalled from a memo or the cache, an answer costs
+    the same, once, so a verdict does not depend on what ran before."""
+    budget = _current.get()
+    if key in budget.recalled:
+        return
+    budget.recalled.add(key)
+    budget.spend(units, what)
 
 
 @contextmanager

@@ -398,7 +398,7 @@ class Decider:
         kernel's replay and a later run cost a look-up. Returns status, reason and
         counter-example only (no atoms)."""
         from rcproof import cache
-        from rcproof.budget import current, spend
+        from rcproof.budget import current, spend_once
 
         query = self._query(formula, hypotheses, sides)
         found = _MEMO.get(query)
@@ -410,14 +410,12 @@ class Decider:
                 before = current().spent
                 found = self._smt(formula, hypotheses, sides)
                 found.work = current().spent - before
+                current().recalled.add(query)  # paid for just now
                 cache.put(key, found)
-                _MEMO[query] = found
-                return Outcome(found.status, list(found.tiers), found.reason,
-                               found.counterexample)
             _MEMO[query] = found
-        # A recorded answer costs what computing it cost, so a verdict does not depend on
-        # what ran before in this process or on the cache (ARCHITECTURE.md, Deterministic).
-        spend(found.work, "recalling a recorded z3 answer")
+        # A recorded answer costs what computing it cost, once per theorem, so a verdict
+        # does not depend on what ran before or on the cache (ARCHITECTURE.md).
+        spend_once(query, found.work, "recalling a recorded z3 answer")
         return Outcome(found.status, list(found.tiers), found.reason, found.counterexample)
 
     def _query(self, formula: A.Prop, hypotheses: list[A.Relation],

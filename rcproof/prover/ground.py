@@ -54,7 +54,7 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
     from dataclasses import replace
 
     from rcproof import cache
-    from rcproof.budget import current, spend
+    from rcproof.budget import current, spend_once
 
     memo_key = (atom, budget_seconds, _certificates)
     found = _MEMO.get(memo_key)
@@ -65,14 +65,14 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
             before = current().spent
             computed = _decide_atom(atom, budget_seconds)
             found = replace(computed, work=current().spent - before)
+            current().recalled.add(memo_key)  # paid for just now
             if found.tier != TIER1:
                 cache.put(key, found)
-            _MEMO[memo_key] = found
-            return found
-        found = stored
+        else:
+            found = stored
         _MEMO[memo_key] = found
-    # A recorded decision costs what computing it cost (deterministic budgets).
-    spend(found.work, "recalling a recorded decision")
+    # A recorded decision costs what computing it cost, once per theorem (deterministic).
+    spend_once(memo_key, found.work, "recalling a recorded decision")
     return found
 
 
