@@ -15,10 +15,10 @@ from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
 from rcproof.kernel import Verdict
 from rcproof.prover.tactics import Tactics
-from rcproof.smt.realterm import is_ground
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr, parse_prop
+from rcproof.syntax.terms import is_ground
 from rcproof.syntax.walk import names
 
 TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",

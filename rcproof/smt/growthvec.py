@@ -14,14 +14,9 @@ from fractions import Fraction
 import z3
 
 from rcproof.growth.realexp import Real
-from rcproof.smt.realterm import (
-    RealTerms,
-    Untranslatable,
-    const_value,
-    is_ground,
-    mentions,
-)
+from rcproof.smt.realterm import RealTerms, Untranslatable
 from rcproof.syntax import ast as A
+from rcproof.syntax.terms import const_value, is_ground, mentions
 
 Vec = tuple["z3.ArithRef", "z3.ArithRef", "z3.ArithRef"]  # strings: z3 loads on first use
 

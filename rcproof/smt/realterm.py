@@ -10,9 +10,7 @@ import z3
 from rcproof.growth.exactread import exact_value, name_free
 from rcproof.growth.realexp import RealExp
 from rcproof.syntax import ast as A
-from rcproof.syntax.terms import const_value, is_ground, mentions
-
-__all__ = ["RealTerms", "Untranslatable", "const_value", "is_ground", "mentions"]
+from rcproof.syntax.terms import const_value
 
 _PIN_BITS = 128
 
@@ -81,7 +79,7 @@ class RealTerms:
         raise Untranslatable(f"{getattr(e, 'func', '?')}(…) of a parameter is outside Tier 2")
 
     def _power(self, base: z3.ArithRef, exponent: A.Expr) -> z3.ArithRef:
-        value = _const_value(exponent)
+        value = const_value(exponent)
         if value is None or value.denominator != 1 or abs(value) > 16:
             raise Untranslatable("a parameter raised to a non-integer power is outside Tier 2")
         k = int(value)
@@ -95,8 +93,6 @@ class RealTerms:
             return self.num(Fraction(1)) / out
         return out
 
-
-_const_value = const_value
 
 
 def _has_call(e: A.Expr) -> bool:
