@@ -128,11 +128,15 @@ def show(path: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 def compare(left: str, right: str, assumptions: tuple[str, ...], as_json: bool) -> None:
     """Print the strongest relation between two expressions of n (an expression may
-    start with '-': `rcproof compare '-log(1 - 1/n)' '1/n'`)."""
+    start with '-': `rcproof compare '-log(1 - 1/n)' '1/n'`). Exit status 0 when a
+    relation is shown, 1 when it is undecided (as `verify` does for unknown), 2 for
+    input errors."""
     from rcproof.relation import compare as decide
 
     result = decide(left, right, list(assumptions))
     click.echo(result.to_json() if as_json else str(result))
+    if result.rel is None:
+        raise SystemExit(1)
 
 
 def _instances(texts: list[str], params: tuple[str, ...]) -> list[A.Expr]:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from rcproof.cli import main
@@ -86,6 +87,13 @@ def test_compare_reports_tier_and_certificate() -> None:
     assert "= o(n^(9/4))" in out and "Tier 1" in out and "certificate" in out
     code, out = run("compare", "n^(d/(d-1))", "n^(3/2)", "--assume", "d >= 3")
     assert "= O(n^(3/2))" in out and "Tier 2" in out
+
+
+@pytest.mark.parametrize(("left", "right", "code"), [
+    ("n", "n^2", 0), ("n - n", "n", 1), ("n^d", "n^2", 1), ("n^(", "n", 2)])
+def test_compare_exit_status_is_zero_only_when_a_relation_is_shown(
+        left: str, right: str, code: int) -> None:
+    assert run("compare", left, right)[0] == code
 
 
 def test_show_prints_docs() -> None:

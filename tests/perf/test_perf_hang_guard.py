@@ -57,8 +57,8 @@ def test_verify_json_finishes(tmp_path: Path, label: str, flags: list[str]) -> N
                                              ("n^(10^9)", "n"), ("log(n)^(10^9/7)", "n")])
 def test_compare_finishes(tmp_path: Path, left: str, right: str) -> None:
     done = _rcproof(["compare", left, right], tmp_path)
-    assert done.returncode == 0, done.stderr
     first = done.stdout.splitlines()[0]
+    assert done.returncode == (1 if first.startswith("undecided") else 0), done.stderr
     assert not first.startswith("undecided") or "budget" in first, done.stdout
 
 
