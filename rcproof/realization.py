@@ -56,6 +56,7 @@ class TightBound:
     low: A.Expr | None = None          # a family known by bounds: t*_d = Omega(low) ...
     high: A.Expr | None = None         # ... and O(high), each checked by the kernel
     split: str | None = None           # the variable `cases` split on (d, or a parameter)
+    excluded: bool = False             # kernel-proved: in no class instance at this d
 
     @property
     def volume(self) -> A.Expr | None:
@@ -285,10 +286,38 @@ def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
         pass
     kernel = Tactics(scope, budget)
     verdict = kernel.check(_membership(shape, family, time, dim))
+    if verdict.status == "refuted":
+        excluded = _in_no_class(kernel, shape, family, dim)
+        if excluded is not None:
+            return excluded
     return TightBound(family, dim, time, laws, size=size, volume_fill=fill,
                       checked=verdict.status,
                       tight=kernel.check(_tightness(shape, family, time, dim)).status,
                       cls=shape.name)
+
+
+def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr
+                 ) -> TightBound | None:
+    """When membership at the largest lower bound is refuted, a law without the time
+    budget (`size = O(n)`) may exclude the family from every class instance: a
+    TightBound without time saying so when the kernel proves `∀f : fun. family ∉ K(f, d)`,
+    None otherwise (the caller then reports the refuted membership as it is)."""
+    taken = {name for name in "fghuvw" if _names(family, name)}
+    var = next(name for name in "fghuvw" if name not in taken)
+    claim = A.Forall((var,), "fun", (), A.Membership(
+        family, shape.instance(A.Name(var), dim), negated=True))
+    if kernel.check(claim).status != "proved":
+        return None
+    return TightBound(family, dim, None, (), cls=shape.name, excluded=True,
+                      note=f"no realization: in no {shape.name} class at this dimension "
+                           f"(kernel: proved {show(claim)}); a law without the time "
+                           "budget excludes it")
+
+
+def _names(e: A.Expr, name: str) -> bool:
+    from rcproof.syntax.terms import mentions
+
+    return mentions(e, lambda x: x == name)
 
 
 def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,

@@ -339,3 +339,43 @@ def test_issue_instances_in_table_and_plot(command: str, tmp_path: Path) -> None
                     "--dims", "3")
     assert code == 0
     assert "SMAT(p = log(n))  Θ(n^(2/3)·log(n)^(2/3))" in out
+
+
+# ---- a class whose law without the time budget excludes the family ----------------------
+
+CAPPED = """\
+import physics
+class Capped(f, d = 3) {{
+  exists t {{
+    t = O(f)
+    depth = O(t)
+    size = O(t^d)
+    {cap}
+  }}
+}}
+family F {{ size = {size}; depth = log(n) }}
+"""
+
+
+@pytest.mark.parametrize(("cap", "size", "excluded"), [
+    ("size = O(n)", "n^2", True),
+    ("size = O(n*log(n))", "n^(3/2)", True),
+    ("depth = O(1)", "n", True),
+    ("size = O(n^3)", "n^2", False),
+    ("size = O(n)", "n", False),
+    ("depth = O(log(n))", "n^2", False),
+])
+def test_a_family_no_class_instance_holds_is_said_so(tmp_path: Path, cap: str, size: str,
+                                                    excluded: bool) -> None:
+    """`bound` and `table` say "no realization" only when the kernel proves the family is
+    in no class instance at that dimension; otherwise the smallest class, proved."""
+    path = tmp_path / "capped.rc"
+    path.write_text(CAPPED.format(cap=cap, size=size), encoding="utf-8")
+    code, out = run("bound", str(path), "F", "--class", "Capped")
+    if excluded:
+        assert code == 1 and "none (no realization)" in out and "kernel: proved" in out, out
+        assert "smallest" not in out
+    else:
+        assert code == 0 and "(kernel: proved)" in out and "refuted" not in out, out
+    code, out = run("table", str(path), "--class", "Capped", "--dims", "3")
+    assert ("none (no realization)" in out) == excluded, out

@@ -20,7 +20,7 @@ def _time(b: TightBound) -> str:
         low = f"Ω({show(b.low)})" if b.low is not None else "Ω(?)"
         high = f"O({show(b.high)})" if b.high is not None else "O(?)"
         return f"{low} … {high}"
-    return "undetermined"
+    return "none (no realization)" if b.excluded else "undetermined"
 
 
 def tstar_text(d: str) -> str:
@@ -73,6 +73,8 @@ def _cell(b: TightBound) -> str:
     if b.cases:
         return "; ".join(f"{_cell(c)} {c.note.removeprefix('for every ')}" for c in b.cases
                          if c.note)
+    if b.excluded:
+        return "none (no realization)"
     return f"{_time(b)} [{', '.join(b.laws) or '?'}]"
 
 
@@ -98,8 +100,8 @@ def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt:
             items = [rf"\textsf{{{name}}}"]
             for b in cells:
                 time = (f"$\\Theta({to_latex(tidy(b.time, theta=True))})$"
-                        if b.time is not None else "?")
-                items.append(f"{time} ({', '.join(b.laws)})")
+                        if b.time is not None else "none" if b.excluded else "?")
+                items.append(f"{time} ({', '.join(b.laws)})" if b.laws else time)
             lines.append(" & ".join(items) + r" \\")
         return "\n".join([*lines, r"\hline", r"\end{tabular}"])
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
