@@ -336,6 +336,30 @@ def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
     return assignments_text(_model_pairs(tr, model))
 
 
+def _stripped(tr: _Translation) -> list[z3.ExprRef]:
+    """The z3 variables of the stripped `forall` prefix (reals and growth vectors of
+    `name@0`)."""
+    out: list[z3.ExprRef] = [v for key, v in tr.reals.items() if key.endswith("@0")]
+    for key, vec in tr.vectors.items():
+        label = key if isinstance(key, A.Name) else key.args[0]  # type: ignore[union-attr]
+        if isinstance(label, A.Name) and label.id.endswith("@0"):
+            out.extend(vec)
+    return out
+
+
+def _exact_in_binders(tr: _Translation, undecided: bool) -> bool:
+    """Whether the query may quantify over the stripped variables: every atom is encoded
+    exactly (no unknown predicate, whose stand-in would not depend on those variables;
+    no undecided ground atom; side-condition guards are the caller's: they must follow
+    from the hypotheses, so that their stand-ins never matter), and the fixed unknowns are
+    parameters or `fun` symbols, not resources of named families (those are only
+    mimicked by growth vectors in plain atoms; docs/theory.md)."""
+    if tr.uninterpreted or undecided:
+        return False
+    return not any(isinstance(key, A.Call) and not (
+        isinstance(key.args[0], A.Name) and "@" in key.args[0].id) for key in tr.vectors)
+
+
 def _unkey(e: A.Expr) -> A.Expr:
     if isinstance(e, A.Name):
         return A.Name(A.source_name(e.id.split("@")[0]))
@@ -497,6 +521,17 @@ class Decider:
             return Outcome("refuted", [], reason="fails for every admissible value of "
                            + ", ".join(sorted(tr.fixed)) if fixed else None,
                            counterexample=None)
+        uniform = has_bound and fixed and _exact_in_binders(tr, undecided) and (
+            not tr.guards or self._check(tr, assumptions + where
+                                         + [z3.Not(z3.And(*tr.guards))]) == z3.unsat)
+        if uniform:
+            somewhere, example = self._holds_for_some_fixed(tr, assumptions, where, goal)
+            if somewhere == z3.unsat:
+                return Outcome("refuted", [], counterexample=None, reason=(
+                    "fails for every admissible value of " + ", ".join(sorted(tr.fixed))
+                    + ": for each, some value of "
+                    + ", ".join(sorted(A.source_name(x) for x in tr.bound_real))
+                    + " fails"))
         budget_hit = status == z3.unknown
         counter = None
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
@@ -530,7 +565,14 @@ class Decider:
                 if genuine and not hyps else None
             if threshold is not None:
                 return Outcome("unknown", [], reason=f"{text}: holds iff {threshold}")
-            holds = self._holds_example(tr, assumptions + where + [goal]) if genuine else None
+            if has_bound:  # an example may give values to the fixed unknowns only
+                model = example if uniform else None
+                holds = assignments_text(tuple(
+                    (name, value) for name, value in _model_pairs(tr, model)
+                    if show(name) in tr.fixed)) if model is not None else None
+            else:
+                holds = self._holds_example(tr, assumptions + where + [goal]) \
+                    if genuine else None
             if holds:
                 text += f": holds when {holds}"
             if counter:
@@ -591,6 +633,26 @@ class Decider:
         if not z3.is_rational_value(value):
             return None
         return Fraction(value.numerator_as_long(), value.denominator_as_long())
+
+    def _holds_for_some_fixed(self, tr: _Translation, assumptions: list[z3.BoolRef],
+                              where: list[z3.BoolRef], goal: z3.BoolRef
+                              ) -> tuple[z3.CheckSatResult, z3.ModelRef | None]:
+        """Whether some value of the fixed unknowns makes the statement hold for *every*
+        value of the stripped `forall` variables (∃fixed ∀bound. where → goal), with a
+        model when z3 finds one. `unsat`: the statement fails for every admissible value
+        of the fixed unknowns (refuted). Only for exact encodings
+        (`_exact_in_binders`)."""
+        stripped = _stripped(tr)
+        inner = [a for a in assumptions if _mentions_any(a, set(stripped))]
+        outer = [a for a in assumptions if not _mentions_any(a, set(stripped))]
+        antecedent = z3.And(*inner, *where) if inner or where else z3.BoolVal(True, tr.ctx)
+        claim = z3.ForAll(stripped, z3.Implies(antecedent, goal))
+        # Quantifier elimination first (complete for the linear real arithmetic of
+        # growth vectors), so the answer does not hang on z3's instantiation heuristics.
+        solver = z3.Then(z3.Tactic("qe", tr.ctx), z3.Tactic("smt", tr.ctx)).solver()
+        solver.add(*outer, claim)
+        result = budgeted_check(solver)
+        return result, solver.model() if result == z3.sat else None
 
     def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
         model = self._simple_model(tr, facts + tr.guards)

@@ -11,6 +11,7 @@ variables, both sides of each relation multiplied by one positive function.
 from __future__ import annotations
 
 import itertools
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,43 @@ KIND5 += [
      "B3 in RC(n)", DECIDED_TRUE),
 ]
 
-CASES: list[Case] = [(f"k1:{c[0]}", *c[1:]) for c in KIND1] + \
+# ---- kind 6: a forall prefix over a statement with fixed unknowns -----------------------
+# Refuted only when it fails for every admissible value of the fixed unknowns (some value
+# of the bound variables failing for each); a statement true for some values (or all)
+# never refuted. `holds(lo, c)`: the truth of `forall x where 0 < x < c. n^a = omega(n^x)`
+# for `param a : real where a > lo` is "true for a >= c": proved iff lo >= c.
+NOT_REFUTED = {"proved", "unknown"}
+REFUTED_OR_UNKNOWN = {"refuted", "unknown"}
+KIND6: list[Case] = []
+for lo in ("0", "1", "2", "5/2"):
+    prelude = f"param a : real where a > {lo}\nfun g"
+    KIND6 += [
+        (f"every-x-{lo}", prelude, "forall x : real where x > 0. n^a = omega(n^x)",
+         REFUTED_OR_UNKNOWN),
+        (f"every-x-dual-{lo}", prelude, "forall x : real where x > 0. n^x = omega(n^a)",
+         REFUTED_OR_UNKNOWN),
+        (f"shifted-{lo}", prelude, "forall x : real where x > a. n^x = omega(n^a)",
+         DECIDED_TRUE),
+        (f"some-a-{lo}", prelude, "forall x : real where x > 0. n^(a*x) = omega(n^x)",
+         NOT_REFUTED),
+    ]
+    for c in ("1", "2", "3"):
+        holds = "proved" if Fraction(lo) >= Fraction(c) else "unknown"
+        KIND6.append((f"below-{c}-{lo}", prelude,
+                      f"forall x : real where 0 < x < {c}. n^a = omega(n^x)",
+                      {holds} if holds == "proved" else NOT_REFUTED))
+KIND6 += [
+    ("fun-every", "fun g", "forall f : fun. g = omega(f)", REFUTED_OR_UNKNOWN),
+    ("fun-some", "fun g", "forall f : fun. g*f = omega(f)", NOT_REFUTED),
+    ("fun-all", "fun g", "forall f : fun. g*f = Theta(f*g)", DECIDED_TRUE),
+    ("resource", "family B { size = O(n^2); depth = 1 }",
+     "forall f : fun. size(B) = o(f * n^3)", NOT_REFUTED),
+    ("resource-false", "family B { size = O(n^2); depth = 1 }",
+     "forall f : fun. size(B) = o(f)", NOT_PROVED),
+]
+
+CASES: list[Case] = [(f"k6:{c[0]}", *c[1:]) for c in KIND6] + \
+    [(f"k1:{c[0]}", *c[1:]) for c in KIND1] + \
     [(f"k2:{c[0]}", *c[1:]) for c in KIND2] + [(f"k3:{c[0]}", *c[1:]) for c in KIND3] + \
     [(f"k4:{c[0]}", *c[1:]) for c in KIND4] + [(f"k5:{c[0]}", *c[1:]) for c in KIND5]
 
@@ -259,7 +296,8 @@ EXACT = [
     ("", "forall f : fun where log(f) = O(1). f = omega(n)", "refuted", "f = 2"),
     ("", "(forall f : fun where log(f) = O(1). f = omega(n)) and n = O(n)", "refuted",
      "f = 2"),
-    ("param a : real where a > 0", "(a > 0) -> (forall a : real. a > 0)", "unknown", ""),
+    # false for every admissible a (the inner a is a new variable; take it -1): refuted
+    ("param a : real where a > 0", "(a > 0) -> (forall a : real. a > 0)", "refuted", ""),
     ("import physics\nparam size : real where size > 0\nfamily Q { size = n^2; depth = 1 }",
      "Q in RC(sqrt(n))", "refuted", ""),
 ]
@@ -282,3 +320,33 @@ def _text(pairs: object) -> str:
     from rcproof.syntax.notation import assignments_text
 
     return assignments_text(pairs) if pairs else ""  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("prelude", "statement"), [
+    (c[1], c[2]) for c in KIND6 if c[3] is REFUTED_OR_UNKNOWN])
+def test_a_statement_failing_for_every_fixed_value_is_refuted(tmp_path: Path, prelude: str,
+                                                              statement: str) -> None:
+    """Review 3, F0: refuted (its negation holds), not unknown with a "holds when" that
+    gave the bound variable a value."""
+    path = tmp_path / "f0.rc"
+    path.write_text(f"{prelude}\ntheorem goal: {statement}\n", encoding="utf-8")
+    (_, results), = verify_paths([path], budget=1.0, evidence=False, use_cache=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "refuted", verdict.reason
+
+
+@pytest.mark.parametrize(("prelude", "statement", "named"), [
+    ("param b : real where b >= 1", "forall x : real. n^(x*(b-1)) = O(n^(b-1))", "b = 1"),
+    ("param a : real where a > 1", "forall x : real where 0 < x < 2. n^a = omega(n^x)",
+     "a = "),
+    ("fun g", "forall f : fun. g*f = omega(f)", "g = "),
+])
+def test_holds_when_names_only_the_fixed_unknowns(tmp_path: Path, prelude: str,
+                                                  statement: str, named: str) -> None:
+    path = tmp_path / "holds.rc"
+    path.write_text(f"{prelude}\ntheorem goal: {statement}\n", encoding="utf-8")
+    (_, results), = verify_paths([path], budget=1.0, evidence=False, use_cache=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "unknown"
+    holds = verdict.reason.split("holds when ", 1)[1].split(";", 1)[0]
+    assert holds.startswith(named) and "x =" not in holds and "f =" not in holds, holds
