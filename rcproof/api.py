@@ -209,12 +209,31 @@ def _configure(budget: float) -> None:
     set_certificates(True)
 
 
+def _text(value: object, what: str) -> str:
+    """`value` as expression or source text: a str, or a number (`compare("n", 1)`).
+    Raises TypeError for anything else, naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Fraction)):
+        raise TypeError(f"{what} must be a str (.rc text or an expression of n), "
+                        f"not {type(value).__name__}")
+    return str(value)
+
+
+def _budget(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise TypeError(f"budget must be a positive number of seconds, not {value!r}")
+    return float(value)
+
+
 def verify_text(src: str, *, path: str = "<text>", budget: float = 2.0) -> Report:
     """Verify the theorems of `.rc` source text (imports resolve relative to the working
-    folder; bundled modules by name). Raises RcError on an input error."""
+    folder; bundled modules by name). Raises RcError on an input error, TypeError when
+    `src` is not a str."""
     from rcproof.elaborate.loader import load_text
     from rcproof.prover.run import Session
 
+    if not isinstance(src, str):
+        raise TypeError(f"src must be a str of .rc source text, not {type(src).__name__}")
+    budget = _budget(budget)
     _configure(budget)
     unit = load_text(src.removeprefix("\ufeff"), path)
     session = Session([unit], budget)
@@ -224,9 +243,12 @@ def verify_text(src: str, *, path: str = "<text>", budget: float = 2.0) -> Repor
 
 def verify_file(path: str | os.PathLike[str], *, budget: float = 2.0) -> Report:
     """Verify a file, a folder (with its subfolders) or a bundled module name (`"zoo"`).
-    Raises RcError on an input error."""
+    Raises RcError on an input error, TypeError when `path` is not a path."""
     from rcproof.verify import verify_program
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or a path, not {type(path).__name__}")
+    budget = _budget(budget)
     program, files = verify_program([Path(path)], budget=budget)
     dims = _dimension_params(list(program.files.values()))
     return Report(tuple(_typed(r, dims) for _, results in files for r in results))
@@ -239,13 +261,17 @@ def _dimension_params(units: list[SourceFile]) -> dict[str, str]:
     return dimension_params(units)
 
 
-def compare(a: str, b: str, assume: tuple[str, ...] | list[str] = ()) -> Comparison:
+def compare(a: str, b: str, assume: str | tuple[str, ...] | list[str] = ()) -> Comparison:
     """The strongest relation between two expressions of n (`Comparison.rel`: `~`, `o`,
     `Theta`, `omega`, `O`, `Omega`, or None with `reason`), its tier and certificate.
-    Free names are real parameters, constrained by `assume` (e.g. `["d >= 2"]`)."""
+    Free names are real parameters, constrained by `assume` (one assumption as a str, or
+    a list of them: `"d >= 2"`, `["d >= 2", "d < 3"]`). Raises RcError on an input
+    error, TypeError for arguments that are not text."""
     from rcproof.relation import compare as decide
 
-    return decide(a, b, list(assume))
+    assumptions = [assume] if isinstance(assume, str) else list(assume)
+    return decide(_text(a, "a"), _text(b, "b"),
+                  [_text(x, "each assumption") for x in assumptions])
 
 
 def bound(path_or_src: str | os.PathLike[str], family: str,
@@ -267,7 +293,13 @@ def bound(path_or_src: str | os.PathLike[str], family: str,
         tight_bound,
     )
 
-    _configure(budget)
+    if not isinstance(path_or_src, (str, os.PathLike)):
+        raise TypeError("path_or_src must be a path, a bundled module name or .rc text, "
+                        f"not {type(path_or_src).__name__}")
+    if not isinstance(family, str):
+        raise TypeError(f"family must be a str (a name or an instance), not "
+                        f"{type(family).__name__}")
+    _configure(_budget(budget))
     text = os.fspath(path_or_src)
     if isinstance(path_or_src, str) and ("\n" in text or "{" in text):
         units = [load_text(text.removeprefix("\ufeff"), "<text>")]

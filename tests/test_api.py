@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -125,3 +126,26 @@ def test_repr_latex_subscripts_the_dimension() -> None:
     report = rcproof.verify_text("import physics\nfamily F { size = n; depth = 1 }\n"
                                  "theorem a: F in RC(n, d = 2)\n")
     assert "\\mathrm{RC}_{2}(n)" in report["a"]._repr_latex_()
+
+
+@pytest.mark.parametrize("call", [
+    lambda: rcproof.verify_text(123),  # type: ignore[arg-type]
+    lambda: rcproof.verify_text(b"theorem t: n = O(n)"),  # type: ignore[arg-type]
+    lambda: rcproof.verify_file(3),  # type: ignore[arg-type]
+    lambda: rcproof.verify_text("theorem t: n = O(n)", budget="2"),  # type: ignore[arg-type]
+    lambda: rcproof.compare(None, "n"),  # type: ignore[arg-type]
+    lambda: rcproof.compare("n", ["n"]),  # type: ignore[arg-type]
+    lambda: rcproof.compare("n", "n", assume=[3 > 2]),  # type: ignore[list-item]
+    lambda: rcproof.bound(42, "SMAT"),  # type: ignore[arg-type]
+    lambda: rcproof.bound("transformers", None),  # type: ignore[arg-type]
+])
+def test_arguments_of_the_wrong_type_raise_type_error(call: Callable[[], object]) -> None:
+    """Review 3, F10: a clear TypeError naming the argument, never an AttributeError
+    from deep inside."""
+    with pytest.raises(TypeError, match="must be"):
+        call()
+
+
+def test_numbers_and_a_single_assumption_are_accepted() -> None:
+    assert rcproof.compare("n", 1).rel == "omega"  # type: ignore[arg-type]
+    assert rcproof.compare("n^d", "n^2", assume="d > 2").rel == "omega"

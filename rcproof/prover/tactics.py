@@ -21,6 +21,7 @@ from rcproof.kernel.unfold import unfold as unfold_definitions
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import is_closed, substitute_atoms
 from rcproof.syntax.terms import is_ground, mentions
@@ -271,8 +272,11 @@ class Tactics:
             steps.extend(v.steps)
             tiers.update(v.tiers)
             if v.status != "proved" or v.theorem is None:
-                return unknown(statement, f"hypothesis of {name} not shown: {v.reason}",
-                               tuple(steps))
+                why = v.reason or (f"fails at {assignments_text(v.counterexample)}"
+                                   if v.counterexample else None)
+                said = "is refuted" if v.status == "refuted" else "not shown"
+                return unknown(statement, f"hypothesis {show(hyp)} of {name} {said}"
+                               + (f": {why}" if why else ""), tuple(steps))
             shown.append(v.theorem)
         thm = rules.instance(fact, statement, shown, self.scope)
         if thm is None:

@@ -161,3 +161,21 @@ def test_bound_for_a_class_whose_laws_have_no_comments(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, args)
         assert "internal error" not in result.output and result.exit_code in (0, 1), \
             result.output
+
+
+@pytest.mark.parametrize(("fact", "statement"), [
+    ("dimension", "RC(n, 4) subset RC(n, 3)"),
+    ("dimension", "RC(n, 5/2) subset RC(n, 2)"),
+    ("dimension_2_3", "RC(1/n, 2) subset RC(1/n, 3)"),
+])
+def test_a_failed_hypothesis_of_a_named_fact_is_named(tmp_path: Path, fact: str,
+                                                      statement: str) -> None:
+    """Review 3, F2: `by NAME` with a false or unshown hypothesis says which one, and
+    never prints a missing reason as `None`."""
+    path = tmp_path / "by.rc"
+    path.write_text(f"import scaling\ntheorem goal: {statement}\nproof\n"
+                    f"  show {statement} by {fact}\nqed\n", encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "unknown" and verdict.reason is not None
+    assert f"of {fact}" in verdict.reason and "None" not in verdict.reason, verdict.reason
