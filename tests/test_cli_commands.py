@@ -379,3 +379,17 @@ def test_a_family_no_class_instance_holds_is_said_so(tmp_path: Path, cap: str, s
         assert code == 0 and "(kernel: proved)" in out and "refuted" not in out, out
     code, out = run("table", str(path), "--class", "Capped", "--dims", "3")
     assert ("none (no realization)" in out) == excluded, out
+
+
+def test_csv_cells_are_never_blank(tmp_path: Path) -> None:
+    """Review 3, F5: a case split, an undetermined bound or no realization is written
+    out in CSV as in the text table; a single Θ argument stays a bare expression."""
+    path = tmp_path / "t5.rc"
+    path.write_text("import physics\nfamily B { size = n^3; depth = n }\n"
+                    "family Cb { size = O(n^2); depth = 1 }\n"
+                    "family A { size = n^2; depth = log(n) }\n", encoding="utf-8")
+    code, out = run("table", str(path), "--dims", "2,d", "--format", "csv")
+    import csv
+    rows = {r[0]: r[1:] for r in csv.reader(out.splitlines()[1:])}
+    assert code == 0 and all(cell for cells in rows.values() for cell in cells), out
+    assert rows["A"] == ["n", "n^(2/d)"] and "d >= 3" in rows["B"][1], out

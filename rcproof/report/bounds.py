@@ -78,6 +78,15 @@ def _cell(b: TightBound) -> str:
     return f"{_time(b)} [{', '.join(b.laws) or '?'}]"
 
 
+def _csv_cell(b: TightBound) -> str:
+    """A CSV cell: the Θ argument alone when t* is one expression (a column of data);
+    otherwise the same words as the text table (a case split, an interval, "none (no
+    realization)", "undetermined"), never a blank that reads as missing data."""
+    if b.time is not None and not b.cases:
+        return show(b.time)
+    return _cell(b).removesuffix(" [?]")
+
+
 def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt: str) -> str:
     header = ["family"] + [tstar_text(d) for d in dims]
     body = [[name] + [_cell(b) for b in cells] for name, cells in rows]
@@ -89,7 +98,7 @@ def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt:
         writer = csv.writer(buf)
         writer.writerow(header)
         for name, cells in rows:
-            writer.writerow([name] + [show(b.time) if b.time is not None else "" for b in cells])
+            writer.writerow([name] + [_csv_cell(b) for b in cells])
         return buf.getvalue().rstrip("\n")
     if fmt == "latex":
         from rcproof.syntax.notation import to_latex
