@@ -10,6 +10,7 @@ import z3
 from rcproof.growth.exactread import exact_value, name_free
 from rcproof.growth.realexp import RealExp
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text
 from rcproof.syntax.terms import const_value
 
 _PIN_BITS = 128
@@ -66,7 +67,7 @@ class RealTerms:
         if isinstance(e, A.BinOp):
             left = self.term(e.left)
             if e.op == "^":
-                return self._power(left, e.right)
+                return self._power(left, e.right, e.left)
             right = self.term(e.right)
             if e.op == "+":
                 return left + right
@@ -76,12 +77,16 @@ class RealTerms:
                 return left * right
             self.sides.append(right != 0)
             return left / right
+        if name_free(e):
+            raise Untranslatable(f"the constant {to_text(e)} (not rational, nor a rational "
+                                 "combination of logarithms) is outside Tier 2")
         raise Untranslatable(f"{getattr(e, 'func', '?')}(…) of a parameter is outside Tier 2")
 
-    def _power(self, base: z3.ArithRef, exponent: A.Expr) -> z3.ArithRef:
+    def _power(self, base: z3.ArithRef, exponent: A.Expr, base_expr: A.Expr) -> z3.ArithRef:
         value = const_value(exponent)
         if value is None or value.denominator != 1 or abs(value) > 16:
-            raise Untranslatable("a parameter raised to a non-integer power is outside Tier 2")
+            what = "a constant" if name_free(base_expr) else "a parameter"
+            raise Untranslatable(f"{what} raised to a non-integer power is outside Tier 2")
         k = int(value)
         if k == 0:
             return self.num(Fraction(1))

@@ -179,3 +179,18 @@ def test_a_failed_hypothesis_of_a_named_fact_is_named(tmp_path: Path, fact: str,
     verdict = next(r.verdict for r in results if r.name == "goal")
     assert verdict.status == "unknown" and verdict.reason is not None
     assert f"of {fact}" in verdict.reason and "None" not in verdict.reason, verdict.reason
+
+
+@pytest.mark.parametrize(("exponent", "said"), [
+    ("sqrt(2)", "the constant"), ("exp(1)", "the constant"), ("2^(1/3)", "a constant"),
+    ("sqrt(a)", "of a parameter"), ("a^(1/3)", "a parameter")])
+def test_reasons_call_a_constant_a_constant(tmp_path: Path, exponent: str, said: str
+                                            ) -> None:
+    """Review 3, F6: a term Tier 2 cannot state is called a constant when it has no
+    parameter in it."""
+    path = tmp_path / "c.rc"
+    path.write_text(f"param a : real where a > 0\ntheorem goal: n^a = Theta(n^({exponent}))\n",
+                    encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "unknown" and said in (verdict.reason or ""), verdict.reason
