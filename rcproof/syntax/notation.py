@@ -262,8 +262,11 @@ class _Printer:
 
 
 def _chain(p: A.Prop) -> list[A.Relation] | None:
-    """The links of `a = O(b) = o(c)`, which the parser builds as And(And(…), link)."""
-    if not isinstance(p, A.And) or not isinstance(p.right, A.Relation) or p.right.rel == "~":
+    """The links of `a = O(b) = o(c)`, which the parser builds as And(And(…), link).
+    A link `b = O(b)` (a conjunct the display simplifier made trivial) is not chained:
+    `a = O(b) = O(b)` would hide that it is a separate conjunct."""
+    if not isinstance(p, A.And) or not isinstance(p.right, A.Relation) or p.right.rel == "~" \
+            or p.right.left == p.right.right:
         return None
     left = p.left
     links = [left] if isinstance(left, A.Relation) and left.rel != "~" else _chain(left)

@@ -24,6 +24,8 @@ TEXT = [
      "n²·log(n)² = Θ(n²·log(n)² + n²) = ω(n^(3/2))"),
     ("f = Omega(g) and h = o(g) or h ~ f", "f = Ω(g) ∧ h = o(g) ∨ h ~ f"),
     ("f = Omega(g) and g = o(h)", "f = Ω(g) = o(h)"),  # the same tree as the chain
+    ("f = O(g) and g = O(g)", "f = O(g) ∧ g = O(g)"),  # a trivial link is not chained
+    ("f = O(g) and g = O(g) and g = o(h)", "f = O(g) ∧ g = O(g) ∧ g = o(h)"),
     ("not F in K -> K subsetneq L", "¬(F ∈ K) → K ⊊ L"),
     ("K subset L", "K ⊆ L"),
     ("0 < e <= 1", "0 < e ≤ 1"),
