@@ -15,12 +15,13 @@ whose `str` is the located message the CLI prints.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import Literal, ParamSpec, TypeVar
 
 from rcproof.elaborate.loader import SourceFile
 from rcproof.errors import RcError
@@ -28,6 +29,9 @@ from rcproof.kernel import Counterexample
 from rcproof.prover.run import Result
 from rcproof.realization import TightBound
 from rcproof.relation import Comparison
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 Status = Literal["proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error"]
 
@@ -209,6 +213,17 @@ def _configure(budget: float) -> None:
     set_certificates(True)
 
 
+def _deep(fn: Callable[P, R]) -> Callable[P, R]:
+    """Run an API call on a big-stack thread (rcproof.deep), as the CLI does, so deeply
+    nested input (a 2,000-term sum) is handled instead of being refused."""
+    @functools.wraps(fn)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        from rcproof.deep import run_deep
+
+        return run_deep(lambda: fn(*args, **kwargs))
+    return call
+
+
 def _text(value: object, what: str) -> str:
     """`value` as expression or source text: a str, or a number (`compare("n", 1)`).
     Raises TypeError for anything else, naming the argument."""
@@ -224,6 +239,7 @@ def _budget(value: object) -> float:
     return float(value)
 
 
+@_deep
 def verify_text(src: str, *, path: str = "<text>", budget: float = 2.0) -> Report:
     """Verify the theorems of `.rc` source text (imports resolve relative to the working
     folder; bundled modules by name). Raises RcError on an input error, TypeError when
@@ -241,6 +257,7 @@ def verify_text(src: str, *, path: str = "<text>", budget: float = 2.0) -> Repor
     return Report(tuple(_typed(r, dims) for r in session.run(unit)))
 
 
+@_deep
 def verify_file(path: str | os.PathLike[str], *, budget: float = 2.0) -> Report:
     """Verify a file, a folder (with its subfolders) or a bundled module name (`"zoo"`).
     Raises RcError on an input error, TypeError when `path` is not a path."""
@@ -261,6 +278,7 @@ def _dimension_params(units: list[SourceFile]) -> dict[str, str]:
     return dimension_params(units)
 
 
+@_deep
 def compare(a: str, b: str, assume: str | tuple[str, ...] | list[str] = ()) -> Comparison:
     """The strongest relation between two expressions of n (`Comparison.rel`: `~`, `o`,
     `Theta`, `omega`, `O`, `Omega`, or None with `reason`), its tier and certificate.
@@ -274,6 +292,7 @@ def compare(a: str, b: str, assume: str | tuple[str, ...] | list[str] = ()) -> C
                   [_text(x, "each assumption") for x in assumptions])
 
 
+@_deep
 def bound(path_or_src: str | os.PathLike[str], family: str,
           dim: int | Fraction | str | None = None, *, params: Mapping[str, str] | None = None,
           cls: str | None = None, budget: float = 2.0) -> BoundResult:

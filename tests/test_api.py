@@ -149,3 +149,12 @@ def test_arguments_of_the_wrong_type_raise_type_error(call: Callable[[], object]
 def test_numbers_and_a_single_assumption_are_accepted() -> None:
     assert rcproof.compare("n", 1).rel == "omega"  # type: ignore[arg-type]
     assert rcproof.compare("n^d", "n^2", assume="d > 2").rel == "omega"
+
+
+def test_deeply_nested_input_is_handled_as_by_the_cli() -> None:
+    """A 2,000-term sum: the CLI handles it on a big stack; the API does the same rather
+    than refusing it as nested too deeply."""
+    terms = " + ".join(f"n^({i}/7)" for i in range(1, 2001))
+    report = rcproof.verify_text(f"theorem big: {terms} = O(n^500)\n")
+    assert [r.status for r in report] == ["proved"]
+    assert rcproof.compare(terms, "n^300").rel == "o"

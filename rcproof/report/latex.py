@@ -246,7 +246,27 @@ def formula_lines(p: A.Prop, width: int = _WIDTH) -> list[str]:
                                                        isinstance(p.right, A.Or)):
             right = _paren(right)
         return [*left, word + right[0], *right[1:]]
-    return [whole]
+    return _break_terms(whole, width)
+
+
+def _break_terms(text: str, width: int) -> list[str]:
+    """A long atom broken before its `+`, `-` and `=` signs outside braces (plain
+    parentheses may span lines of an `align*`, groups may not), about `width` visible
+    characters a line; an atom with no such sign stays whole."""
+    cuts, depth = [0], 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0 and text.startswith((" + ", " - ", " = "), i) and \
+                text[i - 1:i] != "\\":
+            cuts.append(i + 1)
+    lines: list[str] = []
+    start = 0
+    for cut, following in zip(cuts[1:], [*cuts[2:], len(text)]):
+        if _visible(text[start:following]) > width and cut > start:
+            lines.append(text[start:cut].rstrip())
+            start = cut
+    lines.append(text[start:])
+    return lines
 
 
 def _paren(lines: list[str]) -> list[str]:

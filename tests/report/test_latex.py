@@ -151,3 +151,40 @@ def test_tstar_and_reasons_compile(tmp_path: Path) -> None:
         ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("terms", [60, 300])
+@pytest.mark.parametrize("shape", ["{sum} = O(n^50)", "n^50 = omega({sum})",
+                                   "{sum} = O(n^50) and n = O({sum})"])
+def test_long_atoms_are_broken_and_compile(tmp_path: Path, terms: int, shape: str) -> None:
+    """Review 3, F7: a 300-term sum made an `align*` line too wide for TeX ("Dimension
+    too large"); long atoms now break before signs outside braces."""
+    from rcproof.deep import run_deep
+    from rcproof.elaborate.loader import load_program
+    from rcproof.prover.run import Session
+    from rcproof.report.latex import formula_lines
+    from rcproof.syntax.parser import parse_prop
+
+    total = " + ".join(f"n^({i}/7)*log(n)^{i % 5}" for i in range(1, terms + 1))
+    statement = shape.format(sum=total)
+    lines = run_deep(lambda: formula_lines(parse_prop(statement)))
+    assert len(lines) > 1
+    for line in lines:
+        assert line.count("{") == line.count("}"), line
+    source = tmp_path / "long.rc"
+    source.write_text(f"theorem big: {statement}\n", encoding="utf-8")
+
+    def document() -> str:  # the CLI runs on a big stack too (rcproof.deep)
+        program = load_program([source])
+        session = Session(list(program.files.values()))
+        files = [(u.path, session.run(u)) for u in program.requested_files()]
+        return render_document(files, program.requested_files())
+
+    text = run_deep(document)
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed")
+    (tmp_path / "doc.tex").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
