@@ -639,6 +639,9 @@ def _rule_missing_name(ctx: _Context) -> RcError | None:
 
 def _rule_empty_statement(ctx: _Context) -> RcError | None:
     prev = ctx.prev
+    if ctx.got is not None and str(ctx.got) == "exists" and prev is not None:
+        return _missing(ctx, "a statement cannot use `exists` (only a class body can)",
+                        "write `not (forall x : real. not (…))` for `exists x : real. …`")
     if (prev is None or str(prev) != ":" or ctx.prev2 is None or ctx.decl is None
             or str(ctx.decl) not in ("theorem", "lemma", "axiom", "cite")
             or str(ctx.prev2) != ctx.decl_name or _starts_expr(ctx.got)):
@@ -1011,7 +1014,17 @@ def _character_error(exc: lark.exceptions.UnexpectedCharacters, source: str, pat
     elif two == "||" or char == "|":
         message, hint = f"`{'||' if two == '||' else '|'}` is not an operator", "write `or`"
     elif two == "!=":
-        message, hint = "`!=` is not an operator", "write `not (a == b)`"
+        before = source[source.rfind("\n", 0, pos) + 1:pos]
+        clause = before[before.rfind("where"):] if "where" in before else ""
+        in_where = bool(clause) and not re.search(r"\.(?!\d)", clause)
+        message = "`!=` is not an operator"
+        binder = "forall" in before[:before.rfind("where")] if in_where else False
+        hint = ("a `where` clause takes comparisons only (`<`, `<=`, `==`, …): move this "
+                "condition after the `.`, as in `forall x : real where x > -1. "
+                "not (x == 0) -> …`" if binder else
+                "a `where` clause takes comparisons only (`<`, `<=`, `==`, …): split the "
+                "range in two, `a < b` and `a > b`" if in_where else
+                "write `not (a == b)`")
     elif char == "!" and pos > 0 and (source[pos - 1].isalnum() or source[pos - 1] in ")_'"):
         message, hint = ("`!` (factorial) is outside the language", "expressions are built "
                          "from n, numbers, + - * / ^, log, exp, sqrt, max and min; by "

@@ -56,3 +56,27 @@ def test_declared_e_is_a_parameter(tmp_path: Path) -> None:
     path = tmp_path / "m.rc"
     path.write_text("param e : real where e > 0\nlemma a: n^e = omega(1)\n", encoding="utf-8")
     load_program([path])
+
+
+@pytest.mark.parametrize(("text", "words", "fixed"), [
+    ("lemma a: forall x : real where x > -1, x != 0. n^x = O(n^2)", "after the `.`",
+     "lemma a: forall x : real where x > -1. not (x == 0) -> n^x = O(n^(x+1))"),
+    ("lemma a: forall x : real where x != 1. n^x = O(n^2)", "after the `.`",
+     "lemma a: forall x : real. not (x == 1) -> n^x = O(n^(x+1))"),
+    ("lemma a: forall x : real. x != 1 -> n^x = O(n^(x+1))", "not (a == b)",
+     "lemma a: forall x : real. not (x == 1) -> n^x = O(n^(x+1))"),
+    ("lemma a: exists x : real. n^x = O(n)", "`exists`",
+     "lemma a: not (forall x : real. not (n^x = O(n)))"),
+    ("lemma a: n = O(n) and exists x : real. n^x = O(n)", "`exists`",
+     "lemma a: n = O(n) and not (forall x : real. not (n^x = O(n)))"),
+])
+def test_the_suggested_form_is_accepted(tmp_path: Path, text: str, words: str,
+                                        fixed: str) -> None:
+    """Review 3, F3: the fix a hint suggests parses where the mistake was."""
+    path = tmp_path / "m.rc"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(RcError) as info:
+        load_program([path])
+    assert words in f"{info.value.message} {info.value.hint}", info.value.format()
+    path.write_text(fixed + "\n", encoding="utf-8")
+    load_program([path])

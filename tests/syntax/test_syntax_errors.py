@@ -201,7 +201,8 @@ CATALOGUE: list[tuple[str, str, str]] = [
         'bad.rc:1:24: error: `!=` is not an operator\n'
         '  param e : real where e != 1\n'
         '                         ^~\n'
-        '  hint: write `not (a == b)`'
+        '  hint: a `where` clause takes comparisons only (`<`, `<=`, `==`, …): split the '
+        'range in two, `a < b` and `a > b`'
     ),
     (
         'unknown_character',
