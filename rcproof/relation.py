@@ -96,9 +96,13 @@ def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
         prop = parse_prop(text, "--assume")
         if not isinstance(prop, A.Comparison):
             raise RcError(f"--assume takes a comparison such as 'd >= 2', not '{text}'")
+        if "n" in names(prop):
+            raise RcError(f"--assume '{text}' mentions n, the asymptotic variable",
+                          None, "assumptions constrain the parameters (such as 'd >= 2'); "
+                          "every relation is already about n → ∞")
         props.append(prop)
     scope = Scope()
-    for name in sorted(_names(tuple(exprs))):
+    for name in sorted(_names(tuple(exprs)) | _names(tuple(props))):
         own = tuple(p for p in props if name in _names(p))
         decl = A.ParamDecl((name,), own)
         scope.symbols[name] = ParamSym(name, own, decl)
@@ -118,6 +122,14 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
     left, right = parse_expr(left_text, "<left>"), parse_expr(right_text, "<right>")
     scope = _scope([left, right], list(assumed))
     tactics = Tactics(scope)
+    if assumed:  # contradictory assumptions are vacuous whether or not E1, E2 use them
+        both = [parse_prop(text, "--assume") for text in assumed]
+        joint = both[0]
+        for prop in both[1:]:
+            joint = A.And(joint, prop)
+        if tactics.check(joint).status == "vacuous":
+            return Comparison(left, right, None, reason="the assumptions admit no "
+                              "parameter value", assumptions=assumed, vacuous=True)
     if is_ground(left) and is_ground(right):
         return _ground(tactics, left, right)
     for rel in ("o", "Theta", "omega", "O", "Omega"):

@@ -198,3 +198,18 @@ def test_json_input_error(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert doc["error"]["line"] == 1 and doc["error"]["column"] == 16
     assert doc["error"]["message"] == "unknown name 'm'"
+
+
+@pytest.mark.parametrize(("left", "right"), [("n", "n^2"), ("n^d", "n^2"), ("2", "3")])
+def test_contradictory_assumptions_are_vacuous_whatever_the_expressions(
+        left: str, right: str) -> None:
+    """Review 3, F9: `d > 3` and `d < 2` admit no value, whether or not E1, E2 use d."""
+    code, out = run("compare", left, right, "--assume", "d > 3", "--assume", "d < 2",
+                    "--json")
+    assert code == 1 and json.loads(out)["vacuous"] is True, out
+
+
+@pytest.mark.parametrize("assumption", ["n > 2", "d < n", "n == 3"])
+def test_an_assumption_on_n_is_an_input_error(assumption: str) -> None:
+    code, out = run("compare", "n^d", "n", "--assume", assumption)
+    assert code == 2 and "asymptotic variable" in out, out
