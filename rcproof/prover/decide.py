@@ -184,13 +184,18 @@ class _Translation:
                 assert isinstance(p, A.Relation)
                 encoded = self._relation(gv, p)
         except Untranslatable as exc:
-            reasons.append(f"{show(p)}: {exc.reason}")
+            if self._fixed_resource and isinstance(p, A.Relation) and p.rel == "~":
+                reasons.append(f"{show(p)}: a named family's resource is known only up to "
+                               "a constant factor (`size = E` means Θ(E)) or by bounds, so "
+                               "`~` cannot be decided from its declaration")
+            else:
+                reasons.append(f"{show(p)}: {exc.reason}")
             return self._unknown()
         if self._fixed_resource and not self._mimicked(p):
-            reasons.append(f"{show(p)}: a bounded resource of a named family may be any "
-                           "function meeting its bounds, not only n^a·log(n)^b·log(log(n))^c, "
-                           "so Tier 2 compares it only by plain Landau relations with such "
-                           "functions, outside inner quantifiers")
+            reasons.append(f"{show(p)}: a named family's resource is any function meeting "
+                           "its declaration (Θ(E) for `size = E`, or its bounds), not only "
+                           "n^a·log(n)^b·log(log(n))^c, so Tier 2 compares it only by plain "
+                           "Landau relations with such functions, outside inner quantifiers")
             return self._unknown()
         self.pins.extend(gv.reals.pins)
         if not gv.sides:

@@ -194,3 +194,17 @@ def test_reasons_call_a_constant_a_constant(tmp_path: Path, exponent: str, said:
     (_, results), = verify_paths([path], use_cache=False, evidence=False)
     verdict = next(r.verdict for r in results if r.name == "goal")
     assert verdict.status == "unknown" and said in (verdict.reason or ""), verdict.reason
+
+
+@pytest.mark.parametrize("size", ["8*n^2", "n^2", "n*log(n)", "O(n^2)"])
+def test_tilde_of_a_named_resource_names_the_real_cause(tmp_path: Path, size: str) -> None:
+    """Review 3, F4: `size(A) ~ E` is undecidable from a Θ declaration or bounds; the
+    reason says that, not that Tier 2 lacks coefficients."""
+    path = tmp_path / "t.rc"
+    value = size.removeprefix("O(").removesuffix(")")
+    path.write_text(f"family A {{ size = {size}; depth = 1 }}\n"
+                    f"theorem goal: size(A) ~ {value}\n", encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "unknown" and "constant factor" in (verdict.reason or ""), \
+        verdict.reason
