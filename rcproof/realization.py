@@ -115,7 +115,10 @@ def find_family(units: list[SourceFile], name: str) -> tuple[SourceFile, FamilyS
             return unit, sym
     known = {n for u in units for n, s in u.scope.symbols.items() if isinstance(s, FamilySym)}
     raise RcError(f"unknown family '{name}'", None,
-                  did_you_mean(name, known) or f"families here: {', '.join(sorted(known))}")
+                  did_you_mean(name, known) or (
+                      f"families here: {', '.join(sorted(known))}" if known else
+                      "this file declares no family: declare one (`family F { size = n^2; "
+                      "depth = log(n) }`) or import a module that does (`import zoo`)"))
 
 
 def parse_instance(text: str) -> A.Expr:

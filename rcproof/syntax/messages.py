@@ -288,8 +288,8 @@ def _missing(ctx: _Context, what: str, hint: str | None = None) -> RcError:
     got = ctx.got
     if got is not None and ctx.prev is not None and got.line == ctx.prev.end_line:
         message += f", found {_found(got)}"
-        if hint is None and got.type != "NAME" and _NAME_RE.fullmatch(str(got)) \
-                and "NAME" in ctx.expected:
+        if got.type != "NAME" and _NAME_RE.fullmatch(str(got)) \
+                and "NAME" in ctx.expected:  # more specific than the caller's hint
             hint = f"`{got}` is a keyword and cannot be used as a name"
     return _error(ctx, message, _missing_span(ctx), hint)
 
@@ -690,25 +690,34 @@ def _rule_missing_operand(ctx: _Context) -> RcError | None:
         return _missing(ctx, "expected a name after `,`", "remove the trailing `,`")
     if text in ("have", "show") or (text == ":" and ctx.step is not None):
         what = f"expected a statement after `{text}`"
+        hint = "write the claim, e.g. `have h: size(F) = O(n^2) by auto`"
     elif text == "(" and ctx.prev2 is not None and str(ctx.prev2) in _LANDAU_WORDS:
         what = f"expected an expression inside `{ctx.prev2}(…)`"
+        hint = f"write the bounding function, e.g. `{ctx.prev2}(n^2)`"
     elif text == ".":
         what = "expected a statement after the `.` of `forall`"
+        hint = "write what holds for the variables, e.g. `forall x : real. n^x = O(n^(x+1))`"
     elif text in _MEMBER_OPS:
         what = f"expected a class after `{text}`, such as `RC(…)`"
+        hint = f"write a class instance, e.g. `F {text} RC(n)`"
     elif text in _INCLUDE_OPS:
         what = f"expected a class after `{text}`"
+        hint = f"write a class instance, e.g. `RC(n) {text} RC(n^2)`"
     elif text in _CONNECTIVES:
         what = f"expected a statement after `{text}`"
+        hint = f"complete the statement after `{text}`, or remove `{text}`"
     elif text == "^":
         what = "expected an exponent after `^`"
+        hint = "write the exponent, e.g. `n^2` or `n^(1/3)`"
     elif text == "where":
         what = "expected a condition after `where`"
+        hint = "write a comparison, e.g. `where d >= 2`, or remove `where`"
     elif text in _ARITH_OPS or text in _CMP_OPS or text in ("=", "~", "(", ",", "√"):
         what = f"expected an expression after `{text}`"
+        hint = f"complete the expression after `{text}`, or remove `{text}`"
     else:
         return None
-    return _missing(ctx, what)
+    return _missing(ctx, what, hint)
 
 
 def _rule_unclosed_paren(ctx: _Context) -> RcError | None:

@@ -80,3 +80,26 @@ def test_the_suggested_form_is_accepted(tmp_path: Path, text: str, words: str,
     assert words in f"{info.value.message} {info.value.hint}", info.value.format()
     path.write_text(fixed + "\n", encoding="utf-8")
     load_program([path])
+
+
+@pytest.mark.parametrize("text", [
+    "theorem bad: n = O(", "param a : real where", "theorem t: F in", "theorem t: RC(n) subset",
+    "theorem t: n = O(n) and", "theorem t: n^ = O(n)", "theorem t: n + = O(n)",
+    "theorem t: forall x : real.", "lemma l: n = O()"])
+def test_an_unfinished_input_gets_a_fix(tmp_path: Path, text: str) -> None:
+    """Review 3, F11: every "expected … after …" error says how to fix it."""
+    path = tmp_path / "m.rc"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(RcError) as info:
+        load_program([path])
+    assert info.value.hint, info.value.format()
+
+
+def test_bound_in_a_file_without_families_says_so(tmp_path: Path) -> None:
+    from rcproof.realization import find_family, load_for_bound
+
+    path = tmp_path / "nf.rc"
+    path.write_text("import physics\n", encoding="utf-8")
+    with pytest.raises(RcError) as info:
+        find_family(load_for_bound(path), "X")
+    assert "declares no family" in (info.value.hint or ""), info.value.format()

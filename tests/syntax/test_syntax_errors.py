@@ -426,21 +426,24 @@ CATALOGUE: list[tuple[str, str, str]] = [
         'lemma l: n = O()\n',
         'bad.rc:1:16: error: expected an expression inside `O(…)`, found `)`\n'
         '  lemma l: n = O()\n'
-        '                 ^'
+        '                 ^\n'
+        '  hint: write the bounding function, e.g. `O(n^2)`'
     ),
     (
         'missing_class_after_in',
         'theorem t: SMAT in\n',
         'bad.rc:1:19: error: expected a class after `in`, such as `RC(…)`\n'
         '  theorem t: SMAT in\n'
-        '                    ^'
+        '                    ^\n'
+        '  hint: write a class instance, e.g. `F in RC(n)`'
     ),
     (
         'missing_exponent',
         'lemma l: n ^ = O(n)\n',
         'bad.rc:1:14: error: expected an exponent after `^`, found `=`\n'
         '  lemma l: n ^ = O(n)\n'
-        '               ^'
+        '               ^\n'
+        '  hint: write the exponent, e.g. `n^2` or `n^(1/3)`'
     ),
     (
         'arrow_typo',
