@@ -9,6 +9,7 @@ from rcproof import growth
 from rcproof.growth.certificates import certificate, check_certificate
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
+from rcproof.syntax.notation import to_text as show
 
 TIER1, TIER2, TIER3 = "growth", "smt", "limit"
 
@@ -105,9 +106,39 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
 def _tier3(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:
     """Tier 3: the exp-log engine (`growth.explog`); `outside` is Tier 1's reason."""
     f, g, rel = atom.left, atom.right, atom.rel
+    if rel in ("poly", "polylog"):
+        return _poly_by_limit(atom, budget_seconds, outside)
     if rel not in ("O", "Omega", "Theta", "o", "omega", "~"):
         return AtomVerdict(atom, None, TIER3, outside)
     answer = growth.relation_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
     return AtomVerdict(atom, answer, TIER3)
+
+
+def _poly_by_limit(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:
+    """`f = poly(g)` (`f = O(g^k)` for some k) by the exp-log engine, for g → ∞: true
+    when f = O(1); otherwise, once f → ∞ (so log f > 0 eventually), true iff
+    log f = O(log g). `polylog(g)` is `poly(log g)`. Each step is an engine answer; any
+    step it cannot settle leaves the atom unknown with that step's reason."""
+    one = A.Num(Fraction(1))
+    base = atom.right if atom.rel == "poly" else A.Call("log", (atom.right,))
+
+    def ask(f: A.Expr, g: A.Expr, rel: str) -> bool | str:
+        return growth.relation_by_limit(f, g, rel, budget_seconds)
+
+    grows = ask(base, one, "omega")
+    if grows is not True:
+        why = grows if isinstance(grows, str) else f"{show(base)} is bounded"
+        return AtomVerdict(atom, None, TIER3, f"{outside}; {atom.rel} needs a base that "
+                           f"grows without bound: {why}")
+    bounded = ask(atom.left, one, "O")
+    if bounded is True:
+        return AtomVerdict(atom, True, TIER3)
+    if bounded is not False:
+        return AtomVerdict(atom, None, TIER3, str(bounded))
+    logs = (A.Call("log", (atom.left,)), A.Call("log", (base,)))
+    within = ask(*logs, "O")
+    if isinstance(within, str):
+        return AtomVerdict(atom, None, TIER3, within)
+    return AtomVerdict(atom, within, TIER3)
