@@ -586,11 +586,19 @@ class Decider:
         return Outcome("unknown", [], reason="Tier 2 could not decide (z3 returned unknown)")
 
     def _simple_model(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.ModelRef | None:
-        """A model, preferring functions n^k with whole k (easier to read) when one exists."""
+        """A model, preferring whole numbers for the reals and functions n^k with whole k
+        (easier to read: `d = 2` rather than `d = 43669/21185`) when one exists, then
+        halves, then any."""
         simple = []
         for a, b, c in tr.vectors.values():
             simple += [b == 0, c == 0, z3.IsInt(a)]
-        for extra in ([z3.And(*simple)] if simple else []), []:
+        tries = [z3.And(*simple, *(v == _real(tr, Fraction(x)) for v in tr.reals.values()))
+                 for x in _SIMPLE_VALUES] if len(tr.reals) == 1 else []
+        if len(tr.reals) > 1 and not tr.inner_quantifier:
+            tries.append(z3.And(*simple, *(z3.IsInt(v) for v in tr.reals.values())))
+        if simple:
+            tries.append(z3.And(*simple))
+        for extra in *([t] for t in tries), []:
             solver = self._solver(tr, facts + extra)
             if budgeted_check(solver) == z3.sat:
                 return solver.model()
@@ -683,6 +691,7 @@ class Decider:
         return budgeted_check(self._solver(tr, facts))
 
 
+_SIMPLE_VALUES = (2, 3, 1, 0, 4)  # tried first for a lone real in a counter-model
 _UNDECIDED = "<the undecided ground relations>"  # replaced by their list in Decider.decide
 _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exact query
 

@@ -208,3 +208,18 @@ def test_tilde_of_a_named_resource_names_the_real_cause(tmp_path: Path, size: st
     verdict = next(r.verdict for r in results if r.name == "goal")
     assert verdict.status == "unknown" and "constant factor" in (verdict.reason or ""), \
         verdict.reason
+
+
+@pytest.mark.parametrize(("statement", "value"), [
+    ("forall d : real where d >= 2. RC(n, d + 1) subset RC(n, d)", "d = 2"),
+    ("forall x : real where x > 1/3. n^x = O(n^(1/2))", "x = 2"),
+    ("forall x : real where x > 0. n^x = O(n^(1/7))", "x = 2"),
+])
+def test_counterexamples_prefer_simple_values(tmp_path: Path, statement: str,
+                                              value: str) -> None:
+    """Review 3, F11: `d = 2` rather than `d = 43669/21185` when both fail."""
+    path = tmp_path / "s.rc"
+    path.write_text(f"import scaling\ntheorem goal: {statement}\n", encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    verdict = next(r.verdict for r in results if r.name == "goal")
+    assert verdict.status == "refuted" and value in (verdict.reason or ""), verdict.reason
