@@ -711,10 +711,14 @@ def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
         return ""
     uppers = [h for h in hypotheses if h.rel in ("O", "o")]
     lowers = [h for h in hypotheses if h.rel in ("Omega", "omega")]
+
+    def named(bounds: list[A.Relation]) -> str:
+        return ", ".join(dict.fromkeys(show(h.left) for h in bounds))
+
     if uppers and not lowers:
-        return f" (only upper bounds are known: needs a lower bound on {show(uppers[0].left)})"
+        return f" (only upper bounds are known: needs a lower bound on {named(uppers)})"
     if lowers and not uppers:
-        return f" (only lower bounds are known: needs an upper bound on {show(lowers[0].left)})"
+        return f" (only lower bounds are known: needs an upper bound on {named(lowers)})"
     return ""
 
 
