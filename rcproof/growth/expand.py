@@ -11,8 +11,9 @@ from rcproof.growth.errors import NotInFragment
 from rcproof.growth.exactread import exact_value, name_free
 from rcproof.growth.exps import ZERO, N
 from rcproof.growth.monomial import monomial
-from rcproof.growth.render import Quoted, show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+from rcproof.syntax.display import Quoted
+from rcproof.syntax.display import text as show
 
 VARIABLE = "n"
 _HALF = Fraction(1, 2)

@@ -12,8 +12,8 @@ from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.monomial import monomial
 from rcproof.growth.realexp import is_real
-from rcproof.growth.render import show
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
+from rcproof.syntax.display import text as show
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from rcproof.growth.errors import NotInFragment, SignUnknown
 from rcproof.growth.logbounds import log_bounds, sqrt_bounds
 from rcproof.growth.quadratic import Quadratic, factor, primitive_base
 from rcproof.syntax.ast import BinOp, Call, Expr, Neg, Num
+from rcproof.syntax.display import text as show
 
 # An algebraic argument: ("p", prime) or ("q", u, v, D) for u + v·√D.
 Alpha = tuple[Any, ...]
@@ -325,8 +326,6 @@ class RealExp:
         return out
 
     def __str__(self) -> str:
-        from rcproof.growth.render import show
-
         return show(self.to_expr())
 
     def __repr__(self) -> str:
@@ -334,8 +333,6 @@ class RealExp:
 
 
 def show_atom(atom: Atom) -> str:
-    from rcproof.growth.render import show
-
     alpha, gamma = atom
     num = Call("log", (_alpha_expr(alpha),))
     return show(num if gamma is None else BinOp("/", num, Call("log", (_num(gamma),))))

@@ -20,6 +20,7 @@ from fractions import Fraction
 from types import MappingProxyType
 
 from rcproof.syntax import ast as A
+from rcproof.syntax import display
 
 Node = A.Expr | A.Prop
 
@@ -493,3 +494,6 @@ def assignments_text(pairs: tuple[tuple[A.Expr, A.Expr | str], ...]) -> str:
     """`d = 3/2, size(C) = n²`: a counter-example's assignments as text."""
     return ", ".join(f"{to_text(name)} = {value if isinstance(value, str) else to_text(value)}"
                      for name, value in pairs)
+
+
+display.register(to_text)  # the Tier 1 core and the kernel quote terms through display
