@@ -15,8 +15,8 @@ from rcproof import growth
 from rcproof.elaborate.loader import SourceFile, load_program
 from rcproof.elaborate.shape import Shape, rc_shaped
 from rcproof.elaborate.symbols import FamilySym, Scope
+from rcproof.elaborate.unfold import Bound, FamilyView, Law, Unfolder
 from rcproof.errors import RcError, did_you_mean
-from rcproof.kernel.unfold import Bound, FamilyView, Law, Unfolder
 from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_ascii

@@ -18,7 +18,7 @@ class Solved(Protocol):
     def describe(self) -> str: ...
 
 BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
-TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.kernel.tstar)
+TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.elaborate.tstar)
 RESERVED = {"n", "oo", TSTAR} | set(BUILTINS)
 
 

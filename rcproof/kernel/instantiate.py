@@ -218,9 +218,9 @@ def admits(scope: Scope) -> Callable[[str, A.Expr], str | None]:
     """The range check of the three kinds in `scope`: None when a term may be given to a
     variable of that kind, else the reason it may not (lets and family resources are
     unfolded first, so `size(F)` is judged by what it stands for)."""
+    from rcproof.elaborate.unfold import Unfolder
     from rcproof.growth.errors import GrowthError
     from rcproof.growth.leading import leading
-    from rcproof.kernel.unfold import Unfolder
 
     def kind_of(name: str) -> str | None:
         sym = scope.get(name)

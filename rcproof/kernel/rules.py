@@ -8,8 +8,9 @@ Propositions are compared as syntax trees (spans ignored).
 * `oracle(name, query)`: hyps ⊢ P when the registered oracle `name` (z3, limit) says so;
   tagged with the name.
 * `axiom(scope, name)`: ⊢ P for the declared axiom or citation `name: P`; tagged.
-* `unfold(goal, scope, body, atoms)`: from ⊢ reduced and ⊢ ±atom…, ⊢ goal or ⊢ ¬goal;
-  the kernel unfolds the definitions itself, substitutes the atoms and evaluates.
+* `unfold(goal, scope, body, atoms, witnesses)`: from ⊢ reduced and ⊢ ±atom…, ⊢ goal or
+  ⊢ ¬goal; the kernel unfolds the definitions itself (elaborate/unfold.py, given the
+  engine's witness families for strict inclusions), substitutes the atoms and evaluates.
 * `discharge(imp, facts)`: from ⊢ f1 → … → s and ⊢ f1 …, ⊢ s (syntactic match).
 * `instance(fact, goal, obligations, scope)`: from ⊢ ∀x:K. H → P and ⊢ H[t], ⊢ P[t],
   with t checked against x's kind and range and substituted without capture.
@@ -27,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rcproof.elaborate.symbols import FactSym, Scope
+from rcproof.elaborate.unfold import FamilyView, UnfoldError
+from rcproof.elaborate.unfold import unfold as definitions
 from rcproof.kernel import ground as tier1
 from rcproof.kernel.instantiate import Refusal, admits, instantiate, substitute
 from rcproof.kernel.theorem import Theorem, make, seal_for_rules
-from rcproof.kernel.unfold import UnfoldError
-from rcproof.kernel.unfold import unfold as definitions
 from rcproof.syntax import ast as A
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
 
@@ -99,17 +100,22 @@ def axiom(scope: Scope, name: str) -> Theorem | None:
 # ---- rules with premises -------------------------------------------------------------
 
 def unfold(goal: A.Prop, scope: Scope, body: Theorem | None, atoms: list[Theorem],
-           strengthened: bool = False) -> Theorem | None:
+           strengthened: bool = False, witnesses: tuple[FamilyView | None, ...] = ()
+           ) -> Theorem | None:
     """⊢ goal (or ⊢ ¬goal) from its definitional unfolding.
 
-    The kernel unfolds `goal` itself (families, classes, lets; kernel/unfold.py), replaces
+    The kernel unfolds `goal` itself (families, classes, lets; elaborate/unfold.py), replaces
     the ground atoms that the `atoms` theorems decide by their truth values, and accepts
     when the result evaluates to a truth value (no `body`), or `body` proves the reduced
     formula or its negation from the unfolding's own hypotheses. With `strengthened`,
     `body` proves the formula with each witnessed disjunction replaced by its witness,
-    which implies the formula (positive direction only)."""
+    which implies the formula (positive direction only). `witnesses` are the families
+    the engine offered for the strict inclusions (any family with exact resources; the
+    kernel builds what each must satisfy itself)."""
+    if not isinstance(witnesses, tuple):  # data only: the kernel runs no proposer
+        return None
     try:
-        unfolded = definitions(goal, scope)
+        unfolded = definitions(goal, scope, witnesses)
     except UnfoldError:
         return None
     target = unfolded.strengthened() if strengthened else unfolded.formula

@@ -14,12 +14,13 @@ from fractions import Fraction
 
 from rcproof import budget
 from rcproof.elaborate.symbols import Scope, Solved
+from rcproof.elaborate.unfold import FamilyView, Unfolded, UnfoldError
+from rcproof.elaborate.unfold import unfold as unfold_definitions
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
-from rcproof.kernel.unfold import FamilyView, Unfolded, UnfoldError
-from rcproof.kernel.unfold import unfold as unfold_definitions
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
+from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.notation import to_text as show
@@ -140,7 +141,7 @@ class Tactics:
         for fact in reversed(facts):
             goal = A.Implies(fact.prop, goal)
         try:
-            unfolded = unfold_definitions(goal, self.scope)
+            unfolded = unfold_definitions(goal, self.scope, fullest_member)
         except UnfoldError as exc:
             return unknown(statement, exc.reason)
         steps: list[Step] = []
@@ -209,7 +210,8 @@ class Tactics:
                 refute=outcome.status == "refuted"))
             if body is None:
                 return None
-        return rules.unfold(goal, self.scope, body, atoms, strengthened=strong)
+        return rules.unfold(goal, self.scope, body, atoms, strengthened=strong,
+                            witnesses=tuple(unfolded.witnesses))
 
     def _atom(self, av: AtomVerdict) -> Theorem | None:
         if av.tier == TIER1:

@@ -69,7 +69,7 @@ Expr = Num | Name | Call | BinOp | Neg
 
 def source_name(ident: str) -> str:
     """The name as the user wrote it. Unfolding renames bound variables apart (`x#3`, see
-    kernel/unfold.Unfolder.fresh); `#` cannot occur in source names."""
+    elaborate/unfold.Unfolder.fresh); `#` cannot occur in source names."""
     return ident.split("#", 1)[0]
 
 # ---- propositions --------------------------------------------------------------------

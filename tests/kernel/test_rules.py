@@ -116,7 +116,7 @@ def test_axiom_rule_takes_declared_axioms_only(scope) -> None:  # type: ignore[n
 # ---- unfolding --------------------------------------------------------------------------
 
 def test_unfold_accepts_its_own_reduction(scope) -> None:  # type: ignore[no-untyped-def]
-    from rcproof.kernel.unfold import unfold
+    from rcproof.elaborate.unfold import unfold
 
     goal = prop("S in RC(n^(2/3))")
     atoms = [rules.ground(a) for a in _atoms(unfold(goal, scope).formula)]
@@ -126,7 +126,7 @@ def test_unfold_accepts_its_own_reduction(scope) -> None:  # type: ignore[no-unt
 
 
 def test_unfold_rejects_foreign_or_wrong_evidence(scope) -> None:  # type: ignore[no-untyped-def]
-    from rcproof.kernel.unfold import unfold
+    from rcproof.elaborate.unfold import unfold
 
     goal = prop("S in RC(n^(2/3))")
     atoms = [rules.ground(a) for a in _atoms(unfold(goal, scope).formula)]
@@ -201,3 +201,87 @@ def test_witness_for_a_function_must_be_in_the_universe(scope) -> None:  # type:
         thm = rules.oracle("test-w2", rules.Query(rules.instance_claim(statement, value)))
         assert thm is not None
         assert (rules.witness(statement, value, thm, scope) is not None) is ok, term
+
+
+# ---- witnesses of strict inclusions (proposed by the engine, built by the kernel) ---------
+
+STRICT = "RC(sqrt(n)) subsetneq RC(n^(2/3))"
+
+
+def _yes(query: rules.Query) -> bool:
+    return True
+
+
+def _strengthened_proof(goal: A.Prop, scope, witnesses):  # type: ignore[no-untyped-def]
+    """A body for the strengthened unfolding of `goal` with `witnesses`, by an oracle that
+    says yes to anything: what reaches the kernel when the engine's search is wrong."""
+    from rcproof.elaborate.unfold import unfold
+
+    unfolded = unfold(goal, scope, witnesses)
+    strong = unfolded.strengthened()
+    assert strong is not None
+    rules.register_oracle("test-strong", _yes)
+    return rules.oracle("test-strong", rules.Query(strong, tuple(unfolded.hypotheses)))
+
+
+def test_witness_proposer_is_recorded_and_replayed(scope) -> None:  # type: ignore[no-untyped-def]
+    from rcproof.elaborate.unfold import unfold
+    from rcproof.prover.witness import fullest_member
+
+    goal = prop(STRICT)
+    proposed = unfold(goal, scope, fullest_member)
+    assert len(proposed.witnesses) == 1 and proposed.witnesses[0] is not None
+    replayed = unfold(goal, scope, tuple(proposed.witnesses))
+    assert replayed.formula == proposed.formula
+    assert unfold(goal, scope).formula != proposed.formula  # no witness: existential only
+    body = _strengthened_proof(goal, scope, tuple(proposed.witnesses))
+    thm = rules.unfold(goal, scope, body, [], strengthened=True,
+                       witnesses=tuple(proposed.witnesses))
+    assert thm is not None and thm.prop == goal
+
+
+def _bad_witnesses() -> list[object]:
+    from rcproof.elaborate.unfold import FamilyView
+
+    n = parse_expr("n", "<t>")
+    return [
+        FamilyView(A.Name("W"), (("size", n),), (("depth", (("O", n),)),)),  # only bounded
+        FamilyView(A.Name("W"), (("size", n), ("depth", n)), named=True),  # a declared one
+        FamilyView(A.Name("S"), (("size", n), ("depth", n))),  # a user's family name
+        FamilyView(A.Name("W"), (("size", "n"),)),  # not a core term
+        ("size", n),  # not a family at all
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_bad_witnesses())))
+def test_unfold_rejects_a_malformed_witness(scope, index: int) -> None:  # type: ignore[no-untyped-def]
+    from rcproof.elaborate.unfold import UnfoldError, unfold
+
+    bad = _bad_witnesses()[index]
+    goal = prop(STRICT)
+    with pytest.raises(UnfoldError):
+        unfold(goal, scope, (bad,))  # type: ignore[arg-type]
+    rules.register_oracle("test-strong", _yes)
+    anything = rules.oracle("test-strong", rules.Query(goal))
+    assert rules.unfold(goal, scope, anything, [], strengthened=True,
+                        witnesses=(bad,)) is None  # type: ignore[arg-type]
+
+
+def test_unfold_binds_the_body_to_the_given_witness(scope) -> None:  # type: ignore[no-untyped-def]
+    """A body proved for one witness does not replay with another, nor with a proposer
+    (the kernel takes witnesses as data), nor without the witness."""
+    from rcproof.elaborate.unfold import FamilyView
+    from rcproof.prover.witness import fullest_member
+
+    goal = prop(STRICT)
+    n = parse_expr("n", "<t>")
+    other = FamilyView(A.Name("W"), (("depth", n), ("size", n)))
+    body = _strengthened_proof(goal, scope, (other,))
+    assert rules.unfold(goal, scope, body, [], strengthened=True, witnesses=(other,))
+    from rcproof.elaborate.unfold import unfold
+
+    fullest = tuple(unfold(goal, scope, fullest_member).witnesses)
+    assert rules.unfold(goal, scope, body, [], strengthened=True, witnesses=fullest) is None
+    assert rules.unfold(goal, scope, body, [], strengthened=True) is None
+    assert rules.unfold(goal, scope, body, [], strengthened=True,
+                        witnesses=fullest_member) is None  # type: ignore[arg-type]

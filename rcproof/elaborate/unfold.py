@@ -1,5 +1,12 @@
 """Definitions out: lets, family resources and class membership become Landau formulas.
 
+This is elaboration's instantiation of families and classes into core terms. It is part
+of the trusted base: the kernel's `unfold` rule (kernel/rules.py) re-runs it on the
+statement it is asked to prove, so `tools/trusted_base.py` counts it in the kernel's
+import closure. The choice of a witness family for a strict inclusion is search and
+lives outside (prover/witness.py): the kernel is given the witness and only builds the
+instance of the existential it stands for.
+
 `C ∈ K` for a class `K { exists t { … } … }` holds iff some t satisfies every
 constraint. Each constraint that mentions t is a lower or an upper bound on t
 (`size = O(t^d)` is the lower bound size^(1/d)); such a t exists iff every lower bound
@@ -24,7 +31,7 @@ from rcproof.elaborate.symbols import (
     Scope,
     Solved,
 )
-from rcproof.kernel.tstar import TSTAR, minimal_time
+from rcproof.elaborate.tstar import TSTAR, minimal_time
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import nodes
@@ -99,6 +106,7 @@ class Unfolded:
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
+    witnesses: list[FamilyView | None] = field(default_factory=list)  # per strict ⊂, in order
 
     def strengthened(self) -> A.Prop | None:
         """The formula with each positive `witness ∨ ∃` replaced by the witness alone.
@@ -260,9 +268,11 @@ def flatten_and(p: A.Prop) -> list[A.Prop]:
 class Unfolder:
     """Unfolds one statement in the scope of its file."""
 
-    def __init__(self, scope: Scope, theta: bool = False) -> None:
+    def __init__(self, scope: Scope, theta: bool = False,
+                 witnesses: Witnesses = ()) -> None:
         self.scope = scope
         self.theta = theta
+        self._witnesses = witnesses if callable(witnesses) else iter(witnesses)
         self._exact: dict[A.Call, A.Expr] = {}  # r(F) -> E for a declared `r = E`
         self.result = Unfolded(A.Truth(True))
         self._hyp_keys: set[A.Relation] = set()
@@ -496,9 +506,8 @@ class Unfolder:
         exists: A.Prop = A.Not(A.Forall((other,), "family", structural(other), A.Not(A.And(
             self.membership(someone, right_cls, right_args),
             A.Not(self.membership(someone, left_cls, left_args))))))
-        try:
-            witness = self.witness(right_cls, right_args)
-        except UnfoldError:
+        witness = self._witness(right_cls, right_args)
+        if witness is None:
             return A.And(subset, exists)
         self.result.notes.append(witness)
         size, depth = witness.resource("size"), witness.resource("depth")
@@ -510,49 +519,44 @@ class Unfolder:
         self.result.witnessed.append(either)
         return A.And(subset, either)
 
-    def witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView:
-        """The fullest member of a class: every resource as large as the class allows."""
-        resources = list(cls.resources)
-        env = dict(args)
-        env.update({r: A.Name(r) for r in resources})
-        lowers, uppers, _ = self.bounds(cls, env)
-        if not uppers:
-            raise UnfoldError(f"class {cls.name} has no upper bound on its time; "
-                              "no witness family can be built")
-        top = uppers[0].expr if len(uppers) == 1 else A.Call("min", tuple(u.expr for u in uppers))
-        chosen: dict[str, A.Expr] = {}
-        for low in lowers:
-            target = _resource_power(low.expr, resources)
-            if target is None:
-                continue
-            name, k, cofactor = target
-            value = mul(cofactor, power(top, k))
-            chosen[name] = value if name not in chosen else A.Call("min", (chosen[name], value))
-        for needed in ("size", "depth"):
-            chosen.setdefault(needed, ONE)
-        return FamilyView(A.Name("W"), tuple(sorted(chosen.items())))
+    def _witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView | None:
+        """The family offered for the next strict inclusion: asked of the engine's
+        proposer, or the next of the witnesses given for a replay. Any family with exact
+        resources will do — `offered` is the existential's body at that family, with
+        the structural facts of a real circuit — so a given witness is only checked to
+        be such a family (not a declared one, no merely bounded resource)."""
+        if callable(self._witnesses):
+            try:
+                found: FamilyView | None = self._witnesses(self, cls, args)
+            except UnfoldError:
+                found = None
+        else:
+            found = next(self._witnesses, None)
+            if found is not None and not (
+                    isinstance(found, FamilyView) and not found.named and not found.bounded
+                    and found.label == A.Name(WITNESS) and isinstance(found.exact, tuple)
+                    and all(isinstance(item, tuple) and len(item) == 2
+                            and isinstance(item[0], str) and isinstance(item[1], A.Expr)
+                            for item in found.exact)):
+                raise UnfoldError("the witness offered for a strict inclusion is not a "
+                                  "family with exact resources")
+        self.result.witnesses.append(found)
+        return found
 
 
-def _resource_power(e: A.Expr, resources: list[str]) -> tuple[str, A.Expr, A.Expr] | None:
-    """Lower bound (r / c)^(1/k) for a resource r: (r, k, c) so that r = c·t^k."""
-    for name in resources:
-        split = split_power(e, name)
-        if split is None or const_value(split[0]) == 0:
-            continue
-        k, cofactor = split
-        # e = cofactor · r^k  ⇒  r = (t / cofactor)^(1/k), with t at its upper bound.
-        inverse = reciprocal(k)
-        return name, inverse, power(reciprocal_expr(cofactor), inverse)
-    return None
+WITNESS = "W"  # the label of a witness family (reports print "witness family W")
+Witnesses = Callable[[Unfolder, ClassSym, dict[str, A.Expr]], "FamilyView | None"] | tuple[
+    "FamilyView | None", ...]
 
 
-def reciprocal_expr(e: A.Expr) -> A.Expr:
-    return ONE if e == ONE else reciprocal(e)
+def unfold(p: A.Prop, scope: Scope, witnesses: Witnesses = ()) -> Unfolded:
+    """Unfold a statement; raises UnfoldError when it cannot be done exactly.
 
-
-def unfold(p: A.Prop, scope: Scope) -> Unfolded:
-    """Unfold a statement; raises UnfoldError when it cannot be done exactly."""
-    unfolder = Unfolder(scope, theta=True)
+    `witnesses` gives the family offered beside each strict inclusion's existential, in
+    the order they are met: a proposer (the engine's search, prover/witness.py) or the
+    tuple a previous unfolding recorded in `Unfolded.witnesses` (the kernel's replay).
+    With none, a strict inclusion keeps only its existential."""
+    unfolder = Unfolder(scope, theta=True, witnesses=witnesses)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula
     def is_real(name: str) -> bool:

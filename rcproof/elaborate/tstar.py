@@ -20,7 +20,7 @@ from rcproof.errors import RcError
 from rcproof.syntax import ast as A
 
 if TYPE_CHECKING:
-    from rcproof.kernel.unfold import Unfolder
+    from rcproof.elaborate.unfold import Unfolder
 
 __all__ = ["TSTAR", "minimal_time"]
 
@@ -33,7 +33,7 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     Raises UnfoldError (the statement is then unknown with that reason) when a law is
     strict (`o(t)`: no least t exists), when a law other than the budget bounds t from
     above, or when K bounds t from below by nothing."""
-    from rcproof.kernel.unfold import UnfoldError
+    from rcproof.elaborate.unfold import UnfoldError
 
     cls_arg = call.args[2] if len(call.args) > 2 else None
     try:
