@@ -107,6 +107,7 @@ class Unfolded:
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
     witnesses: list[FamilyView | None] = field(default_factory=list)  # per strict ⊂, in order
+    kinds: dict[str, str] = field(default_factory=dict)  # bound name -> real | fun | family
 
     def strengthened(self) -> A.Prop | None:
         """The formula with each positive `witness ∨ ∃` replaced by the witness alone.
@@ -559,6 +560,7 @@ def unfold(p: A.Prop, scope: Scope, witnesses: Witnesses = ()) -> Unfolded:
     unfolder = Unfolder(scope, theta=True, witnesses=witnesses)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula
+    unfolder.result.kinds = dict(unfolder._kinds)
     def is_real(name: str) -> bool:
         return unfolder._kinds.get(name) == "real" or isinstance(scope.get(name), ParamSym)
 

@@ -1,12 +1,14 @@
 """The trusted kernel (LCF style): the abstract `Theorem`, the rules that make theorems,
-the definitional unfolding and instantiation they re-run, and `Verdict`, which a
-`proved`/`refuted` status cannot have without a theorem of exactly its statement.
+the instantiation they check, and `Verdict`, which a `proved`/`refuted` status cannot
+have without a theorem of exactly its statement.
 
-Everything else — unfolding for search, the three tiers, counter-example search,
+Everything else — the search for witnesses, the three tiers, counter-example search,
 certificates, the cache — is untrusted engine code that proposes; the rules re-check.
-The kernel imports only the core terms (syntax, elaboration's symbols) and the Tier 1
-growth algebra; z3 and the limit engine reach it only as registered, named oracles.
-`python tools/trusted_base.py` prints the import closure in lines.
+The kernel imports only the core terms (syntax, elaboration's symbols and definitional
+unfolding, which its `unfold` rule re-runs) and the Tier 1 growth algebra; z3 and the
+limit engine reach it only as registered, named oracles; it prints nothing (messages
+quote terms through syntax/display, the printer is outside). `python
+tools/trusted_base.py` prints the import closure in lines.
 """
 
 from __future__ import annotations

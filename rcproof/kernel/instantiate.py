@@ -214,25 +214,51 @@ def _walk(e: A.Expr) -> list[object]:
     return list(nodes(e))
 
 
+def _ground_monomial(e: A.Expr) -> bool:
+    from rcproof.growth.errors import GrowthError
+    from rcproof.growth.leading import leading
+
+    try:
+        leading(e)
+    except GrowthError:
+        return False
+    return True
+
+
+def _kinds(scope: Scope, bound: dict[str, str] | None = None
+           ) -> Callable[[str], str | None]:
+    """"param" for a parameter or bound real, "fun" for an abstract function or bound fun
+    variable (`bound`: the unfolding's fresh names and their kinds), else None."""
+    def kind_of(name: str) -> str | None:
+        kind = (bound or {}).get(name)
+        if kind is not None:
+            return {"real": "param", "fun": "fun"}.get(kind)
+        sym = scope.get(name)
+        return "param" if isinstance(sym, ParamSym) else (
+            "fun" if isinstance(sym, FunSym) else None)
+
+    return kind_of
+
+
+def witness_range(resources: tuple[tuple[str, A.Expr], ...], scope: Scope,
+                  bound: dict[str, str]) -> str | None:
+    """None when a witness family's stated resources all lie in the function universe
+    (the range of a `family` variable, as for `instantiate`), else the reason."""
+    kind_of = _kinds(scope, bound)
+    for resource, value in resources:
+        why = universe_term(value, kind_of, _ground_monomial)
+        if why is not None:
+            return f"its {resource} is outside the function universe ({why})"
+    return None
+
+
 def admits(scope: Scope) -> Callable[[str, A.Expr], str | None]:
     """The range check of the three kinds in `scope`: None when a term may be given to a
     variable of that kind, else the reason it may not (lets and family resources are
     unfolded first, so `size(F)` is judged by what it stands for)."""
     from rcproof.elaborate.unfold import Unfolder
-    from rcproof.growth.errors import GrowthError
-    from rcproof.growth.leading import leading
 
-    def kind_of(name: str) -> str | None:
-        sym = scope.get(name)
-        return "param" if isinstance(sym, ParamSym) else (
-            "fun" if isinstance(sym, FunSym) else None)
-
-    def ground_monomial(e: A.Expr) -> bool:
-        try:
-            leading(e)
-        except GrowthError:
-            return False
-        return True
+    kind_of, ground_monomial = _kinds(scope), _ground_monomial
 
     def check(kind: str, term: A.Expr) -> str | None:
         unfolder = Unfolder(scope)

@@ -31,7 +31,13 @@ from rcproof.elaborate.symbols import FactSym, Scope
 from rcproof.elaborate.unfold import FamilyView, UnfoldError
 from rcproof.elaborate.unfold import unfold as definitions
 from rcproof.kernel import ground as tier1
-from rcproof.kernel.instantiate import Refusal, admits, instantiate, substitute
+from rcproof.kernel.instantiate import (
+    Refusal,
+    admits,
+    instantiate,
+    substitute,
+    witness_range,
+)
 from rcproof.kernel.theorem import Theorem, make, seal_for_rules
 from rcproof.syntax import ast as A
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
@@ -118,6 +124,9 @@ def unfold(goal: A.Prop, scope: Scope, body: Theorem | None, atoms: list[Theorem
         unfolded = definitions(goal, scope, witnesses)
     except UnfoldError:
         return None
+    if any(w is not None and witness_range(w.exact, scope, unfolded.kinds) is not None
+           for w in unfolded.witnesses):
+        return None  # a witness family's resources must lie in the function universe
     target = unfolded.strengthened() if strengthened else unfolded.formula
     if target is None:
         return None

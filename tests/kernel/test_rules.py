@@ -285,3 +285,20 @@ def test_unfold_binds_the_body_to_the_given_witness(scope) -> None:  # type: ign
     assert rules.unfold(goal, scope, body, [], strengthened=True) is None
     assert rules.unfold(goal, scope, body, [], strengthened=True,
                         witnesses=fullest_member) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", ["2^n", "n - n", "log(n)^log(n)", "0", "exp(n)"])
+def test_unfold_rejects_a_witness_outside_the_function_universe(
+        scope, size: str) -> None:  # type: ignore[no-untyped-def]
+    """∃-introduction has the range check of instantiation: a witness family's resources
+    are universe terms, however the body was proved."""
+    from rcproof.elaborate.unfold import FamilyView
+
+    goal = prop(STRICT)
+    n = parse_expr("n", "<t>")
+    outside = FamilyView(A.Name("W"), (("depth", n), ("size", parse_expr(size, "<t>"))))
+    inside = FamilyView(A.Name("W"), (("depth", n), ("size", n)))
+    for witness, accepted in ((outside, False), (inside, True)):
+        body = _strengthened_proof(goal, scope, (witness,))
+        thm = rules.unfold(goal, scope, body, [], strengthened=True, witnesses=(witness,))
+        assert (thm is not None) is accepted
