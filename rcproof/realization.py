@@ -13,7 +13,8 @@ from pathlib import Path
 
 from rcproof import growth
 from rcproof.elaborate.loader import SourceFile, load_program
-from rcproof.elaborate.shape import Shape, rc_shaped
+from rcproof.elaborate.shape import Shape
+from rcproof.elaborate.shapecheck import rc_shaped
 from rcproof.elaborate.symbols import FamilySym, Scope
 from rcproof.elaborate.unfold import Bound, FamilyView, Law, Unfolder
 from rcproof.errors import RcError, did_you_mean

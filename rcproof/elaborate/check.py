@@ -164,7 +164,7 @@ class Checker:
     def _tstar(self, e: A.Call, local: dict[str, str]) -> None:
         """`tstar(F)`, `tstar(F, d)`, `tstar(F, d, K)`: a family instance, a dimension,
         a class of the RC shape (rcproof.elaborate.shape)."""
-        from rcproof.elaborate.shape import rc_shaped
+        from rcproof.elaborate.shapecheck import rc_shaped
 
         usage = "write tstar(F), tstar(F, d) or tstar(F, d, K) with K a class such as RC"
         if e.kwargs or not 1 <= len(e.args) <= 3:

@@ -1,35 +1,32 @@
-"""Arguments of a family or class instance matched to the declared parameters."""
+"""Arguments of a family or class instance matched to the declared parameters, with a
+located error for the user when they do not fit (elaborate/arguments.py binds them)."""
 
 from __future__ import annotations
 
+from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
 from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
 
 
 def params_of_instance(params: tuple[A.Param, ...], call: A.Call, owner: str,
                        source: str) -> dict[str, A.Expr]:
-    """Map an instance's positional and named arguments onto declared parameters."""
+    """Map an instance's positional and named arguments onto declared parameters.
+
+    Raises RcError (exit 2) naming the parameter, with a fix, when they do not fit."""
+    bound = bind_arguments(params, call)
+    if not isinstance(bound, ArgumentProblem):
+        return bound
     names = [p.name for p in params]
-    bound: dict[str, A.Expr] = {}
-    if len(call.args) > len(names):
-        raise RcError(f"{owner} takes {len(names)} argument(s), {len(call.args)} given",
-                      call.span, f"its parameters: {', '.join(names) or 'none'}", source)
-    for name, arg in zip(names, call.args):
-        bound[name] = arg
-    for key, arg in call.kwargs:
-        if key not in names:
-            hint = did_you_mean(key, set(names)) or (
-                f"its parameters: {', '.join(names) or 'none'}")
-            raise RcError(f"{owner} has no parameter '{key}'", arg.span or call.span, hint,
-                          source)
-        if key in bound:
-            raise RcError(f"parameter '{key}' of {owner} is given twice",
-                          arg.span or call.span, "give each parameter once", source)
-        bound[key] = arg
-    for param in params:
-        if param.name not in bound:
-            if param.default is None:
-                raise RcError(f"{owner} needs a value for parameter '{param.name}'", call.span,
-                              f"write {owner.split()[-1]}({param.name} = …)", source)
-            bound[param.name] = param.default
-    return bound
+    listed = f"its parameters: {', '.join(names) or 'none'}"
+    span = bound.node.span if bound.node is not None and bound.node.span else call.span
+    if bound.kind == "too many":
+        raise RcError(f"{owner} takes {len(names)} argument(s), {bound.given} given",
+                      call.span, listed, source)
+    if bound.kind == "unknown":
+        raise RcError(f"{owner} has no parameter '{bound.name}'", span,
+                      did_you_mean(bound.name or "", set(names)) or listed, source)
+    if bound.kind == "twice":
+        raise RcError(f"parameter '{bound.name}' of {owner} is given twice", span,
+                      "give each parameter once", source)
+    raise RcError(f"{owner} needs a value for parameter '{bound.name}'", call.span,
+                  f"write {owner.split()[-1]}({bound.name} = …)", source)

@@ -5,8 +5,10 @@ first parameter from below, `t = O(f)` (the time budget), and the other constrai
 the block bound t from below by the family's resources (the laws). Its second parameter,
 when it has one, is the *dimension* (THEORY.md §4: `RC(f, d = 3)`). Nothing here knows
 the name of a class: `physics.rc`'s `RC` and a user's `RRC(f, d = 3)` are found the same
-way. The minimal realization time `t*` of a family in such a class is the largest of the
-lower bounds on t that the laws give (docs/theory.md, "Minimal realization time").
+way. The choice is data here (`chosen_shape`); `elaborate/shapecheck.rc_shaped` refuses a
+missing or ambiguous class with an error for the user. The minimal realization time `t*`
+of a family in such a class is the largest of the lower bounds on t that the laws give
+(docs/theory.md, "Minimal realization time").
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rcproof.elaborate.symbols import ClassSym, Scope
-from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
 
 DEFAULT_CLASS = "RC"  # the default of `--class` and of `tstar`'s class argument
@@ -63,30 +64,19 @@ def shape_of(cls: ClassSym) -> Shape | None:
     return None
 
 
-def rc_shaped(scope: Scope, name: str | None = None) -> Shape:
-    """The class named `name` (default: `RC` when it is in scope, else the only class of
-    the RC shape in scope), checked to have the RC shape.
+def shaped_classes(scope: Scope) -> dict[str, Shape]:
+    """The classes of the RC shape in scope, by name."""
+    return {n: s for n, sym in scope.symbols.items()
+            if isinstance(sym, ClassSym) and (s := shape_of(sym)) is not None}
 
-    Raises RcError (exit 2) when there is no such class or the choice is ambiguous."""
-    shaped = {n: s for n, sym in scope.symbols.items()
-              if isinstance(sym, ClassSym) and (s := shape_of(sym)) is not None}
-    if name is None:
-        if DEFAULT_CLASS in shaped:
-            return shaped[DEFAULT_CLASS]
-        if len(shaped) == 1:
-            return next(iter(shaped.values()))
-        if not shaped:
-            raise RcError("no class of the RC shape (`class K(f, d) { exists t { t = O(f) "
-                          "… } }`) is in scope", None, "add `import physics` to the file")
-        raise RcError(f"several classes of the RC shape are in scope: "
-                      f"{', '.join(sorted(shaped))}", None, "choose one with --class NAME")
-    sym = scope.get(name)
-    if not isinstance(sym, ClassSym):
-        known = {n for n, s in scope.symbols.items() if isinstance(s, ClassSym)}
-        raise RcError(f"unknown class '{name}'", None, did_you_mean(name, known)
-                      or f"classes here: {', '.join(sorted(known)) or 'none'}")
-    if name not in shaped:
-        raise RcError(f"class {name} does not have the RC shape", None,
-                      "its body must be `exists t { t = O(f) … }` with f its first "
-                      "parameter, the time budget")
-    return shaped[name]
+
+def chosen_shape(scope: Scope, name: str | None = None) -> Shape | None:
+    """The class named `name` when it has the RC shape; with no name, `RC` when it is in
+    scope, else the only class of the RC shape. None when there is no such class or the
+    choice is ambiguous (elaborate/shapecheck.py words why for the user)."""
+    shaped = shaped_classes(scope)
+    if name is not None:
+        return shaped.get(name)
+    if DEFAULT_CLASS in shaped:
+        return shaped[DEFAULT_CLASS]
+    return next(iter(shaped.values())) if len(shaped) == 1 else None

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rcproof.elaborate.shape import rc_shaped
+from rcproof.elaborate.shape import chosen_shape
 from rcproof.elaborate.symbols import TSTAR
-from rcproof.errors import RcError
 from rcproof.syntax import ast as A
 
 if TYPE_CHECKING:
@@ -36,10 +35,11 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     from rcproof.elaborate.unfold import UnfoldError
 
     cls_arg = call.args[2] if len(call.args) > 2 else None
-    try:
-        shape = rc_shaped(unfolder.scope, cls_arg.id if isinstance(cls_arg, A.Name) else None)
-    except RcError as err:
-        raise UnfoldError(err.message) from None
+    name = cls_arg.id if isinstance(cls_arg, A.Name) else None
+    shape = chosen_shape(unfolder.scope, name)
+    if shape is None:  # the checker has told the user why (elaborate/shapecheck.py)
+        raise UnfoldError(f"no class {'named ' + name + ' ' if name else ''}of the RC shape "
+                          "is chosen for tstar")
     dim = (unfolder.expr(call.args[1], env, bound) if len(call.args) > 1
            else shape.default_dim())
     view = unfolder.family(call.args[0], env, bound)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from rcproof.elaborate.instances import params_of_instance
+from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
 from rcproof.elaborate.symbols import (
     BUILTINS,
     ClassSym,
@@ -251,6 +251,16 @@ def structural(family: str) -> tuple[A.Relation, ...]:
             A.Relation(depth, "O", size))
 
 
+def _arguments(params: tuple[A.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:
+    """The instance's arguments by parameter; the checker has already worded a mismatch
+    for the user, so here it only stops the unfolding."""
+    given = bind_arguments(params, call)
+    if isinstance(given, ArgumentProblem):
+        raise UnfoldError(f"the arguments of {owner} do not fit its parameters "
+                          f"({given.kind}{' ' + given.name if given.name else ''})")
+    return given
+
+
 def conjoin(parts: list[A.Prop]) -> A.Prop:
     if not parts:
         return A.Truth(True)
@@ -332,9 +342,10 @@ class Unfolder:
             return FamilyView(A.Name(bound[ref.id]))
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
-        assert isinstance(sym, FamilySym), name
+        if not isinstance(sym, FamilySym):
+            raise UnfoldError(f"'{A.source_name(name)}' is not a family here")
         call = ref if isinstance(ref, A.Call) else A.Call(name)
-        given = params_of_instance(sym.decl.params, call, f"family {name}", "")
+        given = _arguments(sym.decl.params, call, f"family {name}")
         mapping: dict[str, A.Expr] = {}
         for param in sym.decl.params:
             value = given[param.name]
@@ -395,9 +406,10 @@ class Unfolder:
                        ) -> tuple[ClassSym, dict[str, A.Expr]]:
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
-        assert isinstance(sym, ClassSym), name
+        if not isinstance(sym, ClassSym):
+            raise UnfoldError(f"'{A.source_name(name)}' is not a class here")
         call = ref if isinstance(ref, A.Call) else A.Call(name)
-        given = params_of_instance(sym.decl.params, call, f"class {name}", "")
+        given = _arguments(sym.decl.params, call, f"class {name}")
         args = {}
         for param in sym.decl.params:
             value = given[param.name]

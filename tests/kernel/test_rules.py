@@ -302,3 +302,54 @@ def test_unfold_rejects_a_witness_outside_the_function_universe(
         body = _strengthened_proof(goal, scope, (witness,))
         thm = rules.unfold(goal, scope, body, [], strengthened=True, witnesses=(witness,))
         assert (thm is not None) is accepted
+
+
+# ---- instances the checker would have refused reach the kernel: no theorem, no crash ------
+
+@pytest.mark.parametrize("goal", [
+    "S(q = 2) in RC(n)",  # S has no parameter q
+    "S(2) in RC(n)",  # nor a positional one
+    "S in RC(n, 3, 4)",  # RC takes two
+    "S in RC(d = 3)",  # RC's budget f has no default
+    "S in RC(n, d = 3, d = 2)",  # given twice
+    "a in RC(n)",  # a parameter is not a family
+    "S in S",  # a family is not a class
+    "tstar(S, 3, S) = O(n)",  # tstar's class is not a class of the RC shape
+])
+def test_unfold_refuses_an_unchecked_instance(scope, goal: str) -> None:  # type: ignore[no-untyped-def]
+    from rcproof.elaborate.unfold import UnfoldError, unfold
+
+    statement = prop(goal)
+    with pytest.raises(UnfoldError):
+        unfold(statement, scope)
+    rules.register_oracle("test-strong", _yes)
+    anything = rules.oracle("test-strong", rules.Query(statement))
+    assert rules.unfold(statement, scope, anything, []) is None
+    assert rules.unfold(statement, scope, None, []) is None
+
+
+@pytest.mark.parametrize("call, expect", [
+    ("K(1)", {"f": "1", "d": "3"}),
+    ("K(1, 2)", {"f": "1", "d": "2"}),
+    ("K(d = 2, f = 1)", {"f": "1", "d": "2"}),
+    ("K(1, 2, 3)", "too many"),
+    ("K(e = 1)", "unknown"),
+    ("K(1, f = 2)", "twice"),
+    ("K(d = 2)", "missing"),
+])
+def test_bind_arguments_is_data(call: str, expect: object) -> None:
+    from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
+    from rcproof.elaborate.instances import params_of_instance
+    from rcproof.errors import RcError
+
+    params = (A.Param("f", None), A.Param("d", parse_expr("3", "<t>")))
+    node = parse_expr(call, "<t>")
+    assert isinstance(node, A.Call)
+    got = bind_arguments(params, node)
+    if isinstance(expect, str):
+        assert isinstance(got, ArgumentProblem) and got.kind == expect
+        with pytest.raises(RcError):
+            params_of_instance(params, node, "class K", "")
+    else:
+        assert got == {k: parse_expr(v, "<t>") for k, v in expect.items()}  # type: ignore[union-attr]
+        assert params_of_instance(params, node, "class K", "") == got
