@@ -316,7 +316,8 @@ class Unfolder:
             return A.Neg(self.expr(e.operand, env, bound))
         if isinstance(e, A.BinOp):
             return A.BinOp(e.op, self.expr(e.left, env, bound), self.expr(e.right, env, bound))
-        assert isinstance(e, A.Call)
+        if not isinstance(e, A.Call):
+            raise UnfoldError(f"not an expression: {type(e).__name__}")
         if e.func in BUILTINS:
             return A.Call(e.func, tuple(self.expr(a, env, bound) for a in e.args))
         if e.func == TSTAR:  # the minimal realization time, from a class's laws
@@ -399,7 +400,8 @@ class Unfolder:
             cls, args = self.class_instance(p.cls, bound)
             body = self.membership(view, cls, args)
             return A.Not(body) if p.negated else body
-        assert isinstance(p, A.Inclusion)
+        if not isinstance(p, A.Inclusion):
+            raise UnfoldError(f"not a statement: {type(p).__name__}")
         return self.inclusion(p, bound)
 
     def class_instance(self, ref: A.Expr, bound: dict[str, str]
@@ -441,7 +443,8 @@ class Unfolder:
             env[cls.decl.exists_var] = A.Name(var)
         for constraint in cls.decl.exists_constraints:
             for atom in flatten_and(constraint):
-                assert isinstance(atom, A.Relation)
+                if not isinstance(atom, A.Relation):
+                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
                 law = self._law(cls, atom)
                 rel = A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                  self.expr(atom.right, env, {}))
@@ -451,7 +454,8 @@ class Unfolder:
                 self._bound(rel, var, law, lowers, uppers)
         for constraint in cls.decl.constraints:
             for atom in flatten_and(constraint):
-                assert isinstance(atom, A.Relation)
+                if not isinstance(atom, A.Relation):
+                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
                 free.append(A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                        self.expr(atom.right, env, {})))
         return lowers, uppers, free

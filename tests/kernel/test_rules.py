@@ -353,3 +353,8 @@ def test_bind_arguments_is_data(call: str, expect: object) -> None:
     else:
         assert got == {k: parse_expr(v, "<t>") for k, v in expect.items()}  # type: ignore[union-attr]
         assert params_of_instance(params, node, "class K", "") == got
+
+
+@pytest.mark.parametrize("junk", [A.Name("n"), A.Num(Fraction(1)), "S in RC(n)", None])
+def test_unfold_refuses_what_is_not_a_core_statement(scope, junk: object) -> None:  # type: ignore[no-untyped-def]
+    assert rules.unfold(junk, scope, None, []) is None  # type: ignore[arg-type]
