@@ -24,6 +24,7 @@ from rcproof.elaborate.unfold import (
     reciprocal,
     split_power,
 )
+from rcproof.kernel.instantiate import witness_range
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value
 
@@ -33,7 +34,8 @@ def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
     """The fullest member of the class instance `cls(args)`, as a family view labelled W.
 
     Raises UnfoldError when the class has no upper bound on its time (then no member is
-    fullest, and the strict inclusion keeps only its existential)."""
+    fullest) or when a resource so chosen lies outside the function universe (the kernel
+    accepts no such witness); the strict inclusion then keeps only its existential."""
     resources = list(cls.resources)
     env = dict(args)
     env.update({r: A.Name(r) for r in resources})
@@ -52,7 +54,11 @@ def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
         chosen[name] = value if name not in chosen else A.Call("min", (chosen[name], value))
     for needed in ("size", "depth"):
         chosen.setdefault(needed, ONE)
-    return FamilyView(A.Name(WITNESS), tuple(sorted(chosen.items())))
+    resources = tuple(sorted(chosen.items()))
+    why = witness_range(resources, unfolder.scope, dict(unfolder._kinds))
+    if why is not None:  # the kernel would refuse it: offer none, keep the existential
+        raise UnfoldError(f"the fullest member of {cls.name} is no witness: {why}")
+    return FamilyView(A.Name(WITNESS), resources)
 
 
 def _resource_power(e: A.Expr, resources: list[str]) -> tuple[str, A.Expr, A.Expr] | None:

@@ -358,3 +358,18 @@ def test_bind_arguments_is_data(call: str, expect: object) -> None:
 @pytest.mark.parametrize("junk", [A.Name("n"), A.Num(Fraction(1)), "S in RC(n)", None])
 def test_unfold_refuses_what_is_not_a_core_statement(scope, junk: object) -> None:  # type: ignore[no-untyped-def]
     assert rules.unfold(junk, scope, None, []) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("goal, offered", [
+    ("RC(sqrt(n)) subsetneq RC(n^(2/3))", True),
+    ("RC(n) subsetneq RC(n^2)", True),
+    ("RC(2^n) subsetneq RC(3^n)", False),  # the fullest member's size 27^n: no universe term
+    ("RC(n) subsetneq RC(exp(n))", False),
+])
+def test_engine_offers_only_witnesses_the_kernel_accepts(scope, goal: str, offered: bool
+                                                          ) -> None:  # type: ignore[no-untyped-def]
+    from rcproof.elaborate.unfold import unfold
+    from rcproof.prover.witness import fullest_member
+
+    found = unfold(prop(goal), scope, fullest_member).witnesses
+    assert len(found) == 1 and (found[0] is not None) is offered
