@@ -22,6 +22,7 @@ from rcproof.elaborate.symbols import (
 from rcproof.errors import RcError, did_you_mean
 from rcproof.resources import library_dir
 from rcproof.syntax import ast as A
+from rcproof.syntax import notation as _printer  # noqa: F401  (growth reasons quote with it)
 from rcproof.syntax.parser import parse
 
 
