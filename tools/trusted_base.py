@@ -8,6 +8,10 @@ closure ≤ 2,000); the kernel's count is also printed together with the definit
 unfolding its `unfold` rule re-runs (elaborate/unfold.py, elaborate/tstar.py).
 Exit status 0 always; `--json` prints the numbers as one document.
 
+Not followed, by design: the printer that `rcproof.syntax.display` calls once
+`rcproof.syntax.notation` registers itself. It only words the text of refusals that the
+kernel discards (a failed check answers None), so no bug in it can make a verdict.
+
 Usage: python tools/trusted_base.py [--json]
 """
 
