@@ -541,7 +541,9 @@ class Unfolder:
         proposer, or the next of the witnesses given for a replay. Any family with exact
         resources will do — `offered` is the existential's body at that family, with
         the structural facts of a real circuit — so a given witness is only checked to
-        be such a family (not a declared one, no merely bounded resource)."""
+        be such a family (not a declared one, no merely bounded resource); the kernel's
+        `unfold` rule also checks that its resources are terms of the function universe
+        (kernel/instantiate.witness_range)."""
         if callable(self._witnesses):
             try:
                 found: FamilyView | None = self._witnesses(self, cls, args)
@@ -550,7 +552,7 @@ class Unfolder:
         else:
             found = next(self._witnesses, None)
             if found is not None and not (
-                    isinstance(found, FamilyView) and not found.named and not found.bounded
+                    type(found) is FamilyView and not found.named and not found.bounded
                     and found.label == A.Name(WITNESS) and isinstance(found.exact, tuple)
                     and all(isinstance(item, tuple) and len(item) == 2
                             and isinstance(item[0], str) and isinstance(item[1], A.Expr)
