@@ -27,31 +27,62 @@ from itertools import count
 
 from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import ast as A
+from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import nodes, rewrite
 
 _BUILTINS = ("log", "sqrt", "exp", "max", "min")
 _fresh = count(1)
 
 
-def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object]) -> bool:
+_EXPR = (A.Num, A.Name, A.Neg, A.BinOp, A.Call)
+
+
+def _match(pattern: object, target: object, holes: set[str], subst: dict[str, object],
+           deferred: list[tuple[A.Expr, A.Expr]] | None = None) -> bool:
+    """Syntactic matching of `pattern` (its `holes` are variables) against `target`.
+
+    With `deferred`, a numeral target met by a pattern expression of another shape
+    (`1/3` against `1/(d - 1)`) is set aside: `_numerals_agree` checks it once every hole
+    is bound."""
     if isinstance(pattern, A.Name) and pattern.id in holes:
         if pattern.id in subst:
             return subst[pattern.id] == target
         subst[pattern.id] = target
         return True
+    if deferred is not None and isinstance(pattern, _EXPR) and isinstance(target, _EXPR) \
+            and not isinstance(pattern, A.Name) and const_value(target) is not None:
+        trial = dict(subst)
+        if _match(pattern, target, holes, trial):  # the same shape: bind holes as usual
+            subst.update(trial)
+        else:
+            deferred.append((pattern, target))
+        return True
     if type(pattern) is not type(target):
         return False
     if isinstance(pattern, tuple):
         return len(pattern) == len(target) and all(  # type: ignore[arg-type]
-            _match(p, t, holes, subst) for p, t in zip(pattern, target))  # type: ignore[arg-type]
+            _match(p, t, holes, subst, deferred)
+            for p, t in zip(pattern, target))  # type: ignore[arg-type]
     if dataclasses.is_dataclass(pattern):
         for f in dataclasses.fields(pattern):
             if f.name == "span":
                 continue
-            if not _match(getattr(pattern, f.name), getattr(target, f.name), holes, subst):
+            if not _match(getattr(pattern, f.name), getattr(target, f.name), holes, subst,
+                          deferred):
                 return False
         return True
     return bool(pattern == target)
+
+
+def _numerals_agree(deferred: list[tuple[A.Expr, A.Expr]], subst: dict[str, object]) -> bool:
+    """Each set-aside pair denotes the same rational number once the holes are filled
+    (exact arithmetic on + - * / of numerals): then the instance and the goal state the
+    same proposition, differing only in how a number is written."""
+    for pattern, target in deferred:
+        value = const_value(substitute(pattern, subst))  # type: ignore[arg-type]
+        if value is None or value != const_value(target):
+            return False
+    return True
 
 
 def free_names(node: object) -> set[str]:
@@ -132,7 +163,9 @@ def instantiate(fact: A.Prop, goal: A.Prop, admits: Callable[[str, A.Expr], str 
     body = fact
     while True:
         subst: dict[str, object] = {}
-        if _match(body, goal, set(kinds), subst):
+        deferred: list[tuple[A.Expr, A.Expr]] = []
+        if _match(body, goal, set(kinds), subst, deferred) and \
+                _numerals_agree(deferred, subst):
             break
         if isinstance(body, A.Forall):
             fresh = {name: f"{name}#f{next(_fresh)}" for name in body.names}

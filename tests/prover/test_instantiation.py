@@ -65,3 +65,38 @@ def test_by_name_through_a_file(check) -> None:  # type: ignore[no-untyped-def]
     assert results["t"].verdict.status == "unknown"
     assert results["u"].verdict.status == "proved"
     assert results["u"].verdict.oracles == ("z3",)  # the obligation 1/2 > 0 went to z3
+
+
+ENTROPY = ("forall d : real where d >= 2. forall C : family where "
+           "size(C) = omega(n^(d/(d-1))). C notin RC(n^(1/(d-1)), d)")
+
+
+@pytest.mark.parametrize(("goal", "matches"), [
+    ("G notin RC(n^(1/3), 4)", True),      # 1/(4 - 1) written as its value
+    ("G notin RC(n^(1/(4-1)), 4)", True),
+    ("G notin RC(n^(2/3), 5/2)", True),    # 1/(5/2 - 1) = 2/3
+    ("G notin RC(n^(1/2), 3)", True),
+    ("G notin RC(n^(1/4), 4)", False),     # 1/4 is not 1/(4 - 1)
+    ("G notin RC(n^(1/3), 3)", False),
+    ("G notin RC(n^(1/2), 2)", False),
+    ("G notin RC(n^(1/3), d)", False),     # no number to compare with
+])
+def test_numerals_match_up_to_their_value(goal: str, matches: bool) -> None:
+    """Review 3, F13: `by NAME` matches a numeral written differently from the fact's
+    pattern (n^(1/3) against n^(1/(d-1)) with d = 4), and only when the values agree."""
+    got = instantiate(parse_prop(ENTROPY), parse_prop(goal), lambda kind, term: None)
+    assert isinstance(got, list) == matches, got
+    if matches:
+        need = got[-1]
+        assert isinstance(need, A.Relation) and need.rel == "omega"
+
+
+def test_numeral_matching_through_the_kernel(check) -> None:  # type: ignore[no-untyped-def]
+    src = ("import scaling\nfamily G { size = n^2; depth = 1 }\n"
+           "theorem yes: G notin RC(n^(1/3), 4)\nproof\n"
+           "  show G notin RC(n^(1/3), 4) by entropy_limit\nqed\n"
+           "theorem no: G notin RC(n^(1/4), 4)\nproof\n"
+           "  show G notin RC(n^(1/4), 4) by entropy_limit\nqed\n")
+    got = check(src)
+    assert got["yes"].verdict.status == "proved", got["yes"].verdict
+    assert got["no"].verdict.status == "unknown", got["no"].verdict
