@@ -1,5 +1,6 @@
 """Oracle-answer cache: what z3 (Tier 2) and the limit engine (Tier 3) answered, keyed by
-the exact query they answered and the tool version.
+the exact query they answered and the tool version; also parsed files (rcproof/verify.py),
+keyed by their path and a digest of their text.
 
 It stores no verdicts and no theorems: a cached answer is replayed through the kernel,
 which re-unfolds the statement, re-decides Tier 1 atoms and asks the oracle again (which
@@ -74,6 +75,11 @@ def cache_dir() -> Path:
 def set_enabled(value: bool) -> None:
     global _enabled
     _enabled = value
+
+
+def enabled() -> bool:
+    """Whether this run reads and writes the cache (False under `--no-cache`)."""
+    return _enabled
 
 
 def _db() -> sqlite3.Connection | None:

@@ -3,10 +3,11 @@
 With `jobs > 1` the theorems are verified by forked worker processes, which inherit the
 loaded program: each takes blocks of consecutive theorems (a proof's facts usually sit
 just above it) from a shared queue, keeps one `Session` for all its blocks (facts a
-proof relies on are verified where needed), and sends back what its oracles answered.
-The parent replays every theorem through its own kernel with those answers (Tier 1 is
-re-decided, oracle questions are look-ups), block by block as the answers arrive, so the
-output is the same as with one job and no verdict or theorem crosses a process boundary.
+proof relies on are verified where needed), and sends back what its oracles (z3, Tier 3)
+answered. The parent replays every theorem through its own kernel with those answers
+(Tier 1 is decided again, once: the engine's leading terms are memoized for the kernel;
+oracle questions are look-ups), block by block as the answers arrive, so the output is
+the same as with one job and no verdict or theorem crosses a process boundary.
 
 Cost stays linear in the number of theorems (issue 13):
 
@@ -70,6 +71,42 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _parser(jobs: int) -> Callable[[str, str], A.Module]:
+    """`_parser_uncached`, its modules kept in the cache (`cached_parse`)."""
+    uncached = _parser_uncached(jobs)
+
+    def parse_file(source: str, path: str) -> A.Module:
+        return cached_parse(source, path, uncached)
+
+    return parse_file
+
+
+def cached_parse(source: str, path: str,
+                 parse: Callable[[str, str], A.Module]) -> A.Module:
+    """`parse(source, path)`, or the module stored for exactly this path and text.
+
+    The key is the tool version (a digest of rcproof's code and grammar), the path (spans
+    name it) and a SHA-256 of the text; a stored module is used only if it holds that very
+    text and path, so a stale or damaged entry is a miss (it costs the parse, nothing
+    else). Parsing was most of a warm run (issue 13): unpickling a module is about ten
+    times faster. Input errors are raised by `parse` and never stored."""
+    from rcproof import cache
+
+    if not cache.enabled():
+        return parse(source, path)
+    import hashlib
+
+    from rcproof.syntax import ast as A
+
+    k = cache.key("module", path, hashlib.sha256(source.encode("utf-8")).hexdigest())
+    found = cache.get(k)
+    if isinstance(found, A.Module) and found.path == path and found.source == source:
+        return found
+    module = parse(source, path)
+    cache.put(k, module)
+    return module
+
+
+def _parser_uncached(jobs: int) -> Callable[[str, str], A.Module]:
     """`parse`, or with several jobs one that parses a large file in pieces in parallel;
     on any failure the file is parsed again serially, so errors read exactly the same."""
     from rcproof.syntax.parser import parse
@@ -110,7 +147,10 @@ def _answers_since(marks: tuple[int, int]) -> Answers:
     """The oracle answers (z3, limit) this process found after `marks`."""
     from rcproof.prover import decide, ground
 
-    return (list(decide._MEMO.items())[marks[0]:], list(ground._MEMO.items())[marks[1]:])
+    # Tier 1 decisions stay here (a third of what was sent): the parent's engine decides
+    # them again and its kernel then finds the leading terms memoized (growth/leading.py).
+    limits = [(k, v) for k, v in list(ground._MEMO.items())[marks[1]:] if v.tier != ground.TIER1]
+    return list(decide._MEMO.items())[marks[0]:], limits
 
 
 def _work(block: tuple[int, int]) -> tuple[Answers, list[float]]:
@@ -125,6 +165,7 @@ def _work(block: tuple[int, int]) -> tuple[Answers, list[float]]:
 
     global _worker_session
     assert _forked is not None
+    gc.enable()  # forked while the parent's collector was paused: collect as one job does
     program, tasks, budget = _forked
     if _worker_session is None or _worker_session[0] != os.getpid():
         _worker_session = (os.getpid(), Session(list(program.files.values()), budget))
@@ -192,7 +233,9 @@ def _parallel(program: Program, jobs: int, budget: float) -> list[tuple[str, lis
     results: list[list[Result]] = [[] for _ in units]
     _forked = (program, tasks, budget)
     try:
-        with _pool(min(jobs, len(blocks)) or 1) as pool:
+        # The answers arriving from workers are many small acyclic
+        # containers; collecting them as they arrive cost the parent a quarter more.
+        with _collector_paused(), _pool(min(jobs, len(blocks)) or 1) as pool:
             for (start, end), ((z3_answers, limit_answers), times) in zip(
                     blocks, pool.map(_work, blocks)):
                 decide._MEMO.update(z3_answers)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from rcproof.budget import current, spend
 from rcproof.growth.coef import Coef
 from rcproof.growth.errors import NotPositive, SignUnknown
 from rcproof.growth.expand import expand
@@ -78,8 +79,31 @@ def _err_text(x: Expansion) -> str:
     return show(Growth(Coef.exact(1), x.err).to_expr())
 
 
+_MEMO: dict[Expr, tuple[Growth, int]] = {}
+MEMO_ENTRIES = 200_000  # the memo is emptied when it reaches this many expressions
+
+
 def leading(expr: Expr) -> Growth:
-    """The Θ-class (and leading coefficient) of an eventually positive expression."""
+    """The Θ-class (and leading coefficient) of an eventually positive expression.
+
+    Memoized by the exact expression (the engine and then the kernel ask about the same
+    atoms, and the t* of every family recurs): a recalled answer spends the work units
+    its computation spent, so budgets, and hence verdicts, do not depend on what was
+    asked before. Failures (GrowthError) are not memoized."""
+    found = _MEMO.get(expr)
+    if found is not None:
+        spend(found[1], "expanding an expression (Tier 1)")
+        return found[0]
+    account = current()
+    before = account.spent
+    growth = _leading(expr)
+    if len(_MEMO) >= MEMO_ENTRIES:
+        _MEMO.clear()
+    _MEMO[expr] = (growth, account.spent - before)
+    return growth
+
+
+def _leading(expr: Expr) -> Growth:
     mono = monomial(expr)
     if mono is not None and mono[0] > 0:
         return Growth(Coef.exact(mono[0]), mono[1])

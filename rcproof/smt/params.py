@@ -20,9 +20,28 @@ def comparison(c: A.Comparison, terms: RealTerms) -> z3.BoolRef:
 
 
 def inconsistent_params(constraints: list[A.Prop]) -> A.Prop | None:
-    """The constraint at which the assumptions become unsatisfiable, or None."""
+    """The constraint at which the assumptions become unsatisfiable, or None.
+
+    The answer (the culprit's position) is kept in the oracle cache under the exact
+    constraints, like every z3 answer (rcproof/cache.py): a warm run of a library whose
+    parameter declarations have not changed does not start z3 (issue 13)."""
     if not constraints:
         return None
+    from rcproof import cache
+
+    if not cache.enabled():
+        return _first_inconsistent(constraints)
+    k = cache.key("params", tuple(constraints))
+    stored = cache.get(k)
+    if isinstance(stored, int) and -1 <= stored < len(constraints):
+        return None if stored < 0 else constraints[stored]
+    culprit = _first_inconsistent(constraints)
+    cache.put(k, -1 if culprit is None else next(
+        i for i, c in enumerate(constraints) if c is culprit))
+    return culprit
+
+
+def _first_inconsistent(constraints: list[A.Prop]) -> A.Prop | None:
     ctx = z3.Context()
     names: dict[str, z3.ArithRef] = {}
 

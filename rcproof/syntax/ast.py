@@ -299,3 +299,93 @@ class Module:
     path: str
     source: str
     decls: tuple[Decl, ...]
+
+
+# ---- cached hashes (issue 13) --------------------------------------------------------
+#
+# Trees are used as memo keys (oracle answers, Tier 1 decisions, unfoldings) over and
+# over; the generated `__hash__` of a frozen dataclass re-hashes the whole subtree (and
+# every Fraction in it) each time. Each node therefore keeps its hash once computed, in
+# its own `__dict__` under `_HASH`. The cached value is never pickled (`__getstate__`
+# drops it): string hashes are salted per process, so a hash computed in a worker is
+# wrong in the parent. Equality gets two shortcuts: the same object, and two cached
+# hashes that differ; otherwise it is the generated field-by-field comparison.
+
+_HASH = "_hash"
+_COMPARED: dict[type, tuple[str, ...]] = {}  # node class -> its compared fields
+
+
+def _same(left: object, right: object) -> bool:
+    """Structural equality of two trees of the same class, without recursion (a sum of
+    a few hundred terms is a tree that deep; equal trees from different sources meet
+    in every memo)."""
+    stack = [(left, right)]
+    while stack:
+        x, y = stack.pop()
+        if x is y:
+            continue
+        cls = x.__class__
+        names = _COMPARED.get(cls)
+        if cls is not y.__class__:
+            if names is not None or y.__class__ in _COMPARED or x != y:
+                return False
+        elif names is not None:
+            mine = x.__dict__.get(_HASH)
+            if mine is not None:
+                theirs = y.__dict__.get(_HASH)
+                if theirs is not None and theirs != mine:
+                    return False
+            stack.extend([(getattr(x, n), getattr(y, n)) for n in names])
+        elif cls is tuple:
+            if len(x) != len(y):  # type: ignore[arg-type]
+                return False
+            stack.extend(zip(x, y))  # type: ignore[call-overload]
+        elif x != y:
+            return False
+    return True
+
+
+def _cache_hash(cls: type) -> None:
+    """Give `cls` a cached `__hash__` (one Python frame per tree level, as the generated
+    one) and an iterative `__eq__` over the compared fields (the span excluded)."""
+    from dataclasses import fields
+    from operator import attrgetter
+
+    names = tuple(f.name for f in fields(cls) if f.compare)
+    _COMPARED[cls] = names
+    values = attrgetter(*names)
+    if len(names) == 1:
+        single = values
+
+        def values(node: object) -> tuple[object, ...]:  # type: ignore[misc]
+            return (single(node),)
+
+    def cached_hash(self: object) -> int:
+        state = self.__dict__
+        h = state.get(_HASH)
+        if h is None:
+            h = state[_HASH] = hash(values(self))
+        return h  # type: ignore[no-any-return]
+
+    def eq(self: object, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _same(self, other)
+
+    def getstate(self: object) -> dict[str, object]:
+        state = self.__dict__
+        if _HASH in state:
+            state = dict(state)
+            del state[_HASH]
+        return state
+
+    cls.__hash__ = cached_hash  # type: ignore[method-assign,assignment]
+    cls.__eq__ = eq  # type: ignore[method-assign,assignment]
+    cls.__getstate__ = getstate  # type: ignore[attr-defined]
+
+
+for _node in (Num, Name, Call, BinOp, Neg, Relation, Comparison, Membership, Inclusion,
+              Truth, Not, And, Or, Implies, Forall):
+    _cache_hash(_node)

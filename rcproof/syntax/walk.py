@@ -7,6 +7,17 @@ from collections.abc import Callable, Iterator
 
 from rcproof.syntax import ast as A
 
+_CHILDREN: dict[type, tuple[str, ...] | None] = {}
+
+
+def _children(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass node other than its span (None: not a node);
+    computed once per class (`dataclasses.fields` per visited node was a hot spot)."""
+    if cls not in _CHILDREN:
+        _CHILDREN[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "span") \
+            if dataclasses.is_dataclass(cls) else None
+    return _CHILDREN[cls]
+
 
 def nodes(node: object) -> Iterator[object]:
     """Every syntax node below (and including) `node`, spans excluded."""
@@ -15,10 +26,12 @@ def nodes(node: object) -> Iterator[object]:
         item = stack.pop()
         if isinstance(item, tuple):
             stack.extend(item)
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            continue
+        cls = item.__class__
+        fields = _CHILDREN[cls] if cls in _CHILDREN else _children(cls)
+        if fields is not None:
             yield item
-            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item)
-                         if f.name != "span")
+            stack.extend([getattr(item, name) for name in fields])
 
 
 def names(node: object) -> set[str]:
