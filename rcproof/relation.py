@@ -44,6 +44,10 @@ class Comparison:
     vacuous: bool = False
     oracles: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.reason is not None and not isinstance(self.reason, Reason):
+            raise TypeError("a comparison's reason is a Reason (rcproof.syntax.reason)")
+
     @property
     def statement(self) -> str | None:
         return None if self.rel is None else show(A.Relation(self.left, self.rel, self.right))
@@ -132,8 +136,8 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
         for prop in both[1:]:
             joint = A.And(joint, prop)
         if tactics.check(joint).status == "vacuous":
-            return Comparison(left, right, None, reason="the assumptions admit no "
-                              "parameter value", assumptions=assumed, vacuous=True)
+            return Comparison(left, right, None, reason=because(
+                "the assumptions admit no parameter value"), assumptions=assumed, vacuous=True)
     if is_ground(left) and is_ground(right):
         return _ground(tactics, left, right)
     for rel in ("o", "Theta", "omega", "O", "Omega"):
