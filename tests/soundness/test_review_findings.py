@@ -207,7 +207,7 @@ def test_tilde_of_a_named_resource_names_the_real_cause(tmp_path: Path, size: st
                     f"theorem goal: size(A) ~ {value}\n", encoding="utf-8")
     (_, results), = verify_paths([path], use_cache=False, evidence=False)
     verdict = next(r.verdict for r in results if r.name == "goal")
-    assert verdict.status == "unknown" and "constant factor" in (verdict.reason or ""), \
+    assert verdict.status == "unknown" and "constant factor" in str(verdict.reason or ""), \
         verdict.reason
 
 
