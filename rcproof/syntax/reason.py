@@ -94,6 +94,11 @@ class Reason:
     def __str__(self) -> str:
         return "".join(segment_text(s) for s in self.segments)
 
+    def __contains__(self, text: object) -> bool:
+        """Whether the text of the reason contains `text` (for tests and tools; reports
+        print the segments and never search the text)."""
+        return isinstance(text, str) and text in str(self)
+
     def __bool__(self) -> bool:
         return any(not isinstance(s, Text) or s.text for s in self.segments)
 

@@ -82,6 +82,7 @@ def test_reason_is_typed_data() -> None:
     assert str(joined("; ", [because("a"), because("b")])) == "a; b"
     assert not because() and not because("") and because("x")
     assert r.formulas() == (parse_prop("n = O(n)"),)
+    assert "x n = O(n) and" in r and "missing" not in r
     with pytest.raises(TypeError):
         Reason(("prose is a Text, not a str",))  # type: ignore[arg-type]
     with pytest.raises(TypeError):

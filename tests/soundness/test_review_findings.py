@@ -194,7 +194,7 @@ def test_reasons_call_a_constant_a_constant(tmp_path: Path, exponent: str, said:
                     encoding="utf-8")
     (_, results), = verify_paths([path], use_cache=False, evidence=False)
     verdict = next(r.verdict for r in results if r.name == "goal")
-    assert verdict.status == "unknown" and said in (verdict.reason or ""), verdict.reason
+    assert verdict.status == "unknown" and said in str(verdict.reason or ""), verdict.reason
 
 
 @pytest.mark.parametrize("size", ["8*n^2", "n^2", "n*log(n)", "O(n^2)"])
@@ -223,4 +223,4 @@ def test_counterexamples_prefer_simple_values(tmp_path: Path, statement: str,
     path.write_text(f"import scaling\ntheorem goal: {statement}\n", encoding="utf-8")
     (_, results), = verify_paths([path], use_cache=False, evidence=False)
     verdict = next(r.verdict for r in results if r.name == "goal")
-    assert verdict.status == "refuted" and value in (verdict.reason or ""), verdict.reason
+    assert verdict.status == "refuted" and value in str(verdict.reason or ""), verdict.reason
