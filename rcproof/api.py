@@ -29,6 +29,7 @@ from rcproof.kernel import Counterexample
 from rcproof.prover.run import Result
 from rcproof.realization import TightBound
 from rcproof.relation import Comparison
+from rcproof.syntax.reason import as_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -161,6 +162,7 @@ class BoundResult:
     def _repr_latex_(self) -> str:
         from rcproof.report.simplify import tidy
         from rcproof.syntax.notation import to_latex
+        from rcproof.syntax.reason import render
 
         b = self._bound
         head = f"t^*_{{{to_latex(b.dim)}}}({to_latex(b.family)})"
@@ -172,7 +174,8 @@ class BoundResult:
             return f"${head} = \\Omega({low}) \\cap O({high})$"
         if b.cases:
             rows = [f"\\Theta({to_latex(tidy(c.time, theta=True))}) & "
-                    f"\\text{{{c.note or ''}}}" for c in b.cases if c.time is not None]
+                    + (render(c.note, lambda t: f"\\text{{{t}}}", to_latex) if c.note else "")
+                    for c in b.cases if c.time is not None]
             return f"${head} = \\begin{{cases}}" + " \\\\ ".join(rows) + "\\end{cases}$"
         return f"${head}\\ \\text{{undetermined}}$"
 
@@ -186,7 +189,7 @@ def _from_bound(b: TightBound) -> BoundResult:
 
     return BoundResult(show(b.family), show(b.dim), b.cls, theta(b.time), theta(b.low),
                        theta(b.high), b.laws, b.checked, b.tight,
-                       tuple(_from_bound(c) for c in b.cases), b.note, b)
+                       tuple(_from_bound(c) for c in b.cases), as_text(b.note), b)
 
 
 def _counterexample(pairs: Counterexample | None) -> dict[str, str] | None:
@@ -201,7 +204,8 @@ def _typed(r: Result, dims: Mapping[str, str]) -> TheoremResult:
 
     v = r.verdict
     return TheoremResult(r.name, r.fact.kind, r.path, r.line, v.status,  # type: ignore[arg-type]
-                         show(r.fact.prop), v.reason, _counterexample(v.counterexample),
+                         show(r.fact.prop), as_text(v.reason),
+                         _counterexample(v.counterexample),
                          tuple(v.axioms), tuple(v.oracles), r.ms, r, dims)
 
 

@@ -23,6 +23,7 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_ascii
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr
+from rcproof.syntax.reason import Formula, Reason, because
 
 N = A.Name("n")
 
@@ -39,9 +40,10 @@ class TightBound:
     Exactly one of: `time` (t*_d = Θ(time); `laws` bind, their lower bounds are
     Θ(time); `checked`/`tight` are the kernel's verdicts on membership in cls(time, d)
     and on no budget o(time) sufficing); `cases` (a split over intervals of the variable
-    `split`, each case a TightBound with its interval in `note`); `low`/`high` (a family
-    known by bounds: t*_d = Ω(low) and O(high), each end printed only when the kernel
-    proved it); or neither, with the reason in `note`."""
+    `split`, each case a TightBound with its interval in `interval` and `note`);
+    `low`/`high` (a family known by bounds: t*_d = Ω(low) and O(high), each end printed
+    only when the kernel proved it); or neither, with the reason in `note`. `note` and
+    `interval` are typed reasons (rcproof.syntax.reason): reports print them."""
 
     family: A.Expr
     dim: A.Expr
@@ -52,12 +54,13 @@ class TightBound:
     cases: tuple[TightBound, ...] = ()  # a case split over intervals of symbolic d
     checked: str | None = None         # kernel verdict on membership in K(time, d)
     tight: str | None = None           # kernel verdict on: in no K(f, d) with f = o(time)
-    note: str | None = None
+    note: Reason | None = None
     cls: str = "RC"                    # the class of the RC shape the bound is about
     low: A.Expr | None = None          # a family known by bounds: t*_d = Omega(low) ...
     high: A.Expr | None = None         # ... and O(high), each checked by the kernel
     split: str | None = None           # the variable `cases` split on (d, or a parameter)
     excluded: bool = False             # kernel-proved: in no class instance at this d
+    interval: Reason | None = None     # a case's interval of the split variable
 
     @property
     def volume(self) -> A.Expr | None:
@@ -277,7 +280,7 @@ def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
     try:
         leads = [(growth.leading(b.expr), b) for b in lowers]
     except growth.GrowthError as exc:
-        return TightBound(family, dim, None, (), note=f"outside Tier 1: {exc.reason}",
+        return TightBound(family, dim, None, (), note=because("outside Tier 1: ", exc.reason),
                           cls=shape.name)
     top = max(lead.exps for lead, _ in leads)
     laws = tuple(dict.fromkeys(law_name(b.law) for lead, b in leads if lead.exps == top))
@@ -313,9 +316,9 @@ def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr
     if kernel.check(claim).status != "proved":
         return None
     return TightBound(family, dim, None, (), cls=shape.name, excluded=True,
-                      note=f"no realization: in no {shape.name} class at this dimension "
-                           f"(kernel: proved {show(claim)}); a law without the time "
-                           "budget excludes it")
+                      note=because(f"no realization: in no {shape.name} class at this "
+                                   "dimension (kernel: proved ", claim, "); a law without "
+                                   "the time budget excludes it"))
 
 
 def _names(e: A.Expr, name: str) -> bool:
@@ -384,7 +387,7 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
     if low_expr is not None and high_expr is not None and low_expr == high_expr:
         return TightBound(family, dim, high_expr, laws, checked="proved", tight="proved",
                           cls=shape.name)
-    note = "the family is known only by bounds"
+    note = because("the family is known only by bounds")
     return TightBound(family, dim, None, laws, note=note, cls=shape.name, low=low_expr,
                       high=high_expr)
 
@@ -440,11 +443,13 @@ def _symbolic(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
             cases.append(case)
         else:
             return TightBound(family, dim, None, (), cases=tuple(cases),
-                              note=f"the binding law changes with {word}", cls=shape.name,
+                              note=because(f"the binding law changes with {word}"),
+                              cls=shape.name,
                               split=word)
     hint = "give --dim a number" if split.var == dim else f"give {word} a value"
-    return TightBound(family, dim, None, (), note=f"no single law binds for every {word} "
-                      f"and no case split was found: {hint}", cls=shape.name)
+    return TightBound(family, dim, None, (), note=because(
+        f"no single law binds for every {word} and no case split was found: {hint}"),
+        cls=shape.name)
 
 
 def _param_split(scope: Scope, lowers: list[Bound]) -> _Split | None:
@@ -490,18 +495,25 @@ def _interval(split: _Split, low: Fraction | None, high: Fraction | None
     return tuple(where)
 
 
-def _span(split: _Split, low: Fraction | None, high: Fraction | None) -> str:
+def _span(split: _Split, low: Fraction | None, high: Fraction | None) -> Reason:
     """`0 < a <= 1`: an end the declaration excludes is shown strict."""
     var = split.var.id
     lt = {e: "<" if e in split.strict and e in (split.low, split.high) else "<="
           for e in (low, high) if e is not None}
+    name = A.Name(var)
     if low is not None and high is not None:
-        return f"{low} {lt[low]} {var} {lt[high]} {high}"
-    if low is not None:
-        return f"{var} {lt[low].replace('<', '>')} {low}"
-    if high is not None:
-        return f"{var} {lt[high]} {high}"
-    return var
+        node: A.Prop | A.Expr = A.Comparison((A.Num(low), name, A.Num(high)),
+                                             (lt[low], lt[high]))
+        text = f"{low} {lt[low]} {var} {lt[high]} {high}"
+    elif low is not None:
+        op = lt[low].replace("<", ">")
+        node, text = A.Comparison((name, A.Num(low)), (op,)), f"{var} {op} {low}"
+    elif high is not None:
+        node = A.Comparison((name, A.Num(high)), (lt[high],))
+        text = f"{var} {lt[high]} {high}"
+    else:
+        node, text = name, var
+    return because(Formula(node, text=text))
 
 
 def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, split: _Split,
@@ -527,8 +539,9 @@ def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, spl
         time = simplify_power(_lead_base(candidate.expr))
         member = every(_membership(shape, family, time, dim))
         tight = every(_tightness(shape, family, time, dim))
+        span = _span(split, low, high)
         return TightBound(family, dim, time, laws, checked=member, tight=tight,
-                          note=f"for every {_span(split, low, high)}", cls=shape.name)
+                          note=because("for every ", span), cls=shape.name, interval=span)
     return None
 
 

@@ -18,6 +18,7 @@ from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr, parse_prop
+from rcproof.syntax.reason import Reason, as_text, because
 from rcproof.syntax.terms import is_ground
 from rcproof.syntax.walk import names
 
@@ -38,10 +39,14 @@ class Comparison:
     rel: str | None
     tier: str | None = None
     certificate: str | None = None
-    reason: str | None = None
+    reason: Reason | None = None
     assumptions: tuple[str, ...] = ()
     vacuous: bool = False
     oracles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reason is not None and not isinstance(self.reason, Reason):
+            raise TypeError("a comparison's reason is a Reason (rcproof.syntax.reason)")
 
     @property
     def statement(self) -> str | None:
@@ -50,7 +55,7 @@ class Comparison:
     def to_dict(self) -> dict[str, object]:
         return {"left": show(self.left), "right": show(self.right), "relation": self.rel,
                 "statement": self.statement, "tier": self.tier,
-                "certificate": self.certificate, "reason": self.reason,
+                "certificate": self.certificate, "reason": as_text(self.reason),
                 "assumptions": list(self.assumptions), "vacuous": self.vacuous,
                 "oracles": list(self.oracles)}
 
@@ -63,7 +68,7 @@ class Comparison:
         if self.vacuous:
             return "the assumptions admit no parameter value"
         if self.rel is None:
-            return self.reason or "undecided"
+            return str(self.reason) if self.reason else "undecided"
         lines = [self.statement or ""]
         if self.rel == "~":
             lines[0] += f"   (hence {show(A.Relation(self.left, 'Theta', self.right))})"
@@ -79,8 +84,11 @@ class Comparison:
     def _repr_latex_(self) -> str:
         from rcproof.syntax.notation import to_latex
 
-        if self.rel is None:
-            return f"$\\text{{{self.reason or 'undecided'}}}$"
+        if self.rel is None:  # for notebooks (MathJax): prose as \text, formulas as math
+            from rcproof.syntax.reason import render
+
+            reason = self.reason if self.reason else because("undecided")
+            return "$" + render(reason, lambda t: f"\\text{{{t}}}", to_latex) + "$"
         return f"${to_latex(A.Relation(self.left, self.rel, self.right))}$"
 
 
@@ -128,8 +136,8 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
         for prop in both[1:]:
             joint = A.And(joint, prop)
         if tactics.check(joint).status == "vacuous":
-            return Comparison(left, right, None, reason="the assumptions admit no "
-                              "parameter value", assumptions=assumed, vacuous=True)
+            return Comparison(left, right, None, reason=because(
+                "the assumptions admit no parameter value"), assumptions=assumed, vacuous=True)
     if is_ground(left) and is_ground(right):
         return _ground(tactics, left, right)
     for rel in ("o", "Theta", "omega", "O", "Omega"):
@@ -138,13 +146,13 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
             return Comparison(left, right, rel, "smt", assumptions=assumed,
                               oracles=verdict.oracles)
         if verdict.status == "vacuous":
-            return Comparison(left, right, None, reason="the assumptions admit no "
-                              "parameter value", assumptions=assumed, vacuous=True)
+            return Comparison(left, right, None, reason=because(
+                "the assumptions admit no parameter value"), assumptions=assumed, vacuous=True)
     upper = tactics.check(A.Relation(left, "O", right))
     lower = tactics.check(A.Relation(left, "Omega", right))
-    reason = (f"no relation could be shown for every admissible value\n"
-              f"  {show(A.Relation(left, 'O', right))}: {upper.reason or upper.status}\n"
-              f"  {show(A.Relation(left, 'Omega', right))}: {lower.reason or lower.status}")
+    reason = because("no relation could be shown for every admissible value\n  ",
+                     A.Relation(left, "O", right), ": ", upper.reason or upper.status, "\n  ",
+                     A.Relation(left, "Omega", right), ": ", lower.reason or lower.status)
     return Comparison(left, right, None, reason=reason, assumptions=assumed)
 
 
@@ -154,7 +162,8 @@ def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str
 
 def _certificate(verdict: Verdict) -> str | None:
     """The (c, N0) certificate of the Tier 1 step, when the derivation has one."""
-    return next((s.detail for s in verdict.steps if s.rule == "growth" and s.detail), None)
+    return next((str(s.detail) for s in verdict.steps if s.rule == "growth" and s.detail),
+                None)
 
 
 def _ground(tactics: Tactics, left: A.Expr, right: A.Expr) -> Comparison:
@@ -170,4 +179,5 @@ def _ground(tactics: Tactics, left: A.Expr, right: A.Expr) -> Comparison:
             certificate = _certificate(verdict)
         return Comparison(left, right, rel, tier, certificate, oracles=verdict.oracles)
     verdict = tactics.check(A.Relation(left, "O", right))
-    return Comparison(left, right, None, reason=f"undecided: {verdict.reason}")
+    return Comparison(left, right, None, reason=because("undecided: ",
+                                                        verdict.reason or verdict.status))

@@ -9,6 +9,7 @@ unpickling (a Theorem cannot be pickled). `axioms` and `oracles` are read off th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rcproof.kernel.theorem import Theorem
 from rcproof.syntax import ast as A
@@ -24,31 +25,38 @@ Counterexample = tuple[tuple[A.Expr, "A.Expr | str"], ...]
 @dataclass(frozen=True)
 class Step:
     """One line of a derivation, for reports: the claim, the rule that admitted it, and
-    its evidence (tier, certificate or reason, notes)."""
+    its evidence (tier; `detail`, a certificate or why the atom is open; `notes`). The
+    evidence is typed data for the reports (`rcproof.syntax.reason.Reason`, kept out of
+    the trusted base, which never reads it)."""
 
     claim: A.Prop | None
     rule: str
     tier: str | None = None
-    detail: str | None = None
-    note: str | None = None
+    detail: Any = None        # a Reason or None
+    note: tuple[Any, ...] = ()  # Reasons
 
 
 @dataclass(frozen=True)
 class Verdict:
     """`status` is one of STATUSES; `theorem` is required for proved/refuted and absent
-    otherwise. Raises ValueError when the theorem does not prove what the status says."""
+    otherwise; `reason` is a `rcproof.syntax.reason.Reason` (typed data the reports print
+    and never parse; the kernel never reads it). Raises ValueError when the theorem does
+    not prove what the status says, TypeError for a reason given as a bare string."""
 
     status: str
     statement: A.Prop
     theorem: Theorem | None = field(default=None, repr=False, compare=False)
     tiers: tuple[str, ...] = ()
-    reason: str | None = None
+    reason: Any = None  # a Reason or None
     counterexample: Counterexample | None = None
     steps: tuple[Step, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")
+        if isinstance(self.reason, str):
+            raise TypeError("a verdict's reason is a Reason (rcproof.syntax.reason), "
+                            "not a string")
         thm = self.theorem
         if self.status in ("proved", "refuted"):
             want = self.statement if self.status == "proved" else A.Not(self.statement)
@@ -70,10 +78,10 @@ class Verdict:
         return self.theorem.oracles if self.theorem is not None else ()
 
 
-def unknown(statement: A.Prop, reason: str, steps: tuple[Step, ...] = ()) -> Verdict:
+def unknown(statement: A.Prop, reason: Any, steps: tuple[Step, ...] = ()) -> Verdict:
     return Verdict("unknown", statement, reason=reason, steps=steps)
 
 
-def assumed(statement: A.Prop, kind: str, reference: str | None = None) -> Verdict:
-    """Axioms and citations: reported as such, never as proved."""
+def assumed(statement: A.Prop, kind: str, reference: Any = None) -> Verdict:
+    """Axioms and citations: reported as such, never as proved (`reference`: a Reason)."""
     return Verdict("cited" if kind == "cite" else "axiom", statement, reason=reference)

@@ -26,9 +26,9 @@ from rcproof.smt.logcompare import log_relation
 from rcproof.smt.params import comparison
 from rcproof.smt.realterm import Untranslatable
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
+from rcproof.syntax.reason import Assignments, Formula, Reason, Text, because, joined
 from rcproof.syntax.terms import BUILTIN_FUNCTIONS
 from rcproof.syntax.walk import names, nodes
 
@@ -37,7 +37,7 @@ from rcproof.syntax.walk import names, nodes
 class Outcome:
     status: str  # proved | refuted | unknown | vacuous
     tiers: list[str]
-    reason: str | None = None
+    reason: Reason | None = None
     counterexample: Counterexample | None = None
     atoms: list[AtomVerdict] = field(default_factory=list)
     work: int = 0  # work units the answer cost; a recorded answer costs them again
@@ -52,11 +52,12 @@ class _Translation:
         self.reals: dict[str, z3.ArithRef] = {}
         self.vectors: dict[A.Expr, Vec] = {}
         self.fixed: set[str] = set()          # names of fixed unknown objects used
+        self.fixed_terms: dict[str, A.Expr] = {}  # each of them as a term, for reasons
         self.bound_real: dict[str, str] = {}  # source name -> z3 name, stripped foralls
         self.scopes: list[dict[str, str]] = [{}]
         self.frame_ids: list[int] = [0]  # a unique id per quantifier; 0 = stripped prefix
         self.uninterpreted: list[str] = []
-        self.partial: list[str] = []  # atoms encoded by sufficient conditions only
+        self.partial: list[Reason] = []  # atoms encoded by sufficient conditions only
         self.guards: list[z3.BoolRef] = []  # side conditions of the top-level atoms
         self.pins: list[z3.BoolRef] = []  # bounds on irrational constants (true facts)
         self.inner_quantifier = False
@@ -90,6 +91,7 @@ class _Translation:
             self.reals[key] = z3.Real(key, self.ctx)
             if "@" not in key:
                 self.fixed.add(name)
+                self.fixed_terms[name] = A.Name(name)
             else:
                 self._bind(key, [self.reals[key]])
         return self.reals[key]
@@ -115,7 +117,13 @@ class _Translation:
             else:
 
                 self.fixed.add(show(e))
+                self.fixed_terms[show(e)] = e
         return self.vectors[key]
+
+    def fixed_reason(self) -> Reason:
+        """The fixed unknown objects used, sorted by name, as formulas."""
+        return joined(", ", [because(Formula(self.fixed_terms.get(name, A.Name(name)),
+                                             text=name)) for name in sorted(self.fixed)])
 
     def _bind(self, key: str, variables: list[z3.ExprRef]) -> None:
         """Attach new variables to the quantifier that binds them (`name@id`); id 0 is
@@ -141,7 +149,7 @@ class _Translation:
         return fn(*args)
 
     # -- propositions --
-    def prop(self, p: A.Prop, reasons: list[str]) -> z3.BoolRef:
+    def prop(self, p: A.Prop, reasons: list[Reason]) -> z3.BoolRef:
         if isinstance(p, A.Truth):
             return z3.BoolVal(p.value, self.ctx)
         if isinstance(p, A.Not):
@@ -167,7 +175,7 @@ class _Translation:
             return z3.ForAll(bound, inner) if bound else inner
         return self.atom(p, reasons)
 
-    def atom(self, p: A.Prop, reasons: list[str]) -> z3.BoolRef:
+    def atom(self, p: A.Prop, reasons: list[Reason]) -> z3.BoolRef:
         """One atom. Its encoding holds only under the side conditions the translation
         collected (a constant is positive, a difference keeps its leading term, a
         logarithm grows), so it is guarded by them *everywhere*: `If(side, encoded, u)`
@@ -185,17 +193,19 @@ class _Translation:
                 encoded = self._relation(gv, p)
         except Untranslatable as exc:
             if self._fixed_resource and isinstance(p, A.Relation) and p.rel == "~":
-                reasons.append(f"{show(p)}: a named family's resource is known only up to "
-                               "a constant factor (`size = E` means Θ(E)) or by bounds, so "
-                               "`~` cannot be decided from its declaration")
+                reasons.append(because(
+                    p, ": a named family's resource is known only up to a constant factor "
+                    "(`size = E` means Θ(E)) or by bounds, so `~` cannot be decided from its "
+                    "declaration"))
             else:
-                reasons.append(f"{show(p)}: {exc.reason}")
+                reasons.append(because(p, ": ", exc.reason))
             return self._unknown()
         if self._fixed_resource and not self._mimicked(p):
-            reasons.append(f"{show(p)}: a named family's resource is any function meeting "
-                           "its declaration (Θ(E) for `size = E`, or its bounds), not only "
-                           "n^a·log(n)^b·log(log(n))^c, so Tier 2 compares it only by plain "
-                           "Landau relations with such functions, outside inner quantifiers")
+            reasons.append(because(
+                p, ": a named family's resource is any function meeting its declaration "
+                "(Θ(E) for `size = E`, or its bounds), not only n^a·log(n)^b·log(log(n))^c, so "
+                "Tier 2 compares it only by plain Landau relations with such functions, outside "
+                "inner quantifiers"))
             return self._unknown()
         self.pins.extend(gv.reals.pins)
         if not gv.sides:
@@ -246,8 +256,8 @@ class _Translation:
                 raise
 
         self._by_logs = True
-        self.partial.append(f"{show(p)} is decided only where the logarithms of its two "
-                            "sides grow differently")
+        self.partial.append(because(p, " is decided only where the logarithms of its two "
+                                    "sides grow differently"))
         return log_relation(gv, p.rel, p.left, p.right, self._unknown())
 
     def register(self, names: tuple[str, ...], kind: str) -> None:
@@ -337,10 +347,6 @@ def _rational(value: z3.ExprRef) -> Fraction | None:
     return None
 
 
-def _model_text(tr: _Translation, model: z3.ModelRef) -> str:
-    return assignments_text(_model_pairs(tr, model))
-
-
 def _stripped(tr: _Translation) -> list[z3.ExprRef]:
     """The z3 variables of the stripped `forall` prefix (reals and growth vectors of
     `name@0`)."""
@@ -393,7 +399,7 @@ class Decider:
             with budget.budget_scope(budget.Budget(budget.DEFAULT_UNITS)):
                 return self._decide(formula, hypotheses, sides)
         except budget.BudgetExhausted as exc:
-            return Outcome("unknown", [TIER1], reason=exc.reason)
+            return Outcome("unknown", [TIER1], reason=because(exc.reason))
 
     def _decide(self, formula: A.Prop, hypotheses: list[A.Relation] | None,
                 sides: list[A.Comparison] | None) -> Outcome:
@@ -414,8 +420,8 @@ class Decider:
             return Outcome("unknown", tiers, atoms=verdicts, reason=_undecided(verdicts))
         answer = self.smt(reduced, hypotheses, sides)
         reason = answer.reason
-        if reason is not None and _UNDECIDED in reason:
-            reason = reason.replace(_UNDECIDED, _undecided(verdicts))
+        if reason is not None and _UNDECIDED in reason.segments:
+            reason = reason.splice(_UNDECIDED, _undecided(verdicts))
         return Outcome(answer.status, sorted(set(tiers) | {TIER2}), reason,
                        answer.counterexample, verdicts)
 
@@ -479,7 +485,7 @@ class Decider:
                     return joint
             outcome, (_, _, matrix) = unknown[0]
             if len(parts) > 1 and outcome.reason:
-                outcome.reason = f"for the part {show(matrix)}: {outcome.reason}"
+                outcome.reason = because("for the part ", matrix, ": ", outcome.reason)
             return outcome
         if all(o.status == "vacuous" for o in outcomes):
             return outcomes[0]
@@ -491,7 +497,7 @@ class Decider:
         tr = _Translation(self.scope)
         for binder_names, kind in binders:
             tr.register(binder_names, kind)
-        reasons: list[str] = []
+        reasons: list[Reason] = []
         goal = tr.prop(matrix, reasons)
         side_facts = [tr.prop(s, reasons) for s in dict.fromkeys(sides)]
         where = [tr.prop(h, reasons) for h in hyps]
@@ -499,12 +505,12 @@ class Decider:
         assumptions = fixed_hyps + self._param_assumptions(tr, reasons) + tr.pins
         undecided = bool(ground_atoms(matrix)) or any(ground_atoms(h) for h in hyps)
         if undecided:
-            reasons.append(_UNDECIDED)
+            reasons.append(because(_UNDECIDED))
 
         if self._check(tr, assumptions + where) == z3.unsat:
             # Exact: an atom whose encoding needs a side condition is guarded by it, so
             # only hypotheses that are false wherever they are exact make this unsat.
-            return Outcome("vacuous", [], reason="the hypotheses admit no object")
+            return Outcome("vacuous", [], reason=because("the hypotheses admit no object"))
         if side_facts:
             # The exponents of class constraints: shown from the parameter assumptions and
             # the comparison hypotheses alone, never from hypotheses whose unfolding
@@ -513,9 +519,10 @@ class Decider:
             if self._check(tr, assumptions[len(fixed_hyps):] + exact
                            + [z3.Not(z3.And(*side_facts))]) != z3.unsat:
 
-                return Outcome("unknown", [], reason="cannot show that the exponent "
-                               + ", ".join(show(s) for s in dict.fromkeys(sides))
-                               + " (add an assumption on the parameters)")
+                shown = joined(", ", [because(s) for s in dict.fromkeys(sides)])
+                return Outcome("unknown", [], reason=because(
+                    "cannot show that the exponent ", shown,
+                    " (add an assumption on the parameters)"))
             assumptions = assumptions + side_facts
         status = self._check(tr, assumptions + where + [z3.Not(goal)])
         if status == z3.unsat:
@@ -523,8 +530,9 @@ class Decider:
         has_bound = bool(tr.bound_real)
         fixed = bool(tr.fixed)
         if not has_bound and self._check(tr, [*assumptions, goal]) == z3.unsat:
-            return Outcome("refuted", [], reason="fails for every admissible value of "
-                           + ", ".join(sorted(tr.fixed)) if fixed else None,
+            return Outcome("refuted", [], reason=because(
+                "fails for every admissible value of ", tr.fixed_reason())
+                if fixed else None,
                            counterexample=None)
         uniform = has_bound and fixed and _exact_in_binders(tr, undecided) and (
             not tr.guards or self._check(tr, assumptions + where
@@ -532,11 +540,11 @@ class Decider:
         if uniform:
             somewhere, example = self._holds_for_some_fixed(tr, assumptions, where, goal)
             if somewhere == z3.unsat:
-                return Outcome("refuted", [], counterexample=None, reason=(
-                    "fails for every admissible value of " + ", ".join(sorted(tr.fixed))
-                    + ": for each, some value of "
-                    + ", ".join(sorted(A.source_name(x) for x in tr.bound_real))
-                    + " fails"))
+                bound = sorted(A.source_name(x) for x in tr.bound_real)
+                return Outcome("refuted", [], counterexample=None, reason=because(
+                    "fails for every admissible value of ", tr.fixed_reason(),
+                    ": for each, some value of ",
+                    joined(", ", [because(Formula(A.Name(x), text=x)) for x in bound]), " fails"))
         budget_hit = status == z3.unknown
         counter = None
         genuine = not tr.uninterpreted and not undecided and not tr.inner_quantifier
@@ -548,42 +556,44 @@ class Decider:
                 model = None
             genuine = not tr.pins
             if model is not None:
-                pairs = _model_pairs(tr, model)
-                counter = assignments_text(pairs)
+                counter = _model_pairs(tr, model)
                 if not fixed:
-                    return Outcome("refuted", [], counterexample=pairs or None,
-                                   reason=f"fails at {counter}" if counter else None)
+                    return Outcome("refuted", [], counterexample=counter or None,
+                                   reason=because("fails at ", Assignments(counter))
+                                   if counter else None)
         if budget_hit and not reasons:
-            return Outcome("unknown", [], reason="budget exhausted in Tier 2 (z3 rlimit)")
+            return Outcome("unknown", [],
+                           reason=because("budget exhausted in Tier 2 (z3 rlimit)"))
         reasons.extend(tr.partial)
         if tr.guards and self._check(tr, assumptions + where
                                      + [z3.Not(z3.And(*tr.guards))]) != z3.unsat:
-            reasons.append("a side condition of the growth-vector translation (a constant is "
-                           "positive, a difference keeps its leading term, a logarithm grows) "
-                           "could not be shown")
+            reasons.append(because(
+                "a side condition of the growth-vector translation (a constant is positive, "
+                "a difference keeps its leading term, a logarithm grows) could not be shown"))
         if reasons:
-            return Outcome("unknown", [], reason="; ".join(dict.fromkeys(reasons)))
+            unique = {str(r): r for r in reversed(reasons)}  # the first of equal texts
+            shown_once = [unique.pop(str(r)) for r in reasons if str(r) in unique]
+            return Outcome("unknown", [], reason=joined("; ", shown_once))
         if fixed:
-            what = ", ".join(sorted(tr.fixed))
-            text = f"depends on the unknown {what}"
+            text = because("depends on the unknown ", tr.fixed_reason())
             threshold = self._threshold(tr, assumptions + where, goal) \
                 if genuine and not hyps else None
             if threshold is not None:
-                return Outcome("unknown", [], reason=f"{text}: holds iff {threshold}")
+                return Outcome("unknown", [], reason=text + ": holds iff " + threshold)
             if has_bound:  # an example may give values to the fixed unknowns only
                 model = example if uniform else None
-                holds = assignments_text(tuple(
-                    (name, value) for name, value in _model_pairs(tr, model)
-                    if show(name) in tr.fixed)) if model is not None else None
+                holds = tuple((name, value) for name, value in _model_pairs(tr, model)
+                              if show(name) in tr.fixed) if model is not None else None
             else:
                 holds = self._holds_example(tr, assumptions + where + [goal]) \
                     if genuine else None
             if holds:
-                text += f": holds when {holds}"
+                text += because(": holds when ", Assignments(holds))
             if counter:
-                text += f"; fails when {counter}"
+                text += because("; fails when ", Assignments(counter))
             return Outcome("unknown", [], reason=text + _missing_bound_hint(hypotheses))
-        return Outcome("unknown", [], reason="Tier 2 could not decide (z3 returned unknown)")
+        return Outcome("unknown", [],
+                       reason=because("Tier 2 could not decide (z3 returned unknown)"))
 
     def _simple_model(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.ModelRef | None:
         """A model, preferring whole numbers for the reals and functions n^k with whole k
@@ -605,7 +615,7 @@ class Decider:
         return None
 
     def _threshold(self, tr: _Translation, assumptions: list[z3.BoolRef],
-                   goal: z3.BoolRef) -> str | None:
+                   goal: z3.BoolRef) -> Reason | None:
         """For one unknown real parameter p: "p <= c" (or <, >=, >) such that the
         statement holds exactly there, found by bisection between a value where it
         holds and one where it fails, then checked both ways by z3."""
@@ -634,7 +644,9 @@ class Decider:
                       ">=": p >= _real(tr, c), ">": p > _real(tr, c)}[op]
             exact = z3.And(z3.Implies(region, goal), z3.Implies(goal, region))
             if self._check(tr, [*assumptions, z3.Not(exact)]) == z3.unsat:
-                return f"{name} {op} {c}"
+                exact_form = A.Comparison((A.Name(A.source_name(name.split("@")[0])),
+                                           A.Num(c)), (op,))
+                return because(Formula(exact_form, text=f"{name} {op} {c}"))
         return None
 
     def _value(self, tr: _Translation, var: z3.ArithRef,
@@ -667,11 +679,12 @@ class Decider:
         result = budgeted_check(solver)
         return result, solver.model() if result == z3.sat else None
 
-    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]) -> str | None:
+    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]
+                       ) -> Counterexample | None:
         model = self._simple_model(tr, facts + tr.guards)
-        return (_model_text(tr, model) or None) if model is not None else None
+        return (_model_pairs(tr, model) or None) if model is not None else None
 
-    def _param_assumptions(self, tr: _Translation, reasons: list[str]) -> list[z3.BoolRef]:
+    def _param_assumptions(self, tr: _Translation, reasons: list[Reason]) -> list[z3.BoolRef]:
         out = []
         size = len(self.scope.symbols)  # scan the scope once per size, not per part
         if self._params is None or self._params[0] != size:
@@ -692,34 +705,39 @@ class Decider:
 
 
 _SIMPLE_VALUES = (2, 3, 1, 0, 4)  # tried first for a lone real in a counter-model
-_UNDECIDED = "<the undecided ground relations>"  # replaced by their list in Decider.decide
+_UNDECIDED = Text("<the undecided ground relations>")  # replaced by their list in decide
 _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exact query
 
 
-def _false_atoms(verdicts: list[AtomVerdict]) -> str | None:
-    false = [show(v.atom) for v in verdicts if v.value is False]
-    return ("fails: " + "; ".join(f"not {t}" for t in false)) if false else None
+def _false_atoms(verdicts: list[AtomVerdict]) -> Reason | None:
+    false = [because(Formula(A.Not(v.atom), text=f"not {show(v.atom)}"))
+             for v in verdicts if v.value is False]
+    return because("fails: ", joined("; ", false)) if false else None
 
 
-def _undecided(verdicts: list[AtomVerdict]) -> str:
-    parts = [f"{show(v.atom)}: {v.reason}" for v in verdicts if v.value is None]
-    return "; ".join(parts) or "undecided"
+def _undecided(verdicts: list[AtomVerdict]) -> Reason:
+    parts = [because(v.atom, f": {v.reason}") for v in verdicts if v.value is None]
+    return joined("; ", parts) if parts else because("undecided")
 
 
-def _missing_bound_hint(hypotheses: list[A.Relation]) -> str:
+def _missing_bound_hint(hypotheses: list[A.Relation]) -> Reason:
     if not hypotheses:
-        return ""
+        return because()
     uppers = [h for h in hypotheses if h.rel in ("O", "o")]
     lowers = [h for h in hypotheses if h.rel in ("Omega", "omega")]
 
-    def named(bounds: list[A.Relation]) -> str:
-        return ", ".join(dict.fromkeys(show(h.left) for h in bounds))
+    def named(bounds: list[A.Relation]) -> Reason:  # each resource once, by its text
+        once = {show(h.left): h.left for h in reversed(bounds)}
+        return joined(", ", [because(once.pop(show(h.left))) for h in bounds
+                             if show(h.left) in once])
 
     if uppers and not lowers:
-        return f" (only upper bounds are known: needs a lower bound on {named(uppers)})"
+        return because(" (only upper bounds are known: needs a lower bound on ",
+                       named(uppers), ")")
     if lowers and not uppers:
-        return f" (only lower bounds are known: needs an upper bound on {named(lowers)})"
-    return ""
+        return because(" (only lower bounds are known: needs an upper bound on ",
+                       named(lowers), ")")
+    return because()
 
 
 def _fails_for_all_pins(tr: _Translation, model: z3.ModelRef, facts: list[z3.BoolRef],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import growth
-from rcproof.growth.certificates import certificate, check_certificate
+from rcproof.growth.certificates import Certificate, certificate, check_certificate
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
@@ -22,7 +22,7 @@ class AtomVerdict:
     value: bool | None
     tier: str
     reason: str | None = None
-    certificate: str | None = None
+    certificate: Certificate | None = None  # checked (c, N0): reports print it
     work: int = 0  # work units the decision cost; a recorded decision costs them again
 
 
@@ -94,7 +94,7 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
         if value and _certificates and rel in ("O", "o", "Theta", "Omega", "omega"):
             found = certificate(f, g, rel)
             if found is not None and check_certificate(f, g, found):
-                cert = found.describe()
+                cert = found
         return AtomVerdict(atom, value, TIER1, certificate=cert)
     except (growth.NotInFragment, growth.SignUnknown) as exc:
         outside = exc.reason  # Tier 3 may still settle it (it checks positivity itself)

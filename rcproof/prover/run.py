@@ -13,6 +13,7 @@ from rcproof.elaborate.symbols import FactSym
 from rcproof.kernel import Theorem, Verdict, assumed, rules, unknown
 from rcproof.prover.tactics import TACTIC_TIERS, Tactics
 from rcproof.syntax import ast as A
+from rcproof.syntax.reason import Reason, Ref, because, joined
 from rcproof.syntax.walk import names
 
 TRUSTED = ("proved", "axiom", "cited")
@@ -83,12 +84,13 @@ class Session:
             with budget_scope(Budget(self.work_units)):  # each theorem its own budget
                 verdict = self.prover(fact.path).verify(fact)
         except BudgetExhausted as exc:
-            verdict = unknown(fact.prop, exc.reason)
+            verdict = unknown(fact.prop, because(exc.reason))
         except RecursionError:
-            verdict = unknown(fact.prop, "the statement is nested too deeply for the checker")
+            verdict = unknown(fact.prop,
+                              because("the statement is nested too deeply for the checker"))
         except Exception as exc:  # one broken theorem must not stop the rest
             verdict = Verdict("error", fact.prop,
-                              reason=f"internal error: {type(exc).__name__}: {exc}")
+                              reason=because(f"internal error: {type(exc).__name__}: {exc}"))
         elapsed = time.perf_counter() - start
         # Facts verified on demand inside this theorem are timed (and budgeted) as
         # themselves, not as part of it.
@@ -123,10 +125,11 @@ class Prover:
             # report it instead of trusting it.
             check = self.tactics.check(fact.prop)
             if check.status in ("refuted", "vacuous"):
-                return unknown(fact.prop, f"this {fact.kind} is false in rcproof's semantics "
-                               f"({check.reason or check.status}); "
-                               "nothing may rely on it", check.steps)
-            return assumed(fact.prop, fact.kind, fact.reference)
+                return unknown(fact.prop, because(
+                    f"this {fact.kind} is false in rcproof's semantics (",
+                    check.reason or check.status, "); nothing may rely on it"), check.steps)
+            reference = because(fact.reference) if fact.reference is not None else None
+            return assumed(fact.prop, fact.kind, reference)
         decl = fact.decl
         assert isinstance(decl, A.Theorem)
         if decl.proof is not None:
@@ -141,10 +144,11 @@ class Prover:
                 return refuted
             hint = self._deciding_axiom(fact)
             if hint is not None:
-                return unknown(fact.prop, f"{verdict.reason}; {hint}", verdict.steps)
+                return unknown(fact.prop, because(verdict.reason or "undecided", "; ", hint),
+                               verdict.steps)
         return verdict
 
-    def _deciding_axiom(self, fact: FactSym) -> str | None:
+    def _deciding_axiom(self, fact: FactSym) -> Reason | None:
         """`auto` never assumes an axiom silently; when one in scope about the same names
         would decide the statement, say which, so the user can write `using NAME`."""
         mentioned = names(fact.prop)
@@ -161,8 +165,9 @@ class Prover:
             thm = rules.axiom(self.unit.scope, sym.name)
             v = self.tactics.check(fact.prop, "auto", (thm,) if thm is not None else ())
             if v.status in ("proved", "refuted"):
-                return (f"{v.status} when {sym.kind} '{sym.name}' is assumed: write "
-                        f"`proof show … by auto using {sym.name} qed`")
+                ref = Ref(sym.kind, sym.name)
+                return because(f"{v.status} when {sym.kind} '", ref, "' is assumed: write "
+                               "`proof show … by auto using ", ref, " qed`")
         return None
 
     def _usable(self, name: str) -> FactSym | None:
@@ -172,18 +177,20 @@ class Prover:
         result = self.session.result(sym)
         return sym if result is not None and result.verdict.status in TRUSTED else None
 
-    def _not_usable(self, name: str) -> str:
+    def _not_usable(self, name: str) -> Reason:
         """Why a name after `by` or `using` gives no theorem, in words."""
         sym = self.unit.scope.get(name)
         if not isinstance(sym, FactSym):
-            return (f"'{name}' is neither a tactic ({', '.join(TACTIC_TIERS)}) nor a "
-                    "declared fact")
+            return because(f"'{name}' is neither a tactic ({', '.join(TACTIC_TIERS)}) nor a "
+                           "declared fact")
         result = self.session.result(sym)
         if result is None:
-            return f"{sym.kind} '{name}' is being checked (a proof may not use itself)"
+            return because(f"{sym.kind} '", Ref(sym.kind, name),
+                           "' is being checked (a proof may not use itself)")
         v = result.verdict
-        why = f": {v.reason}" if v.reason else ""
-        return f"{sym.kind} '{name}' is {v.status}, so nothing may rely on it{why}"
+        why = because(": ", v.reason) if v.reason else because()
+        return because(f"{sym.kind} '", Ref(sym.kind, name),
+                       f"' is {v.status}, so nothing may rely on it", why)
 
     def _theorem(self, name: str) -> tuple[FactSym, Theorem] | None:
         """A usable fact as a kernel theorem: an axiom or citation by the kernel's axiom
@@ -210,21 +217,23 @@ class Prover:
                     continue
                 found = self._theorem(used)
                 if found is None:
-                    return unknown(decl.prop, f"step at line {_line(step)}: "
-                                   + self._not_usable(used))
+                    return unknown(decl.prop, because(f"step at line {_line(step)}: ",
+                                                      self._not_usable(used)))
                 facts.append(found[1])
             if step.tactic in TACTIC_TIERS:
                 verdict = self.tactics.check(step.prop, step.tactic, tuple(facts))
             else:
                 found = self._theorem(step.tactic)
                 if found is None:
-                    return unknown(decl.prop, f"step at line {_line(step)}: "
-                                   + self._not_usable(step.tactic))
+                    return unknown(decl.prop, because(f"step at line {_line(step)}: ",
+                                                      self._not_usable(step.tactic)))
                 sym, thm = found
                 verdict = self.tactics.by_fact(step.prop, thm, sym.name, sym.kind, tuple(facts))
             if verdict.status != "proved" or verdict.theorem is None:
-                reason = f"step at line {_line(step)} ({step.kind} … by {step.tactic}): " \
-                         f"{verdict.status}" + (f", {verdict.reason}" if verdict.reason else "")
+                reason = because(f"step at line {_line(step)} ({step.kind} … by {step.tactic}): "
+                                 f"{verdict.status}")
+                if verdict.reason:
+                    reason += because(", ", verdict.reason)
                 return unknown(decl.prop, reason, verdict.steps)
             checked.append(verdict)
             if step.label:
@@ -236,15 +245,20 @@ class Prover:
             return unknown(decl.prop, clash, verdict.steps)
         return verdict
 
-    def _inconsistent(self, axioms: tuple[str, ...]) -> str | None:
+    def _inconsistent(self, axioms: tuple[str, ...]) -> Reason | None:
         """A reason when the axioms a proof rests on contradict each other, else None."""
         syms = [self.unit.scope.get(a) for a in axioms]
         props = [s.prop for s in syms if isinstance(s, FactSym)]
         contradiction = self.session.consistency(axioms, lambda: self.tactics.consistent(props))
         if contradiction is None:
             return None
-        return ("the axioms and citations this proof uses contradict each other ("
-                + ", ".join(axioms) + ": no admissible object satisfies them all)")
+        names = joined(", ", [because(Ref(_kind(s), a)) for s, a in zip(syms, axioms)])
+        return because("the axioms and citations this proof uses contradict each other (",
+                       names, ": no admissible object satisfies them all)")
+
+
+def _kind(sym: object) -> str:
+    return sym.kind if isinstance(sym, FactSym) else "axiom"
 
 
 def _line(step: A.Step) -> int:

@@ -16,15 +16,16 @@ from rcproof import budget
 from rcproof.elaborate.symbols import Scope, Solved
 from rcproof.elaborate.unfold import FamilyView, Unfolded, UnfoldError
 from rcproof.elaborate.unfold import unfold as unfold_definitions
+from rcproof.growth.certificates import Certificate
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import is_closed, substitute_atoms
+from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
 from rcproof.syntax.terms import is_ground, mentions
 from rcproof.syntax.walk import nodes
 
@@ -85,30 +86,59 @@ def _candidates(statement: A.Forall) -> list[A.Expr]:
     return list(dict.fromkeys(out))[:16]
 
 
-def _note(item: object) -> str:
-    """An unfolding note (a pair of laws, or a witness family) as text."""
+def _note(item: object) -> Reason:
+    """An unfolding note (a pair of laws, or a witness family) as a reason."""
     if isinstance(item, FamilyView):
-        parts = [f"{name} = {show(value)}" for name, value in item.exact]
+        parts = [because(Assignments(((A.Name(name), value),))) for name, value in item.exact]
         for name, bounds in item.bounded:
-            parts.extend(f"{name} = {rel}({show(b)})" for rel, b in bounds)
-        return f"witness family W: {', '.join(parts)}"
+            parts.extend(because(Formula(A.Relation(A.Name(name), rel, b),
+                                         text=f"{name} = {rel}({show(b)})"))
+                         for rel, b in bounds)
+        return because("witness family ", A.Name("W"), ": ", joined(", ", parts))
     if isinstance(item, Solved):  # a resource derived from a recurrence
-        return item.describe()
+        return because(item.describe())
     low, up = item  # type: ignore[misc]
-    return f"{_law(low)} vs {_law(up)}"
+    return because(low, " vs ", up)  # each law by its name (prose) or its constraint
 
 
-def _law(law: object) -> str:
-    return law if isinstance(law, str) else show(law)  # type: ignore[arg-type]
+def certificate_reason(cert: Certificate) -> Reason:
+    """A checked (c, N0) certificate (growth/certificates.py) as a reason: `for all
+    n >= 2^k: f(n) <= c · g(n)`, each inequality a formula (text as `describe()`)."""
+    n, k = A.Name("n"), cert.log2_n0
+    f, g = A.Call("f", (n,)), A.Call("g", (n,))
+
+    def times(c: Fraction | None) -> A.Expr:  # c · g(n); g(n) alone when c = 1
+        return g if c == 1 else A.BinOp("*", A.Num(c if c is not None else Fraction(0)), g)
+
+    if cert.rel in ("O", "o"):
+        body: A.Prop = A.Comparison((f, times(cert.c)), ("<=",))
+    elif cert.rel in ("Omega", "omega"):
+        body = A.Comparison((f, times(cert.c)), (">=",))
+    else:
+        body = A.Comparison((times(cert.c_low), f, times(cert.c)), ("<=", "<="))
+    head = f"n >= 2^{k}"
+    text = cert.describe()
+    return because("for all ", Formula(A.Comparison((n, A.BinOp("^", A.Num(Fraction(2)),
+                                                                 A.Num(Fraction(k)))),
+                                                    (">=",)), text=head),
+                   ": ", Formula(body, text=text[len(f"for all {head}: "):]))
 
 
-def refusal_text(refusal: Refusal) -> str:
+def _evidence(atom: AtomVerdict) -> Reason | None:
+    """What a decided atom's derivation step shows: its certificate, or why it is open."""
+    if atom.certificate is not None:
+        return certificate_reason(atom.certificate)
+    return because(atom.reason) if atom.reason else None
+
+
+def refusal_text(refusal: Refusal) -> Reason:
+    """Why an instantiation was refused (kernel/instantiate.py), as a reason."""
     if refusal.variable is None:
-        return refusal.why
+        return because(refusal.why)
     if refusal.term is None:
-        return f"{refusal.why}: '{refusal.variable}'"
-    return (f"its variable '{refusal.variable}' : {refusal.kind} cannot be "
-            f"{show(refusal.term)}: {refusal.why}")
+        return because(f"{refusal.why}: '{refusal.variable}'")
+    return because(f"its variable '{refusal.variable}' : {refusal.kind} cannot be ",
+                   refusal.term, f": {refusal.why}")
 
 
 class Tactics:
@@ -134,7 +164,7 @@ class Tactics:
             with budget.budget_scope(budget.Budget(budget.DEFAULT_UNITS)):
                 return self._check(statement, tactic, facts)
         except budget.BudgetExhausted as exc:
-            return unknown(statement, exc.reason)
+            return unknown(statement, because(exc.reason))
 
     def _check(self, statement: A.Prop, tactic: str, facts: tuple[Theorem, ...]) -> Verdict:
         goal = statement
@@ -143,24 +173,26 @@ class Tactics:
         try:
             unfolded = unfold_definitions(goal, self.scope, fullest_member)
         except UnfoldError as exc:
-            return unknown(statement, exc.reason)
+            return unknown(statement, because(exc.reason))
         steps: list[Step] = []
         if unfolded.formula != goal:
-            notes = "; ".join(dict.fromkeys(_note(n) for n in unfolded.notes))
-            steps.append(Step(unfolded.formula, "unfold", note=notes or None))
+            notes = {str(r): r for r in reversed([_note(n) for n in unfolded.notes])}
+            once = [notes.pop(str(r)) for r in map(_note, unfolded.notes) if str(r) in notes]
+            steps.append(Step(unfolded.formula, "unfold", note=tuple(once)))
         outcome, strong = self._decide(unfolded)
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
-                              atom.tier, atom.tier, atom.certificate or atom.reason))
+                              atom.tier, atom.tier, _evidence(atom)))
         if TIER2 in outcome.tiers and outcome.status in ("proved", "refuted"):
-            steps.append(Step(None, "smt", TIER2, "z3: valid under the hypotheses"
-                              if outcome.status == "proved" else "z3: counter-model"))
+            steps.append(Step(None, "smt", TIER2, because(
+                "z3: valid under the hypotheses" if outcome.status == "proved"
+                else "z3: counter-model")))
         allowed = TACTIC_TIERS.get(tactic, TACTIC_TIERS["auto"])
         used = set(outcome.tiers)
         if outcome.status in ("proved", "refuted") and not used <= allowed:
             extra = ", ".join(sorted(used - allowed))
-            return unknown(statement, f"`by {tactic}` does not cover this: it needs {extra}",
-                           tuple(steps))
+            return unknown(statement, because(f"`by {tactic}` does not cover this: it needs "
+                                              f"{extra}"), tuple(steps))
         if outcome.status not in ("proved", "refuted"):
             return Verdict(outcome.status, statement, tiers=tuple(outcome.tiers),
                            reason=outcome.reason, counterexample=outcome.counterexample,
@@ -169,9 +201,10 @@ class Tactics:
         if thm is not None and facts:
             thm = rules.discharge(thm, list(facts))
         if thm is None:
-            return unknown(statement, "the kernel did not accept the engine's "
-                           f"{outcome.status} derivation (a bug in the engine: please "
-                           "report it)", tuple(steps))
+            return unknown(statement, because(
+                "the kernel did not accept the engine's "
+                f"{outcome.status} derivation (a bug in the engine: please report it)"),
+                tuple(steps))
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
                        outcome.counterexample, tuple(steps))
 
@@ -250,9 +283,9 @@ class Tactics:
             if thm is None:
                 continue
             name = A.Name(A.source_name(statement.names[0]))
-            shown = f"{show(name)} = {show(value)}"
-            return Verdict("refuted", statement, thm, v.tiers, f"fails at {shown}",
-                           ((name, value),), v.steps)
+            pairs: tuple[tuple[A.Expr, A.Expr | str], ...] = ((name, value),)
+            return Verdict("refuted", statement, thm, v.tiers,
+                           because("fails at ", Assignments(pairs)), pairs, v.steps)
         return None
 
     # ---- named facts ----
@@ -265,8 +298,10 @@ class Tactics:
         without capture, each checked by `auto` with the `using` facts."""
         inst = instantiate(fact.prop, statement, admits(self.scope))
         if isinstance(inst, Refusal):
-            return unknown(statement, f"{kind} '{name}' does not apply: {refusal_text(inst)}")
-        steps = [Step(statement, "instance", note=f"instance of {kind} {name}")]
+            return unknown(statement, because(f"{kind} '", Ref(kind, name), "' does not apply: ",
+                                              refusal_text(inst)))
+        steps = [Step(statement, "instance",
+                      note=(because(f"instance of {kind} ", Ref(kind, name)),))]
         tiers: set[str] = set()
         shown: list[Theorem] = []
         for hyp in inst:
@@ -274,16 +309,17 @@ class Tactics:
             steps.extend(v.steps)
             tiers.update(v.tiers)
             if v.status != "proved" or v.theorem is None:
-                why = v.reason or (f"fails at {assignments_text(v.counterexample)}"
+                why = v.reason or (because("fails at ", Assignments(v.counterexample))
                                    if v.counterexample else None)
                 said = "is refuted" if v.status == "refuted" else "not shown"
-                return unknown(statement, f"hypothesis {show(hyp)} of {name} {said}"
-                               + (f": {why}" if why else ""), tuple(steps))
+                return unknown(statement, because(
+                    "hypothesis ", hyp, " of ", Ref(kind, name), f" {said}",
+                    because(": ", why) if why else because()), tuple(steps))
             shown.append(v.theorem)
         thm = rules.instance(fact, statement, shown, self.scope)
         if thm is None:
-            return unknown(statement, f"the kernel did not accept the instance of {name}",
-                           tuple(steps))
+            return unknown(statement, because("the kernel did not accept the instance of ",
+                                              Ref(kind, name)), tuple(steps))
         return Verdict("proved", statement, thm, tuple(sorted(tiers)), steps=tuple(steps))
 
     def consistent(self, props: list[A.Prop]) -> Verdict | None:
@@ -308,7 +344,7 @@ class Tactics:
                                reason=v.reason, steps=derivation)
         last = steps[-1].theorem if steps else None
         if shown != statement or last is None or last.prop != statement:
-            return unknown(statement, "the `show` step does not state the theorem",
+            return unknown(statement, because("the `show` step does not state the theorem"),
                            derivation)
         tiers = tuple(sorted({t for v in steps for t in v.tiers}))
         return Verdict("proved", statement, last, tiers, steps=derivation)

@@ -71,8 +71,7 @@ def render_bound(b: TightBound) -> str:
 
 def _cell(b: TightBound) -> str:
     if b.cases:
-        return "; ".join(f"{_cell(c)} {c.note.removeprefix('for every ')}" for c in b.cases
-                         if c.note)
+        return "; ".join(f"{_cell(c)} {c.interval}" for c in b.cases if c.interval)
     if b.excluded:
         return "none (no realization)"
     return f"{_time(b)} [{', '.join(b.laws) or '?'}]"

@@ -20,8 +20,8 @@ from rcproof.prover.run import Result
 from rcproof.report.canonical import explicit_defaults
 from rcproof.report.simplify import tidy_prop
 from rcproof.syntax import ast as A
-from rcproof.syntax.notation import assignments_text, indexed_classes, to_latex
-from rcproof.syntax.parser import parse_expr
+from rcproof.syntax.notation import indexed_classes, to_latex
+from rcproof.syntax.reason import Reason, render
 
 _SPECIAL = {
     # Math-mode forms: the text-mode ones need TS1 fonts a minimal TeX may lack.
@@ -110,56 +110,7 @@ def _scripts(text: str) -> str:
     return "".join(out)
 
 
-_CERT_HEAD = re.compile(r"^for all n >= 2\^(\d+):\s*(.*)$")
-
-
-def _cert_math(text: str) -> str:
-    """The inequality part of a certificate (`f(n) <= 3/2 · g(n)`) as math."""
-    text = escape(text.replace("<=", "≤").replace(">=", "≥"))
-    # `escape` wraps symbols in `$..$`; inside math mode those are not wanted.
-    text = text.replace("$", "")
-    text = re.sub(r"\b(\d+)/(\d+)\b", r"\\tfrac{\1}{\2}", text)
-    return text
-
-
-def certificate(text: str) -> str:
-    """A growth certificate as a sentence: `for all $n \\ge 2^{4}$: $f(n) \\le ...$`."""
-    m = _CERT_HEAD.match(text.strip())
-    if m is None:
-        return escape(text)
-    return f"for all $n \\ge 2^{{{m.group(1)}}}$: ${_cert_math(m.group(2))}$"
-
-
 _TIER_NUMBER = {"growth": 1, "smt": 2, "limit": 3}
-_WITNESS = re.compile(r"^witness family (\w+): (.*)$")
-
-
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", strict=True))
-
-
-def _ascii_expr(text: str) -> str:
-    """Undo the Unicode of `to_text` (`n²·√n`) so the parser reads the expression."""
-    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+",
-                  lambda m: "^" + "".join(_SUPERSCRIPTS[c] for c in m.group()), text)
-    text = re.sub(r"√(\w+)", r"sqrt(\1)", text).replace("√", "sqrt")
-    return text.replace("·", "*").replace("−", "-")
-
-
-def _note_part(part: str) -> str:
-    """One law or witness of a step note as text; witness measures become math."""
-    m = _WITNESS.match(part.strip())
-    if m is None:
-        return escape(part.strip())
-    measures = []
-    for item in m.group(2).split(", "):
-        key, _, value = item.partition(" = ")
-        try:
-            math = to_latex(parse_expr(_ascii_expr(value)))
-        except Exception:
-            measures.append(escape(item))
-            continue
-        measures.append(f"{escape(key)} $= {math}$")
-    return f"witness family ${to_latex(A.Name(m.group(1)))}$: " + ", ".join(measures)
 
 
 def _justification_lines(step: Step, width: int = 60) -> list[str]:
@@ -169,8 +120,7 @@ def _justification_lines(step: Step, width: int = 60) -> list[str]:
         head += f", Tier {_TIER_NUMBER[step.tier]}"
     elif step.tier is not None and step.tier != step.rule:
         head += f", {escape(step.tier)}"
-    parts = [p for p in (step.note or "").split("; ") if p.strip()]
-    pieces = [head] + [_note_part(p) for p in parts]
+    pieces = [head] + [reason(note) for note in step.note if note]
     lines: list[str] = []
     current = "("
     for i, piece in enumerate(pieces):
@@ -181,11 +131,8 @@ def _justification_lines(step: Step, width: int = 60) -> list[str]:
         else:
             current += sep + piece
     lines.append(current + ")")
-    cert = step.detail.strip() if step.detail else ""
-    if cert and _CERT_HEAD.match(cert):
-        lines[-1] += " " + certificate(cert)
-    elif cert:
-        lines[-1] += " " + escape(cert)
+    if step.detail:
+        lines[-1] += " " + reason(step.detail)
     return lines
 
 
@@ -418,67 +365,11 @@ def _counterexample(pairs: Counterexample) -> str:
                      else f"${to_latex(name)}$ has {_scripts(value)}" for name, value in pairs)
 
 
-def _assignments(text: str) -> str:
-    """`f = n^2·log(n), d = 3` as math where the parser reads it, else as prose."""
-    parts = []
-    for item in text.split(", "):
-        name, eq, value = item.partition(" = ")
-        try:
-            if not eq:
-                raise ValueError(item)
-            math = to_latex(parse_expr(_ascii_expr(value)))
-            parts.append(f"${to_latex(parse_expr(name))} = {math}$")
-        except Exception:
-            parts.append(_scripts(item))
-    return ", ".join(parts)
-
-
-_MAX_REASON_PARSES = 40  # parse attempts per reason (display only)
-
-
-def reason(text: str) -> str:
-    """A verdict's reason as LaTeX: prose stays text, and each clause that ends in a
-    formula (`fails: not n^(2/3) = O(√n)`, `holds iff D >= 4`, `fails at d = 3/2`) has
-    that formula typeset in math mode. Clauses are separated by `; ` or `: `; in each,
-    the longest tail that parses as a proposition, or as `name = value` assignments, is
-    math, the words before it text."""
-    budget = [_MAX_REASON_PARSES]
-    parts = re.split(r"(; |: |\n)", text)
-    return "".join(_clause(p, budget) if i % 2 == 0 else escape(p)
-                   for i, p in enumerate(parts))
-
-
-def _clause(text: str, budget: list[int]) -> str:
-    starts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
-    for start in starts:
-        tail = text[start:].strip().rstrip(".")
-        if not tail or budget[0] <= 0:
-            break
-        budget[0] -= 1
-        math = _formula(tail)
-        if math is not None:
-            head = text[:start]
-            rest = text[start:][len(text[start:].rstrip().rstrip(".")):]
-            return _scripts(head) + math + escape(rest)
-    return _scripts(text)
-
-
-def _formula(text: str) -> str | None:
-    """`$…$` for a proposition, or `name = value, …` assignments; None otherwise."""
-    from rcproof.errors import RcError
-    from rcproof.syntax.parser import parse_prop
-
-    ascii_text = _ascii_expr(text).replace("≥", ">=").replace("≤", "<=").replace(
-        "¬", "not ").replace("∧", " and ").replace("∨", " or ")
-    try:
-        return f"${to_latex(parse_prop(ascii_text, '<reason>'))}$"
-    except (RcError, RecursionError):
-        pass
-    items = text.split(", ")
-    if all(re.fullmatch(r"[A-Za-z_][\w']*(\([^()]*\))? = .+", i) for i in items):
-        rendered = _assignments(text)
-        return rendered if "$" in rendered else None
-    return None
+def reason(r: Reason) -> str:
+    """A typed reason as LaTeX: prose escaped (`NC^k` as a superscript), each formula
+    and assignment typeset in math mode by `to_latex` (the printer of the statements),
+    each declared name in typewriter type. Nothing is parsed."""
+    return render(r, _scripts, lambda node: f"${to_latex(node)}$", lambda ref: _tt(ref.name))
 
 
 def render_result(r: Result) -> str:
@@ -500,8 +391,8 @@ def render_result(r: Result) -> str:
     if v.oracles:
         out.append("Oracles: " + ", ".join(_tt(o) for o in v.oracles) + ".\n")
     reference = getattr(r.fact.decl, "reference", None)
-    if v.reason and v.status not in ("proved", "cited") and not (
-            v.counterexample and assignments_text(v.counterexample) in v.reason):
+    if v.reason and v.status not in ("proved", "cited") and not v.reason.shows(
+            v.counterexample):
         out.append(f"Reason: {reason(v.reason)}\n")
     if r.fact.kind == "cite" and reference:
         out.append(f"Reference: {escape(reference)}\n")

@@ -11,6 +11,7 @@ from rcproof.prover.run import Result
 from rcproof.report.simplify import tidy_prop
 from rcproof.report.text import show
 from rcproof.syntax.notation import assignments_text
+from rcproof.syntax.reason import as_text
 
 ASSUMPTION = ("All functions are taken to be eventually positive and pairwise comparable "
               "(one Hardy field), as n → ∞.")
@@ -31,7 +32,12 @@ def exit_code(results: list[Result]) -> int:
 def step_json(step: Step) -> dict[str, object]:
     claim = show(tidy_prop(step.claim)) if step.claim is not None else None
     return {"claim": claim, "rule": step.rule,
-            "tier": step.tier, "detail": step.detail, "note": step.note}
+            "tier": step.tier, "detail": as_text(step.detail), "note": note_text(step)}
+
+
+def note_text(step: Step) -> str | None:
+    """A step's notes as one line of text (`; ` between them), None when there are none."""
+    return "; ".join(str(n) for n in step.note) or None
 
 
 def counterexample_json(pairs: Counterexample | None) -> dict[str, str] | None:
@@ -45,7 +51,7 @@ def counterexample_json(pairs: Counterexample | None) -> dict[str, str] | None:
 def result_json(r: Result) -> dict[str, object]:
     v = r.verdict
     return {"name": r.name, "line": r.line, "kind": r.fact.kind, "status": v.status,
-            "statement": show(r.fact.prop), "reason": v.reason,
+            "statement": show(r.fact.prop), "reason": as_text(v.reason),
             "counterexample": counterexample_json(v.counterexample),
             "oracles": list(v.oracles),
             "axioms": list(v.axioms), "ms": round(r.ms, 1),
@@ -63,7 +69,7 @@ def to_json(files: list[tuple[str, list[Result]]]) -> str:
 def step_line(step: Step) -> str:
     """A derivation step as one indented line: claim, then rule, tier and evidence."""
     claim = show(tidy_prop(step.claim)) if step.claim is not None else "the remaining formula"
-    how = step.rule + (f", {step.note}" if step.note else "")
+    how = step.rule + (f", {note_text(step)}" if step.note else "")
     extra = f"; {step.detail}" if step.detail else ""
     return f"{claim}   [{how}{extra}]"
 
@@ -102,8 +108,9 @@ def text_lines(files: list[tuple[str, list[Result]]], show_lemmas: bool,
             elif v.status not in ("proved", "axiom", "cited"):
                 if v.reason:
                     out.append(f"           {'':<{width}}  ↳ {v.reason}")
+                shown = v.reason is not None and v.reason.shows(v.counterexample)
                 counter = assignments_text(v.counterexample) if v.counterexample else ""
-                if counter and counter not in (v.reason or ""):
+                if counter and not shown:
                     out.append(f"           {'':<{width}}  ↳ counter-example: "
                                f"{counter}")
             if steps:

@@ -129,7 +129,7 @@ def test_exhausted_budget_is_unknown_naming_it_and_not_cached(tmp_path: Path,
     exhausted = 0
     for unit in program.requested_files():
         for result in starved.run(unit):
-            reason = result.verdict.reason or ""
+            reason = str(result.verdict.reason or "")
             if result.verdict.status == "unknown" and reason.startswith("budget exhausted"):
                 exhausted += 1
             else:

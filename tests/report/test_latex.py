@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from rcproof.elaborate.loader import load_program
 from rcproof.prover.run import Result
-from rcproof.report.latex import certificate, escape, formula_lines, render_document
-from rcproof.syntax.parser import parse_prop
+from rcproof.report.latex import escape, formula_lines, reason, render_document
+from rcproof.syntax import ast as A
+from rcproof.syntax.parser import parse_expr, parse_prop
 from rcproof.verify import verify_paths
 
 
@@ -31,10 +33,19 @@ def test_escape_specials() -> None:
     assert escape("√n ∈ Θ(n²)") == r"$\surd$n $\in$ $\Theta$(n\textsuperscript{2})"
 
 
-def test_certificate_as_text() -> None:
-    text = certificate("for all n >= 2^40: f(n) <= 3/2 · g(n)")
+@pytest.mark.parametrize(("rel", "c_low"), [("O", None), ("omega", None),
+                                            ("Theta", Fraction(1, 3))])
+def test_certificate_from_data(rel: str, c_low: Fraction | None) -> None:
+    """The certificate's text is `describe()`; its LaTeX typesets both inequalities."""
+    from rcproof.growth.certificates import Certificate
+    from rcproof.prover.tactics import certificate_reason
+
+    cert = Certificate(rel, Fraction(3, 2), 40, c_low)
+    typed = certificate_reason(cert)
+    assert str(typed) == cert.describe()
+    text = reason(typed)
     assert text.startswith(r"for all $n \ge 2^{40}$: $")
-    assert r"\tfrac{3}{2}" in text
+    assert r"\frac{3}{2}" in text and text.count("$") == 4
 
 
 def test_long_formula_is_broken() -> None:
@@ -47,12 +58,12 @@ def test_long_formula_is_broken() -> None:
 
 
 def test_prose_superscripts_and_counterexample() -> None:
-    from rcproof.report.latex import _assignments, _scripts
+    from rcproof.report.latex import _counterexample, _scripts
 
     assert _scripts("NC^k and n^(1/(d-1)) in RC_d") == (
         r"NC\textsuperscript{k} and n\textsuperscript{1/(d-1)} in RC\textsubscript{d}")
-    assert _assignments("f = n^2·log(n)") == r"$f = n^{2} \, \log n$" or \
-        _assignments("f = n^2·log(n)").startswith("$f = n^{2}")
+    pairs = ((A.Name("f"), parse_expr("n^2*log(n)")),)
+    assert _counterexample(pairs).startswith("$f = n^{2}")
 
 
 def test_fragment_has_no_preamble(library) -> None:

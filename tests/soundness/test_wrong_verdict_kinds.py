@@ -348,5 +348,5 @@ def test_holds_when_names_only_the_fixed_unknowns(tmp_path: Path, prelude: str,
     (_, results), = verify_paths([path], budget=1.0, evidence=False, use_cache=False)
     verdict = next(r.verdict for r in results if r.name == "goal")
     assert verdict.status == "unknown"
-    holds = verdict.reason.split("holds when ", 1)[1].split(";", 1)[0]
+    holds = str(verdict.reason).split("holds when ", 1)[1].split(";", 1)[0]
     assert holds.startswith(named) and "x =" not in holds and "f =" not in holds, holds

@@ -1,0 +1,183 @@
+"""Why a verdict is what it is, as data.
+
+A `Reason` is an immutable sequence of segments: prose (`Text`), a proposition or
+expression (`Formula`), assignments `name = value` (`Assignments`, the shape of a
+counter-example) and a reference to a declared name (`Ref`: an axiom, a theorem, a
+tactic). The prover builds reasons from the objects it decided; every report prints the
+segments with its own printer (`str(reason)` is the Unicode text of `notation.to_text`;
+`report/latex.py` typesets the formulas with `notation.to_latex`), so no report reads a
+reason's text back (issue 11, "Reports only print").
+
+`because(*parts)` builds a reason: a `str` is prose, an `A.Expr`/`A.Prop` a formula, a
+segment or another `Reason` is spliced in. Reasons concatenate with `+` (also with a
+`str`, which is prose) and join with `Reason.join`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Union
+
+from rcproof.syntax import ast as A
+
+# Assigned things (a variable, or a resource such as size(C)) and their values (a number
+# or a function of n; text only for a value with no expression).
+Pairs = tuple[tuple[A.Expr, "A.Expr | str"], ...]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Prose, printed as it is (escaped by the LaTeX printer)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A proposition or an expression, printed by the report's formula printer.
+
+    `text`, when given, is the form the text printer shows instead of `to_text(node)`
+    (the wording `verify` has always printed, e.g. `not P` or `a <= 3/2`); the LaTeX
+    printer always typesets `node`."""
+
+    node: A.Prop | A.Expr
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Assignments:
+    """`x = v, size(C) = n²`: what is assigned and its value, as data."""
+
+    pairs: Pairs
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A declared name (`kind` is axiom, cite, theorem, lemma, tactic, …), printed as
+    the bare name in text and in typewriter type in LaTeX."""
+
+    kind: str
+    name: str
+
+
+Segment = Text | Formula | Assignments | Ref
+Part = Union[str, A.Expr, A.Prop, Segment, "Reason"]
+_SEGMENTS = (Text, Formula, Assignments, Ref)
+
+
+def segment_text(seg: Segment) -> str:
+    """One segment as Unicode text (the printer of `verify`, `--json` and the API)."""
+    from rcproof.syntax.notation import assignments_text, to_text
+
+    if isinstance(seg, Text):
+        return seg.text
+    if isinstance(seg, Formula):
+        return seg.text if seg.text is not None else to_text(seg.node)
+    if isinstance(seg, Assignments):
+        return assignments_text(seg.pairs)
+    return seg.name
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An immutable sequence of segments; `str()` gives its text."""
+
+    segments: tuple[Segment, ...] = ()
+
+    def __post_init__(self) -> None:
+        for seg in self.segments:
+            if not isinstance(seg, _SEGMENTS):
+                raise TypeError(f"a reason segment must be Text, Formula, Assignments or "
+                                f"Ref, not {type(seg).__name__}")
+
+    def __str__(self) -> str:
+        return "".join(segment_text(s) for s in self.segments)
+
+    def __contains__(self, text: object) -> bool:
+        """Whether the text of the reason contains `text` (for tests and tools; reports
+        print the segments and never search the text)."""
+        return isinstance(text, str) and text in str(self)
+
+    def __bool__(self) -> bool:
+        return any(not isinstance(s, Text) or s.text for s in self.segments)
+
+    def __add__(self, other: Part) -> Reason:
+        return because(self, other)
+
+    def __radd__(self, other: Part) -> Reason:
+        return because(other, self)
+
+    def join(self, reasons: Iterable[Reason]) -> Reason:
+        """The reasons with this one between each two (like `str.join`)."""
+        out: list[Part] = []
+        for i, r in enumerate(reasons):
+            if i:
+                out.append(self)
+            out.append(r)
+        return because(*out)
+
+    def splice(self, old: Segment, new: Reason) -> Reason:
+        """This reason with each segment equal to `old` replaced by the segments of `new`."""
+        out: list[Segment] = []
+        for seg in self.segments:
+            out.extend(new.segments if seg == old else (seg,))
+        return Reason(tuple(out))
+
+    def shows(self, pairs: Pairs | None) -> bool:
+        """Whether the reason already states these assignments (a counter-example)."""
+        return bool(pairs) and any(isinstance(s, Assignments) and s.pairs == pairs
+                                   for s in self.segments)
+
+    def formulas(self) -> tuple[A.Prop | A.Expr, ...]:
+        """The propositions and expressions the reason names (for tests and tools)."""
+        return tuple(s.node for s in self.segments if isinstance(s, Formula))
+
+
+def render(reason: Reason, prose: Callable[[str], str],
+           formula: Callable[[A.Prop | A.Expr], str],
+           name: Callable[[Ref], str] | None = None) -> str:
+    """A reason in another notation (LaTeX): `prose` prints text, `formula` a formula,
+    `name` a reference (default: as prose). An assignment `x = v` is the formula of the
+    equation; a value with no expression stays prose (`x has growth vector (…)`)."""
+    out: list[str] = []
+    for seg in reason.segments:
+        if isinstance(seg, Text):
+            out.append(prose(seg.text))
+        elif isinstance(seg, Formula):
+            out.append(formula(seg.node))
+        elif isinstance(seg, Assignments):
+            items = [formula(A.Comparison((key, value), ("==",))) if not isinstance(value, str)
+                     else formula(key) + prose(f" has {value}") for key, value in seg.pairs]
+            out.append(prose(", ").join(items))
+        else:
+            out.append(name(seg) if name is not None else prose(seg.name))
+    return "".join(out)
+
+
+def because(*parts: Part) -> Reason:
+    """A reason from its parts: prose, formulas, segments and other reasons, in order."""
+    out: list[Segment] = []
+    for part in parts:
+        if isinstance(part, Reason):
+            out.extend(part.segments)
+        elif isinstance(part, str):
+            if part:
+                out.append(Text(part))
+        elif isinstance(part, _SEGMENTS):
+            out.append(part)
+        elif isinstance(part, A.Expr | A.Prop):
+            out.append(Formula(part))
+        else:
+            raise TypeError(f"cannot make a reason segment of {type(part).__name__}")
+    return Reason(tuple(out))
+
+
+def joined(sep: str, reasons: Iterable[Reason]) -> Reason:
+    """The reasons with the prose `sep` between each two."""
+    return because(sep).join(reasons)
+
+
+def as_text(reason: Reason | None) -> str | None:
+    """The text of an optional reason (None stays None): the JSON `reason` field."""
+    return None if reason is None else str(reason)
