@@ -29,7 +29,8 @@ def test_constant_sign_never_guessed() -> None:
     """log(1 + e^-3000) > 0, but no interval up to 800 bits separates it from 0 and no
     exact rewrite makes it 0: the sign is unknown and the constant is named."""
     tiny = sympy.log(1 + sympy.exp(-3000))
-    with pytest.raises(Undecided, match=r"sign of the constant log\(exp\(-3000\) \+ 1\)"):
+    named = r"sign of the constant log\((1 \+ exp\(-3000\)|exp\(-3000\) \+ 1)\)"
+    with pytest.raises(Undecided, match=named):
         sign_of(tiny)
     with pytest.raises(Undecided, match="sign of the constant"):
         explog.compare(P("n*log(1 + exp(-3000)) + 1"), P("n"))

@@ -75,3 +75,18 @@ def test_a_small_budget_gives_unknowns_naming_it(tmp_path: Path) -> None:
                 assert t["status"] == "unknown", t
                 # its own budget, or that of a fact its proof relies on
                 assert "budget exhausted" in (t.get("reason") or ""), t
+
+
+HUGE = ["exp(exp(999999999999999999999))", "exp(999999999999999999999)^2",
+        "2^(2^(999999999999999999999))"]
+
+
+@pytest.mark.parametrize("huge", HUGE)
+@pytest.mark.parametrize("shape", ["{c} + sqrt(2) + n", "({c} + log(3)) * n", "{c} - {c} + n",
+                                   "n^({c} + sqrt(2))"])
+def test_huge_constants_in_sums_finish(tmp_path: Path, huge: str, shape: str) -> None:
+    """Printing a sum of constants with sympy's default order evaluated exp(exp(10^21))
+    numerically (found by the fuzz test): every such comparison finishes."""
+    left = shape.format(c=huge)
+    done = _rcproof(["compare", left, "n"], tmp_path)
+    assert done.returncode in (0, 1), done.stderr

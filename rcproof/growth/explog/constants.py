@@ -20,6 +20,25 @@ from typing import Any
 
 from rcproof.budget import spend
 
+_TEXTS: dict[Any, str] = {}
+
+
+def const_text(v: Any) -> str:
+    """The canonical text of a sympy number (rationals directly, others memoized)."""
+    if v.is_Rational:
+        return str(v.p) if v.q == 1 else f"{v.p}/{v.q}"
+    text = _TEXTS.get(v)
+    if text is None:
+        # order='none': sympy's default printer orders the terms of a sum by their
+        # numeric values, which evaluates exp(exp(10^21)) to its full precision (a hang).
+        from sympy.printing.str import StrPrinter
+
+        text = StrPrinter({"order": "none"}).doprint(v)
+        if len(_TEXTS) < 100_000:
+            _TEXTS[v] = text
+    return text
+
+
 PRECISIONS = (53, 128, 320, 800)  # bits of the interval evaluations, in order
 _SIMPLIFY_OPS = 60  # constants larger than this (sympy count_ops) skip `simplify`
 
@@ -96,16 +115,18 @@ def _interval(c: Any, iv: Any) -> Any:
             return _interval(base, iv) ** int(ex)
         b = _interval(base, iv)
         if not b.a > 0:
-            raise Undecided(f"cannot show that the base of the constant {c} is positive")
+            raise Undecided(f"cannot show that the base of the constant {const_text(c)} "
+                            "is positive")
         return iv.exp(iv.log(b) * _interval(ex, iv))
     if isinstance(c, sympy.exp):
         return iv.exp(_interval(c.args[0], iv))
     if isinstance(c, sympy.log):
         a = _interval(c.args[0], iv)
         if not a.a > 0:
-            raise Undecided(f"cannot show that the argument of the constant {c} is positive")
+            raise Undecided(f"cannot show that the argument of the constant {const_text(c)} "
+                            "is positive")
         return iv.log(a)
-    raise Undecided(f"the constant {c} is outside the exp-log constants")
+    raise Undecided(f"the constant {const_text(c)} is outside the exp-log constants")
 
 
 MAX_BINARY_EXPONENT = 1 << 16  # |binary exponent| of an enclosure bound used exactly
@@ -115,6 +136,7 @@ def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     """Rational bounds lo ≤ c ≤ hi from an interval evaluation at `bits` of precision."""
     import mpmath
 
+    require_tame(c)
     ctx = mpmath.iv
     old = ctx.prec
     ctx.prec = bits
@@ -122,11 +144,12 @@ def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
         box = _interval(c, ctx)
         lo, hi = box.a, box.b
     except (OverflowError, ValueError, ZeroDivisionError, MemoryError) as exc:
-        raise Undecided(f"the constant {c} cannot be enclosed ({type(exc).__name__})") from None
+        raise Undecided(f"the constant {const_text(c)} cannot be enclosed "
+                        f"({type(exc).__name__})") from None
     finally:
         ctx.prec = old
     if not (mpmath.isfinite(lo) and mpmath.isfinite(hi)):
-        raise Undecided(f"the constant {c} has no finite enclosure")
+        raise Undecided(f"the constant {const_text(c)} has no finite enclosure")
     return _fraction(lo), _fraction(hi)
 
 
@@ -141,6 +164,53 @@ def _fraction(x: Any) -> Fraction:
     return -value if negative else value
 
 
+MAX_EVALUATED_EXPONENT = 1e12  # |x| above which exp(x) of an irrational x is refused
+
+
+def require_tame(c: Any) -> None:
+    """Raise Undecided when `c` has exp(x) or b^x with an irrational x larger than
+    MAX_EVALUATED_EXPONENT in absolute value (exp(exp(10^21))): any numeric evaluation
+    of it needs x to about log2|x| bits, so mpmath, and every sympy rewrite that orders
+    terms numerically (cancel, simplify, printing), would not finish. Magnitudes are
+    bounded from above in floating point (inf past the float range)."""
+    if not _magnitude(c)[1]:
+        raise Undecided(f"the constant {const_text(c)} is too large to evaluate: it "
+                        "raises to an irrational power beyond 10^12")
+
+
+def _magnitude(e: Any) -> tuple[float, bool]:
+    """(an upper bound on |e|, whether every exponentiation in e is evaluable)."""
+    import math
+
+    import sympy
+
+    if e.is_Rational:
+        try:
+            return abs(float(e)), True
+        except OverflowError:
+            return math.inf, True
+    if isinstance(e, sympy.NumberSymbol) or (e.is_number and not e.args):
+        return 4.0, True
+    parts = [_magnitude(a) for a in e.args]
+    if not all(ok for _, ok in parts):
+        return math.inf, False
+    sizes = [m for m, _ in parts]
+    if isinstance(e, (sympy.exp, sympy.Pow)):
+        base, power = (sympy.E, e.args[0]) if isinstance(e, sympy.exp) else e.args
+        x = sizes[-1] * (1.0 if isinstance(e, sympy.exp)
+                         else max(1.0, math.log(max(_magnitude(base)[0], 1.0))))
+        if not power.is_Rational and x > MAX_EVALUATED_EXPONENT:
+            return math.inf, False
+        return (math.inf if x > 700 else math.exp(x)), True
+    if isinstance(e, sympy.Add):
+        return sum(sizes), True
+    if isinstance(e, sympy.Mul):
+        return math.prod(sizes), True
+    if isinstance(e, sympy.log):
+        return max(1.0, math.log(max(sizes[0], 1.0)) + 1.0) if sizes else 1.0, True
+    return (max(sizes) if sizes else 1.0), True
+
+
 def normal(c: Any) -> Any:
     """c with its rational-function structure in the transcendental atoms cancelled
     (sympy `cancel`: (2 − log 2)/(log 2 − 2) becomes −1), an exact rewrite."""
@@ -149,6 +219,7 @@ def normal(c: Any) -> Any:
     if c.is_Rational:
         return c
     spend(5, "normalizing a constant")
+    require_tame(c)
     return sympy.cancel(c)
 
 
@@ -164,6 +235,8 @@ def is_exact_zero(c: Any) -> bool:
     if any(max(abs(r.p), abs(r.q)).bit_length() > MAX_SIMPLIFY_BITS
            for r in c.atoms(sympy.Rational)):
         return False  # sympy's rewrites of huge rationals are not bounded by any budget
+    if not _magnitude(c)[1]:
+        return False
     spend(200, "simplifying a constant exactly")
     if sympy.expand(sympy.expand_log(c, force=True)) == 0:
         return True
@@ -190,7 +263,7 @@ def sign_of(c: Any) -> int:
             return -1
     if is_exact_zero(c):
         return 0
-    raise Undecided(f"cannot decide the sign of the constant {c}: no interval up to "
+    raise Undecided(f"cannot decide the sign of the constant {const_text(c)}: no interval up to "
                     f"{PRECISIONS[-1]} bits separates it from 0, and no exact rewrite "
                     "shows it is 0")
 

@@ -27,7 +27,7 @@ from typing import Any
 import sympy
 
 from rcproof.budget import spend
-from rcproof.growth.explog.constants import Undecided, sign_of
+from rcproof.growth.explog.constants import Undecided, const_text, sign_of
 
 
 class Term:
@@ -63,7 +63,7 @@ class Const(Term):
         if not hasattr(value, "is_Rational"):
             value = _sympy().sympify(value)
         self.value = value
-        self._set(_text(value), frozenset(), 1)
+        self._set(const_text(value), frozenset(), 1)
 
 
 class Sym(Term):
@@ -84,9 +84,9 @@ class Sum(Term):
     def __init__(self, const: Any, terms: tuple[tuple[Term, Any], ...]) -> None:
         self.const = const
         self.terms = terms
-        parts = [f"{_text(c)}*{t.key}" for t, c in terms]
+        parts = [f"{const_text(c)}*{t.key}" for t, c in terms]
         free: frozenset[str] = frozenset().union(*(t.free for t, _ in terms))
-        self._set(f"({_text(const)} + {' + '.join(parts)})", free,
+        self._set(f"({const_text(const)} + {' + '.join(parts)})", free,
                   1 + sum(t.size for t, _ in terms))
 
 
@@ -98,9 +98,9 @@ class Prod(Term):
     def __init__(self, const: Any, factors: tuple[tuple[Term, Any], ...]) -> None:
         self.const = const
         self.factors = factors
-        parts = [f"{b.key}^({_text(e)})" for b, e in factors]
+        parts = [f"{b.key}^({const_text(e)})" for b, e in factors]
         free: frozenset[str] = frozenset().union(*(b.free for b, _ in factors))
-        self._set(f"({_text(const)} * {' * '.join(parts)})", free,
+        self._set(f"({const_text(const)} * {' * '.join(parts)})", free,
                   1 + sum(b.size for b, _ in factors))
 
 
@@ -127,21 +127,6 @@ def _sympy() -> Any:
 _S1 = sympy.S.One  # singletons: exact zero and one are always these objects
 _S0 = sympy.S.Zero
 S0, S1, SM1 = _S0, _S1, sympy.S.NegativeOne  # for the other modules
-_TEXTS: dict[Any, str] = {}
-
-
-def _text(v: Any) -> str:
-    """The canonical text of a sympy number (rationals directly, others memoized)."""
-    if v.is_Rational:
-        return str(v.p) if v.q == 1 else f"{v.p}/{v.q}"
-    text = _TEXTS.get(v)
-    if text is None:
-        text = str(v)
-        if len(_TEXTS) < 100_000:
-            _TEXTS[v] = text
-    return text
-
-
 def const(value: Any) -> Const:
     """The constant term for a sympy number (ints and Fractions are converted)."""
     sp = _sympy()
@@ -295,13 +280,15 @@ def exact_power(c: Any, e: Any) -> Any:
     if c.is_Rational and e.is_Rational and c not in (0, 1, -1):
         size = max(abs(c.p).bit_length(), abs(c.q).bit_length())
         if abs(e) * size > MAX_EXACT_BITS:
-            raise Undecided(f"the constant {c}^({e}) is too large to compute exactly")
+            raise Undecided(f"the constant {const_text(c)}^({const_text(e)}) is too large to "
+                            "compute exactly")
     spend(1, "raising a constant to a power")
     if c.is_Rational and e.is_Rational and not e.is_Integer and max(
             abs(c.p), abs(c.q)) > 1 << 64:
         # sympy would look for an exact root by factoring a large number, here or in any
         # later product with such a root: unbounded work
-        raise Undecided(f"the root {c}^({e}) of a number over 64 bits is not computed exactly")
+        raise Undecided(f"the root {const_text(c)}^({const_text(e)}) of a number over 64 "
+                        "bits is not computed exactly")
     return c ** e
 
 
@@ -399,16 +386,17 @@ def move_up(t: Term) -> Term:
 def show(t: Term) -> str:
     """Readable text of a term, in n."""
     if isinstance(t, Const):
-        return str(t.value)
+        return const_text(t.value)
     if isinstance(t, Sym):
         return t.name
     if isinstance(t, Sum):
-        parts = [] if t.const == 0 else [str(t.const)]
-        parts += [show(u) if c == 1 else f"{c}*{show(u)}" for u, c in t.terms]
+        parts = [] if t.const == 0 else [const_text(t.const)]
+        parts += [show(u) if c == 1 else f"{const_text(c)}*{show(u)}" for u, c in t.terms]
         return "(" + " + ".join(parts) + ")"
     if isinstance(t, Prod):
-        parts = [] if t.const == 1 else [str(t.const)]
-        parts += [show(b) if e == 1 else f"{show(b)}^({e})" for b, e in t.factors]
+        parts = [] if t.const == 1 else [const_text(t.const)]
+        parts += [show(b) if e == 1 else f"{show(b)}^({const_text(e)})"
+                  for b, e in t.factors]
         return "*".join(parts)
     if isinstance(t, Exp):
         return f"exp({show(t.arg)})"
