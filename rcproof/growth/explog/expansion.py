@@ -24,12 +24,17 @@ if TYPE_CHECKING:
 
 def first(eng: Engine, s: S.Series) -> tuple[int, T.Term, Any, int] | None:
     """(index, c₀, e₀, sign c₀) of the first term with a coefficient proved nonzero;
-    None when every term is 0 (the series is exactly 0)."""
+    None when every term is 0 (the series is exactly 0). Raises `Cancelled` after
+    `MAX_CANCELLED` consecutive coefficients proved 0 (the search is bounded)."""
     i = 0
+    zeros = 0
     while (p := s.term(i)) is not None:
         sign = eng.sign(p[0])
         if sign != 0:
             return i, p[0], p[1], sign
+        zeros += 1
+        if zeros >= S.MAX_CANCELLED:
+            raise S.Cancelled()
         i += 1
     return None
 

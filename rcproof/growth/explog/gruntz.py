@@ -22,6 +22,8 @@ from rcproof.budget import spend
 from rcproof.growth.explog import terms as T
 from rcproof.growth.explog.constants import Undecided, compare_constants, normal, sign_of
 from rcproof.growth.explog.expansion import first, series_of
+from rcproof.growth.explog.series import Cancelled
+from rcproof.growth.explog.zero import normalize
 from rcproof.growth.explog.mrv import mrv
 from rcproof.growth.explog.rewrite import rewrite
 
@@ -76,6 +78,7 @@ class Engine:
         self._limits: dict[str, Limit] = {}
         self._leads: dict[str, Lead | None] = {}
         self._depth = 0
+        self._moved_from: dict[str, T.Term] = {}  # move_up(t).key -> t
 
     def leadterm(self, t: T.Term) -> Lead | None:
         """The leading term of t in its own ω, or None when t is identically 0."""
@@ -101,13 +104,36 @@ class Engine:
         if not omega:
             raise Undecided(f"internal: no most rapidly varying subterm in {T.show(t)}")
         if T.X in omega:
-            return self.leadterm(T.move_up(t))
+            up = T.move_up(t)
+            self._moved_from.setdefault(up.key, t)
+            return self.leadterm(up)
         in_w, h = rewrite(self, t, omega)
-        found = first(self, series_of(self, in_w, h, {}))
+        try:
+            found = first(self, series_of(self, in_w, h, {}))
+        except Cancelled:
+            found = self._possible_zero(t, in_w, h)
         if found is None:
             return None
         _, c0, e0, sign = found
         return Lead(c0, e0, sign)
+
+    def _possible_zero(self, t: T.Term, in_w: T.Term,
+                       h: T.Term) -> tuple[int, T.Term, Any, int] | None:
+        """The leading term of t after its series cancelled at `MAX_CANCELLED` exponents:
+        rewrite by exact identities (`zero.normalize`); the constant 0 proves t ≡ 0, else
+        expand once more; a second cancellation is unknown, naming t (in n)."""
+        try:
+            again = normalize(self, in_w, h)
+            if again == T.ZERO:
+                return None
+            return first(self, series_of(self, again, h, {}))
+        except Cancelled:
+            origin = t
+            while origin.key in self._moved_from:
+                origin = self._moved_from[origin.key]
+            raise Undecided(f"could not show {T.show(origin)} is not identically zero "
+                            "(its expansion cancels term after term, and no exact "
+                            "rewrite shows it is 0)") from None
 
     def sign(self, t: T.Term) -> int:
         """The eventual sign of t: −1, 0 (identically 0) or +1; raises Undecided."""

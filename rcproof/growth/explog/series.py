@@ -8,8 +8,12 @@ the remaining terms are exactly 0.
 
 The operations are the field operations of such series plus composition with the
 power series of exp, log(1 + r) and (1 + r)^c at an r whose exponents are positive.
-Every term produced spends budget, so a sum that cancels forever (a zero that the normal
-form does not see) ends in `BudgetExhausted`, never in a hang.
+Every term produced spends budget in proportion to the streams it scans, so work
+units track running time. The search for the next term is bounded as well: after
+`MAX_CANCELLED` consecutive exponents at which every contribution cancels, a stream
+raises `Cancelled` (a sum that may be a hidden zero, which the normal form does not
+see); the engine then tries to prove the zero exactly (`zero.py`) or answers *unknown*
+naming the subterm, never hangs and never guesses.
 """
 
 from __future__ import annotations
@@ -19,9 +23,28 @@ from typing import Any
 
 from rcproof.budget import spend
 from rcproof.growth.explog import terms as T
-from rcproof.growth.explog.constants import compare_constants
+from rcproof.growth.explog.constants import Undecided, compare_constants
+
+MAX_CANCELLED = 24  # consecutive exponents whose contributions all cancel, per stream
 
 Pair = tuple[T.Term, Any]  # (coefficient, exponent)
+
+
+class Cancelled(Undecided):
+    """A stream met `MAX_CANCELLED` consecutive exponents whose terms all cancel: the
+    expression being expanded may be identically 0, which the series cannot show."""
+
+    def __init__(self) -> None:
+        super().__init__(f"its series in ω cancels at {MAX_CANCELLED} consecutive "
+                         "exponents")
+
+
+def _cancelled(count: int) -> int:
+    """One more exponent at which everything cancelled; raises `Cancelled` at the bound."""
+    count += 1
+    if count >= MAX_CANCELLED:
+        raise Cancelled()
+    return count
 
 
 class Series:
@@ -64,14 +87,20 @@ def _merge(streams: Callable[[Any], list[Series]], bound: Callable[[], Any | Non
     smallest head exponent is not below `bound()` (the least exponent any inactive
     stream can have), `grow()` activates one more (False: none left)."""
     pos: dict[int, int] = {}
+    ended: set[int] = set()  # streams with no term left (never scanned again)
+    zeros = 0
     while True:
-        spend(1, "expanding a series in ω")
         active = streams(None)
+        spend(1 + len(active) - len(ended), "expanding a series in ω")
         heads: list[tuple[int, Pair]] = []
         for idx, s in enumerate(active):
+            if idx in ended:
+                continue
             p = s.term(pos.get(idx, 0))
             if p is not None:
                 heads.append((idx, p))
+            else:
+                ended.add(idx)
         low = None
         for _, (_, e) in heads:
             if low is None or compare_constants(e, low) < 0:
@@ -88,7 +117,10 @@ def _merge(streams: Callable[[Any], list[Series]], bound: Callable[[], Any | Non
                 pos[idx] = pos.get(idx, 0) + 1
         total = T.add(*coefs)
         if total != T.ZERO:
+            zeros = 0
             yield total, low
+        elif len(coefs) > 1:
+            zeros = _cancelled(zeros)
 
 
 def add(*parts: Series) -> Series:
@@ -116,8 +148,9 @@ def mul(a: Series, b: Series) -> Series:
     def gen() -> Iterator[Pair]:
         frontier: list[tuple[int, int]] = [(0, 0)]
         seen = {(0, 0)}
+        zeros = 0
         while True:
-            spend(1, "multiplying series in ω")
+            spend(1 + len(frontier), "multiplying series in ω")
             cands = []
             for i, j in frontier:
                 p, q = a.term(i), b.term(j)
@@ -140,7 +173,10 @@ def mul(a: Series, b: Series) -> Series:
                         seen.add(nxt)
                         frontier.append(nxt)
             if total != T.ZERO:
+                zeros = 0
                 yield total, low
+            else:
+                zeros = _cancelled(zeros)
 
     return Series(gen())
 
