@@ -22,10 +22,10 @@ from rcproof.budget import spend
 from rcproof.growth.explog import terms as T
 from rcproof.growth.explog.constants import Undecided, compare_constants, normal, sign_of
 from rcproof.growth.explog.expansion import first, series_of
-from rcproof.growth.explog.series import Cancelled
-from rcproof.growth.explog.zero import normalize
 from rcproof.growth.explog.mrv import mrv
 from rcproof.growth.explog.rewrite import rewrite
+from rcproof.growth.explog.series import Cancelled
+from rcproof.growth.explog.zero import normalize
 
 MAX_DEPTH = 60  # nested leading-term computations (Gruntz's recursion on lower classes)
 

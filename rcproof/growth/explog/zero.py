@@ -70,7 +70,8 @@ class _Normalizer:
         if t == T.W:
             out = t
         elif isinstance(t, T.Sum):
-            out = T.add(T.Const(t.const), *(T.mul(T.Const(c), self.norm(u)) for u, c in t.terms))
+            out = T.add(T.Const(t.const),
+                        *(T.mul(T.Const(c), expand(self.norm(u))) for u, c in t.terms))
         elif isinstance(t, T.Prod):
             out = T.mul(T.Const(t.const), *(self.power(self.norm(b), e) for b, e in t.factors))
         elif isinstance(t, T.Exp):
@@ -130,6 +131,11 @@ class _Normalizer:
             return T.log_(a)
         if isinstance(a, T.Exp):
             return a.arg
+        if isinstance(a, T.Sum):
+            cleared = self._common_denominator(a)
+            if cleared is not None:
+                num, den = cleared
+                return T.add(self.log(num), *(T.mul(T.Const(-k), self.log(b)) for b, k in den))
         found = self.lead(a)
         if found is None or found[2] < 0:
             return T.log_(a)  # not this rule's business: the expansion reports it
@@ -145,8 +151,59 @@ class _Normalizer:
         return T.add(T.log_(c0), T.mul(T.Const(e0), self.h), T.log_(unit))
 
 
+    def _common_denominator(self, a: T.Sum) -> tuple[T.Term, list[tuple[T.Term, Any]]] | None:
+        """(a·D expanded, D's factors) for D the product of the eventually positive sums
+        that a's terms divide by (log(1 + 1/f) = log(f + 1) − log f); None when a has
+        no such denominator."""
+        den: dict[str, tuple[T.Term, Any]] = {}
+        for u, _ in a.terms:
+            if isinstance(u, T.Prod):
+                for b, k in u.factors:
+                    if isinstance(b, T.Sum) and k.is_Integer and k < 0 and T.W.name in b.free:
+                        old = den.get(b.key)
+                        den[b.key] = (b, max(-k, old[1]) if old else -k)
+        parts = [(b, k) for b, k in den.values() if self.sign(b) > 0]
+        if not parts:
+            return None
+        d = T.mul(*(T.power(b, k) for b, k in parts))
+        num = T.add(expand(T.mul(d, T.Const(a.const))),
+                    *(expand(T.mul(d, T.Const(c), u)) for u, c in a.terms))
+        return num, parts
+
+
+MAX_EXPANDED = 400  # terms of a multiplied-out product; larger products stay as they are
+
+
+def expand(t: T.Term) -> T.Term:
+    """A product with sum factors raised to positive integer powers, multiplied out into
+    a sum (distributivity); unchanged when the result would exceed MAX_EXPANDED terms."""
+    if not isinstance(t, T.Prod):
+        return t
+    sums = [(b, e) for b, e in t.factors if isinstance(b, T.Sum) and e.is_Integer and e > 0]
+    if not sums:
+        return t
+    rest = T.mul(T.Const(t.const), *(T.power_factor(b, e) for b, e in t.factors
+                                     if (b, e) not in sums))
+    terms: list[T.Term] = [rest]
+    for b, e in sums:
+        parts = [T.Const(b.const), *(T.mul(T.Const(c), u) for u, c in b.terms)]
+        for _ in range(int(e)):
+            if len(terms) * len(parts) > MAX_EXPANDED:
+                return t
+            spend(len(terms) * len(parts), "multiplying out a product")
+            terms = [T.mul(x, y) for x in terms for y in parts]
+            terms = [terms[0]] if len(terms) == 1 else list(_summands(T.add(*terms)))
+    return T.add(*terms)
+
+
+def _summands(s: T.Term) -> list[T.Term]:
+    if isinstance(s, T.Sum):
+        return [T.Const(s.const), *(T.mul(T.Const(c), u) for u, c in s.terms)]
+    return [s]
+
+
 def normalize(eng: Engine, t: T.Term, h: T.Term) -> T.Term:
     """t (a term in ω, h = log ω) rewritten by the identities above; equal to t for all
     large n. Raises `Undecided` (or `series.Cancelled`) when a side condition's sign
     cannot be decided."""
-    return _Normalizer(eng, h).norm(t)
+    return expand(_Normalizer(eng, h).norm(t))
