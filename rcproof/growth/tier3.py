@@ -79,3 +79,23 @@ def relation_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0) -
     if isinstance(answer, str):
         return answer
     return answer.holds(rel)  # type: ignore[attr-defined]
+
+
+def relation_with_parameters(f: Expr, g: Expr, rel: str, where: object,
+                             budget_seconds: float = 2.0) -> bool | str:
+    """Whether `f rel g` for every parameter value in `where` (an explog `Range`), by
+    the exp-log engine deciding each sign uniformly over the range; or why it stays
+    unknown (e.g. the parameter condition the answer depends on)."""
+    from rcproof.growth import explog
+
+    try:
+        with _scope(budget_seconds):
+            answer = explog.compare(f, g, where)  # type: ignore[arg-type]
+            with explog.parameter_scope(where):  # type: ignore[arg-type]
+                return answer.holds(rel)
+    except explog.Undecided as exc:
+        return exc.reason
+    except BudgetExhausted as exc:
+        return f"{exc.reason} (Tier 3, exp-log engine)"
+    except RecursionError:
+        return "the exp-log engine's recursion is nested too deeply for this comparison"

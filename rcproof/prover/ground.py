@@ -142,3 +142,88 @@ def _poly_by_limit(atom: A.Relation, budget_seconds: float, outside: str) -> Ato
     if isinstance(within, str):
         return AtomVerdict(atom, None, TIER3, within)
     return AtomVerdict(atom, within, TIER3)
+
+
+_LANDAU = ("O", "Omega", "Theta", "o", "omega", "~")
+
+
+def parametric_atom(prop: A.Prop) -> tuple[A.Forall, A.Relation] | None:
+    """`forall a, … : real where C. f rel g` with C comparisons of the parameters and f, g
+    exp-log expressions in n and the parameters: (the statement, its atom); else None."""
+    from rcproof.syntax.walk import nodes
+
+    if not (isinstance(prop, A.Forall) and prop.kind == "real"
+            and isinstance(prop.body, A.Relation) and prop.body.rel in _LANDAU
+            and all(isinstance(h, A.Comparison) for h in prop.where)):
+        return None
+    names = set(prop.names)
+    atom = prop.body
+    for side in (atom.left, atom.right):
+        for x in nodes(side):
+            if isinstance(x, A.Name) and x.id != "n" and x.id not in names:
+                return None
+            if isinstance(x, A.Call) and x.func not in ("exp", "log", "sqrt", "max", "min"):
+                return None
+    for h in prop.where:
+        for x in nodes(h):
+            if isinstance(x, A.Name) and x.id not in names:
+                return None
+    return prop, atom
+
+
+_PARAMETRIC: dict[tuple[A.Prop, float], AtomVerdict] = {}
+
+
+def decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
+    """Tier 3 with real parameters: the atom of `forall a : real where C. f rel g`
+    decided for every admissible a at once (the exp-log engine deciding each sign
+    uniformly over the range C, growth/explog/params.py). value True: the statement holds;
+    False: the atom fails for every admissible a and some a is admissible (z3), so the
+    statement is false; None: unknown, with the reason (often the parameter condition
+    the answer depends on). Memoized; a recorded answer costs its work once per theorem."""
+    from dataclasses import replace
+
+    from rcproof.budget import current, spend_once
+
+    key = (prop, budget_seconds)
+    found = _PARAMETRIC.get(key)
+    if found is None:
+        before = current().spent
+        found = replace(_decide_parametric(prop, budget_seconds),
+                        work=current().spent - before)
+        current().recalled.add(key)
+        _PARAMETRIC[key] = found
+    spend_once(key, found.work, "recalling a recorded decision")
+    return found
+
+
+def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
+    from rcproof.growth import explog, tier3
+
+    atom = prop.body
+    assert isinstance(atom, A.Relation)
+    try:
+        where = explog.from_comparisons(prop.names, list(prop.where))
+    except explog.Undecided as exc:
+        return AtomVerdict(atom, None, TIER3, exc.reason)
+    answer = tier3.relation_with_parameters(atom.left, atom.right, atom.rel, where,
+                                            budget_seconds)
+    if isinstance(answer, str):
+        return AtomVerdict(atom, None, TIER3, answer)
+    if answer is False and not _admissible(where):
+        return AtomVerdict(atom, None, TIER3, "no parameter value satisfies the conditions")
+    return AtomVerdict(atom, answer, TIER3)
+
+
+def _admissible(where: object) -> bool:
+    """Whether some parameter value satisfies the range's facts (z3, rlimit budget)."""
+    import z3
+
+    from rcproof.growth.explog.params import Range, _z3
+    from rcproof.smt.budget import check
+
+    assert isinstance(where, Range)
+    names = {n: z3.Real(n) for n in where.names}
+    solver = z3.Solver()
+    solver.add(*(_z3(f, names) for f in where.facts))
+    return bool(check(solver) == z3.sat)

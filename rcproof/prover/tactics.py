@@ -20,7 +20,15 @@ from rcproof.growth.certificates import Certificate
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
 from rcproof.prover.decide import Decider, Outcome
-from rcproof.prover.ground import TIER1, TIER2, TIER3, AtomVerdict, decide_atom
+from rcproof.prover.ground import (
+    TIER1,
+    TIER2,
+    TIER3,
+    AtomVerdict,
+    decide_atom,
+    decide_parametric,
+    parametric_atom,
+)
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
@@ -50,7 +58,13 @@ def _z3_oracle(query: rules.Query) -> bool:
 
 
 def _limit_oracle(query: rules.Query) -> bool:
-    """Tier 3: the limit engine on one ground atom (memoized by prover/ground.py)."""
+    """Tier 3: the limit engine on one ground atom (memoized by prover/ground.py), or on
+    `forall a : real where C. atom` decided uniformly over the range C: the query's
+    proposition, hence the kernel's theorem, then states the range it assumed."""
+    shape = parametric_atom(query.prop)
+    if shape is not None:
+        found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
+        return found.value is (not query.refute)
     if not isinstance(query.prop, A.Relation):
         return False
     verdict = decide_atom(query.prop, _LIMIT_BUDGET[0])
@@ -180,6 +194,10 @@ class Tactics:
             once = [notes.pop(str(r)) for r in map(_note, unfolded.notes) if str(r) in notes]
             steps.append(Step(unfolded.formula, "unfold", note=tuple(once)))
         outcome, strong = self._decide(unfolded)
+        if outcome.status == "unknown" and TIER3 in TACTIC_TIERS.get(tactic, set()):
+            found = self._parametric(statement)
+            if found is not None:
+                return found
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -207,6 +225,26 @@ class Tactics:
                 tuple(steps))
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
                        outcome.counterexample, tuple(steps))
+
+    def _parametric(self, statement: A.Prop) -> Verdict | None:
+        """`forall a : real where C. f rel g` by Tier 3 with parameters: the limit
+        oracle's theorem is the statement itself (range included); None when the engine
+        does not decide it uniformly (the caller keeps its own verdict)."""
+        shape = parametric_atom(statement)
+        if shape is None:
+            return None
+        found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
+        if found.value is None:
+            return None
+        thm = rules.oracle("limit", rules.Query(statement, refute=found.value is False))
+        if thm is None:
+            return None
+        # `using` facts are not needed: the oracle's theorem is the statement outright
+        status = "proved" if found.value else "refuted"
+        reason = None if found.value else "the atom fails for every admissible value"
+        step = Step(statement if found.value else A.Not(statement), TIER3, TIER3,
+                    "exp-log engine, uniformly over the parameter range")
+        return Verdict(status, statement, thm, (TIER3,), reason, None, (step,))
 
     def _decide(self, unfolded: Unfolded) -> tuple[Outcome, bool]:
         """The engine's decision of the unfolded formula; True when it proved the

@@ -4,7 +4,8 @@ Gruntz's algorithm (D. Gruntz, "On computing limits in a symbolic manipulation s
 PhD thesis, ETH Zürich, 1996): most rapidly varying sets (`mrv`), rewriting them in one
 ω → 0+ (`rewrite`), lazy series in ω with term coefficients (`series`, `expansion`),
 the recursive leading-term/sign/limit driver (`gruntz`), exact constants with
-interval-proved signs (`constants`), and the public questions (`compare`).
+interval-proved signs (`constants`), real parameters with signs decided uniformly over
+their range (`params`), and the public questions (`compare`).
 """
 
 from __future__ import annotations
@@ -12,5 +13,7 @@ from __future__ import annotations
 from rcproof.growth.explog.compare import Comparison, coef_of, compare, limit, sign
 from rcproof.growth.explog.constants import Undecided
 from rcproof.growth.explog.gruntz import Limit
+from rcproof.growth.explog.params import Range, from_comparisons, parameter_scope
 
-__all__ = ["Comparison", "Limit", "Undecided", "coef_of", "compare", "limit", "sign"]
+__all__ = ["Comparison", "Limit", "Range", "Undecided", "coef_of", "compare",
+           "from_comparisons", "limit", "parameter_scope", "sign"]

@@ -29,6 +29,7 @@ from rcproof.growth.explog.constants import (
 )
 from rcproof.growth.explog.convert import to_term
 from rcproof.growth.explog.gruntz import Engine, Limit
+from rcproof.growth.explog.params import Range, parameter_scope
 from rcproof.growth.render import show
 from rcproof.syntax.ast import Expr
 
@@ -45,9 +46,14 @@ class Comparison:
 
     def holds(self, rel: str) -> bool:
         """Whether f rel g, for rel in O, Omega, Theta, o, omega, ~ (`~` from the exact
-        ratio: lim f/g = 1, compared by `compare_constants`)."""
+        ratio: lim f/g = 1, compared by `compare_constants`; a ratio that mentions
+        parameters must equal 1 or differ from it over their whole range, else
+        Undecided)."""
         if rel == "~":
-            return self.ratio is not None and compare_constants(self.ratio, _ONE) == 0
+            if self.ratio is None:
+                return False
+            with question_scope():
+                return compare_constants(self.ratio, _ONE) == 0
         value = holds(self.order, rel)
         assert value is not None
         return value
@@ -80,9 +86,13 @@ def _positive(eng: Engine, t: T.Term, e: Expr) -> None:
         raise Undecided(f"{show(e)} is identically zero, so it has no growth order")
 
 
-def compare(f: Expr, g: Expr) -> Comparison:
-    """The order of f against g (both must be eventually positive); raises Undecided."""
-    with question_scope():
+def compare(f: Expr, g: Expr, where: Range | None = None) -> Comparison:
+    """The order of f against g (both must be eventually positive); raises Undecided.
+
+    `where`: the range of the real parameters f and g may mention; the answer then holds
+    for every admissible value (signs decided uniformly, `params.py`), else Undecided
+    names the parameter condition it depends on."""
+    with question_scope(), parameter_scope(where):
         return _compare(f, g)
 
 
@@ -100,6 +110,8 @@ def _compare(f: Expr, g: Expr) -> Comparison:
     if lim.kind == "+oo":
         return Comparison(Order("omega"))
     if lim.kind == "finite" and compare_constants(lim.value, T.S0) > 0:
+        if lim.value.free_symbols:  # a ratio depending on the parameters: no one interval
+            return Comparison(Order("Theta"), lim.value)
         return Comparison(Order("Theta", coef_of(lim.value)), lim.value)
     raise Undecided(f"internal: the ratio of two positive functions tends to {lim}")
 

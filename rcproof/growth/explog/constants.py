@@ -246,9 +246,15 @@ def is_exact_zero(c: Any) -> bool:
 
 
 def sign_of(c: Any) -> int:
-    """−1, 0 or +1, proved (interval or exact zero); raises Undecided naming `c`."""
+    """−1, 0 or +1, proved (interval or exact zero); raises Undecided naming `c`. A
+    constant that mentions real parameters gets the sign that holds over their whole
+    range (`params.param_sign`)."""
     if c.is_Rational:
         return int(bool(c > 0)) - int(bool(c < 0))
+    if c.free_symbols:
+        from rcproof.growth.explog.params import param_sign
+
+        return param_sign(c, sign_of)
     box = _box(c)
     if box is not None and (box[0] > 0 or box[1] < 0):
         return 1 if box[0] > 0 else -1

@@ -5,6 +5,7 @@ checked where it is built, with the engine's own sign computation: a log, a real
 or a sqrt needs an eventually positive argument, a division an argument that is not
 eventually 0. `max(a, b)` and `min(a, b)` are eventually one of a, b (exp-log
 functions form a Hardy field, so a − b has an eventual sign), chosen by sign(a − b).
+A real parameter of the question's range (`params.py`) becomes a symbolic constant.
 Anything else raises `Undecided` with the reason in words.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from rcproof.growth.explog import params
 from rcproof.growth.explog import terms as T
 from rcproof.growth.explog.constants import Undecided, number
 from rcproof.growth.explog.gruntz import Engine
@@ -56,6 +58,9 @@ def to_term(eng: Engine, e: Expr) -> T.Term:
     if isinstance(e, Num):
         return T.Const(number(Fraction(e.value)))
     if isinstance(e, Name):
+        where = params.current()
+        if where is not None and e.id in where.names:
+            return T.Const(params.symbol(e.id))
         if e.id != "n":
             raise Undecided(f"'{e.id}' must be substituted before a growth comparison")
         return T.X

@@ -1,0 +1,221 @@
+"""Real parameters in exp-log constants: signs that hold uniformly over a range.
+
+A question may mention real parameters (`forall a : real where 0 < a < 1. a^n = o(1)`).
+The engine then treats a parameter as a symbolic constant (a sympy `Symbol`) and every
+sign it needs (a coefficient, an exponent, a difference of exponents) must hold for
+*every* admissible value: the facts of the `where` clause, as polynomial constraints.
+`param_sign(c)` decides the sign of a constant that mentions parameters by
+
+* exact rules that hold for all values: exp(u) > 0; log(u) has the sign of u − 1; a
+  real power of a positive base is positive; a product has the product of the signs; a
+  sum of terms with one common sign has that sign;
+* a rational function of the parameters with rational coefficients: its numerator
+  times denominator has one sign on the whole range, proved by z3 (nonlinear real
+  arithmetic, under the deterministic rlimit budget of `rcproof.smt.budget`).
+
+Otherwise the sign is *unknown* and `Undecided` names the condition it depends on
+("depends on whether a - 1 > 0 for the parameters in range"). Answers are therefore
+uniform over the range, so the leading term the engine computes, and every verdict
+read from it, holds for all admissible parameter values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from rcproof.budget import spend
+from rcproof.growth.explog.constants import Undecided
+
+
+@dataclass(frozen=True)
+class Range:
+    """The admissible parameter values: `names` (sympy Symbols by name) and `facts`,
+    sympy relations (`<`, `<=`, `>`, `>=`, `Eq`) between polynomial expressions in them
+    with rational coefficients."""
+
+    names: tuple[str, ...]
+    facts: tuple[Any, ...]
+
+    def symbol(self, name: str) -> Any:
+        return symbol(name)
+
+
+def symbol(name: str) -> Any:
+    import sympy
+
+    return sympy.Symbol(f"{name}", real=True)
+
+
+_range: ContextVar[Range | None] = ContextVar("rcproof_explog_range", default=None)
+
+
+@contextmanager
+def parameter_scope(where: Range | None) -> Iterator[None]:
+    """Make `where` the admissible range for the questions asked in the block."""
+    token = _range.set(where)
+    try:
+        yield
+    finally:
+        _range.reset(token)
+
+
+def current() -> Range | None:
+    return _range.get()
+
+
+def from_comparisons(names: Sequence[str], comparisons: Sequence[Any]) -> Range:
+    """A `Range` from `where` comparisons of our syntax (`0 < a < 1`, chained); raises
+    Undecided for a comparison outside polynomial arithmetic in the parameters."""
+    import sympy
+
+    from rcproof.syntax import ast as A
+
+    ops = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan,
+           ">=": sympy.GreaterThan, "=": sympy.Eq, "==": sympy.Eq}
+    facts = []
+    for c in comparisons:
+        assert isinstance(c, A.Comparison)
+        sides = [_to_sympy(e, names) for e in c.terms]
+        for op, left, right in zip(c.ops, sides, sides[1:], strict=False):
+            if op not in ops:
+                raise Undecided(f"the parameter condition '{op}' is not a comparison")
+            facts.append(ops[op](left, right))
+    return Range(tuple(names), tuple(facts))
+
+
+def _to_sympy(e: Any, names: Sequence[str]) -> Any:
+    import sympy
+
+    from rcproof.syntax import ast as A
+
+    if isinstance(e, A.Num):
+        return sympy.Rational(e.value.numerator, e.value.denominator)
+    if isinstance(e, A.Name) and e.id in names:
+        return symbol(e.id)
+    if isinstance(e, A.Neg):
+        return -_to_sympy(e.operand, names)
+    if isinstance(e, A.BinOp) and e.op in "+-*/^":
+        a, b = _to_sympy(e.left, names), _to_sympy(e.right, names)
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b, "^": a ** b}[e.op]
+    raise Undecided("a parameter condition must be polynomial arithmetic in the parameters")
+
+
+def mentions_parameters(c: Any) -> bool:
+    return bool(getattr(c, "free_symbols", None))
+
+
+def param_sign(c: Any, sign_of: Any) -> int:
+    """The sign of the constant c (which mentions parameters) for every admissible value;
+    `sign_of` is the engine's sign of constants (for parameter-free factors)."""
+    import sympy
+
+    spend(5, "deciding a sign uniformly over the parameters")
+    where = current()
+    if where is None:
+        raise Undecided(f"the constant {c} mentions a parameter with no given range")
+    if not mentions_parameters(c):
+        return int(sign_of(c))
+    if isinstance(c, sympy.exp):
+        return 1
+    if isinstance(c, sympy.log):
+        return param_sign(c.args[0] - 1, sign_of) if mentions_parameters(c.args[0]) else \
+            int(sign_of(c))
+    poly = _rational_function(c, where)
+    if poly is not None:
+        return _z3_sign(c, poly, where)
+    if c.is_Mul:
+        out = 1
+        for f in c.args:
+            out *= param_sign(f, sign_of)
+        return out
+    if c.is_Pow:
+        base, ex = c.args
+        if ex.is_Integer:
+            s = param_sign(base, sign_of)
+            return s ** int(ex) if (s != 0 or ex > 0) else _depends(c)
+        if param_sign(base, sign_of) > 0:
+            return 1
+        return _depends(base)
+    if c.is_Add:
+        signs = {param_sign(a, sign_of) for a in c.args}
+        if len(signs) == 1:
+            return signs.pop()
+        if signs <= {0, 1}:
+            return 1
+        if signs <= {0, -1}:
+            return -1
+    return _depends(c)
+
+
+def _depends(c: Any) -> int:
+    raise Undecided(f"depends on whether {c} > 0 for the parameters in range "
+                    "(not decided uniformly)")
+
+
+def _rational_function(c: Any, where: Range) -> tuple[Any, Any] | None:
+    """(numerator, denominator) of c as a rational function of the parameters with
+    rational coefficients, or None."""
+    import sympy
+
+    if not all(a.is_Rational for a in c.atoms(sympy.Number)):
+        return None
+    syms = [symbol(n) for n in where.names]
+    if not c.free_symbols <= set(syms) or not c.is_rational_function(*syms):
+        return None
+    if any(isinstance(f, sympy.Function) for f in c.atoms(sympy.Function)):
+        return None
+    num, den = sympy.fraction(sympy.together(c))
+    return num, den
+
+
+def _z3_sign(c: Any, poly: tuple[Any, Any], where: Range) -> int:
+    import z3
+
+    from rcproof.smt.budget import check
+
+    num, den = poly
+    names = {n: z3.Real(n) for n in where.names}
+    facts = [_z3(f, names) for f in where.facts]
+    value = _z3(num, names) * _z3(den, names)
+    nonzero_den = _z3(den, names) != 0
+    for want, goal in ((1, value > 0), (-1, value < 0), (0, _z3(num, names) == 0)):
+        solver = z3.Solver()
+        solver.add(*facts)
+        solver.add(z3.Not(z3.And(goal, nonzero_den)))
+        if check(solver) == z3.unsat:
+            return want
+    return _depends(c)
+
+
+def _z3(e: Any, names: dict[str, Any]) -> Any:
+    import sympy
+    import z3
+
+    if e.is_Rational:
+        return z3.RealVal(f"{e.p}/{e.q}")
+    if isinstance(e, sympy.Symbol):
+        return names[e.name]
+    if isinstance(e, sympy.core.relational.Relational):
+        a, b = _z3(e.lhs, names), _z3(e.rhs, names)
+        return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b}[e.rel_op]
+    if e.is_Add:
+        out = _z3(e.args[0], names)
+        for a in e.args[1:]:
+            out = out + _z3(a, names)
+        return out
+    if e.is_Mul:
+        out = _z3(e.args[0], names)
+        for a in e.args[1:]:
+            out = out * _z3(a, names)
+        return out
+    if e.is_Pow and e.args[1].is_Integer and e.args[1] >= 0:
+        base = _z3(e.args[0], names)
+        out = z3.RealVal(1)
+        for _ in range(int(e.args[1])):
+            out = out * base
+        return out
+    raise Undecided(f"the parameter condition {e} is outside polynomial arithmetic")
