@@ -10,6 +10,7 @@ a `Verdict` with that status needs a kernel `Theorem` of exactly its statement.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from rcproof import budget
@@ -196,8 +197,11 @@ class Tactics:
         outcome, strong = self._decide(unfolded)
         if outcome.status == "unknown" and TIER3 in TACTIC_TIERS.get(tactic, set()):
             found = self._parametric(statement)
-            if found is not None:
+            if isinstance(found, Verdict):
                 return found
+            if found is not None:  # the parameter condition the engine's answer needs
+                outcome = replace(outcome, reason="; ".join(
+                    r for r in (f"Tier 3: {found}", outcome.reason) if r))
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -226,16 +230,16 @@ class Tactics:
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
                        outcome.counterexample, tuple(steps))
 
-    def _parametric(self, statement: A.Prop) -> Verdict | None:
+    def _parametric(self, statement: A.Prop) -> Verdict | str | None:
         """`forall a : real where C. f rel g` by Tier 3 with parameters: the limit
-        oracle's theorem is the statement itself (range included); None when the engine
-        does not decide it uniformly (the caller keeps its own verdict)."""
+        oracle's theorem is the statement itself (range included). The engine's reason
+        when it does not decide it uniformly; None when the statement has another shape."""
         shape = parametric_atom(statement)
         if shape is None:
             return None
         found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
         if found.value is None:
-            return None
+            return found.reason
         thm = rules.oracle("limit", rules.Query(statement, refute=found.value is False))
         if thm is None:
             return None

@@ -6,15 +6,16 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
 *every* admissible value: the facts of the `where` clause, as polynomial constraints.
 `param_sign(c)` decides the sign of a constant that mentions parameters by
 
-* exact rules that hold for all values: exp(u) > 0; log(u) has the sign of u − 1; a
-  real power of a positive base is positive; a product has the product of the signs; a
+* exact rules that hold for all values: exp(u) > 0; log(u) has the sign of u − 1, and
+  Σ kᵢ·log uᵢ (integers kᵢ) the sign of Π uᵢ^kᵢ − 1; a real power of a positive base
+  is positive; a product has the product of the signs; a
   sum of terms with one common sign has that sign;
 * a rational function of the parameters with rational coefficients: its numerator
   times denominator has one sign on the whole range, proved by z3 (nonlinear real
   arithmetic, under the deterministic rlimit budget of `rcproof.smt.budget`).
 
 Otherwise the sign is *unknown* and `Undecided` names the condition it depends on
-("depends on whether a - 1 > 0 for the parameters in range"). Answers are therefore
+("the answer depends on whether a - 1 > 0 for the parameters in range"). Answers are therefore
 uniform over the range, so the leading term the engine computes, and every verdict
 read from it, holds for all admissible parameter values.
 """
@@ -140,6 +141,13 @@ def param_sign(c: Any, sign_of: Any) -> int:
         if param_sign(base, sign_of) > 0:
             return 1
         return _depends(base)
+    if c.is_Add and all(_log_term(a) is not None for a in c.args):
+        # Σ kᵢ·log uᵢ (uᵢ > 0, kᵢ integers) has the sign of Π uᵢ^kᵢ − 1 (log is increasing)
+        prod = sympy.Integer(1)
+        for a in c.args:
+            k, u = _log_term(a)  # type: ignore[misc]
+            prod *= u ** k
+        return param_sign(sympy.cancel(prod - 1), sign_of)
     if c.is_Add:
         signs = {param_sign(a, sign_of) for a in c.args}
         if len(signs) == 1:
@@ -151,9 +159,19 @@ def param_sign(c: Any, sign_of: Any) -> int:
     return _depends(c)
 
 
+def _log_term(a: Any) -> tuple[int, Any] | None:
+    """(k, u) for a = k·log(u) with k a nonzero integer, else None."""
+    import sympy
+
+    k, rest = a.as_coeff_Mul()
+    if isinstance(rest, sympy.log) and k.is_Integer and k != 0:
+        return int(k), rest.args[0]
+    return None
+
+
 def _depends(c: Any) -> int:
-    raise Undecided(f"depends on whether {c} > 0 for the parameters in range "
-                    "(not decided uniformly)")
+    raise Undecided(f"the answer depends on whether {c} > 0 for the parameters in "
+                    "range (it does not hold, or fail, uniformly)")
 
 
 def _rational_function(c: Any, where: Range) -> tuple[Any, Any] | None:
