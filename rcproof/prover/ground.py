@@ -157,6 +157,8 @@ def parametric_atom(prop: A.Prop) -> tuple[A.Forall, A.Relation] | None:
             and all(isinstance(h, A.Comparison) for h in prop.where)):
         return None
     names = set(prop.names)
+    if "n" in names:  # n is the variable of growth, never a parameter
+        return None
     atom = prop.body
     for side in (atom.left, atom.right):
         for x in nodes(side):

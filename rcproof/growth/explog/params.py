@@ -15,8 +15,8 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
   arithmetic, under the deterministic rlimit budget of `rcproof.smt.budget`).
 
 Otherwise the sign is *unknown* and `Undecided` names the condition it depends on
-("the answer depends on whether a - 1 > 0 for the parameters in range"). Answers are therefore
-uniform over the range, so the leading term the engine computes, and every verdict
+("the answer depends on whether a - 1 > 0 for the parameters in range"). Answers are
+therefore uniform over the range, so the leading term the engine computes, and every verdict
 read from it, holds for all admissible parameter values.
 """
 
