@@ -201,6 +201,7 @@ def decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
 
 def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     from rcproof.growth import explog, tier3
+    from rcproof.growth.explog.params import admissible
 
     atom = prop.body
     assert isinstance(atom, A.Relation)
@@ -212,20 +213,6 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
                                             budget_seconds)
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
-    if answer is False and not _admissible(where):
+    if answer is False and not admissible(where):
         return AtomVerdict(atom, None, TIER3, "no parameter value satisfies the conditions")
     return AtomVerdict(atom, answer, TIER3)
-
-
-def _admissible(where: object) -> bool:
-    """Whether some parameter value satisfies the range's facts (z3, rlimit budget)."""
-    import z3
-
-    from rcproof.growth.explog.params import Range, _z3
-    from rcproof.smt.budget import check
-
-    assert isinstance(where, Range)
-    names = {n: z3.Real(n) for n in where.names}
-    solver = z3.Solver()
-    solver.add(*(_z3(f, names) for f in where.facts))
-    return bool(check(solver) == z3.sat)

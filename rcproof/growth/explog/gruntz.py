@@ -79,6 +79,7 @@ class Engine:
         self._leads: dict[str, Lead | None] = {}
         self._depth = 0
         self._moved_from: dict[str, T.Term] = {}  # move_up(t).key -> t
+        self._up_memo: dict[str, T.Term] = {}  # subterms moved up, shared by the question
 
     def leadterm(self, t: T.Term) -> Lead | None:
         """The leading term of t in its own ω, or None when t is identically 0."""
@@ -104,7 +105,7 @@ class Engine:
         if not omega:
             raise Undecided(f"internal: no most rapidly varying subterm in {T.show(t)}")
         if T.X in omega:
-            up = T.move_up(t)
+            up = T.move_up(t, self._up_memo)
             self._moved_from.setdefault(up.key, t)
             return self.leadterm(up)
         in_w, h = rewrite(self, t, omega)

@@ -12,7 +12,7 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
   sum of terms with one common sign has that sign;
 * a rational function of the parameters with rational coefficients: its numerator
   times denominator has one sign on the whole range, proved by z3 (nonlinear real
-  arithmetic, under the deterministic rlimit budget of `rcproof.smt.budget`).
+  arithmetic, under a deterministic rlimit that is spent from the question's budget).
 
 Otherwise the sign is *unknown* and `Undecided` names the condition it depends on
 ("the answer depends on whether a - 1 > 0 for the parameters in range"). Answers are
@@ -190,11 +190,47 @@ def _rational_function(c: Any, where: Range) -> tuple[Any, Any] | None:
     return num, den
 
 
+Z3_RLIMIT = 2_000_000  # z3 resource units per query (deterministic, like Tier 2's cap)
+
+
+def _check(solver: Any) -> Any:
+    """`solver.check()` under z3's deterministic resource limit: at most Z3_RLIMIT and at
+    most what is left of the question's budget; the units z3 used (the difference of the
+    context's counter, as in Tier 2) are spent from it."""
+    import z3
+
+    from rcproof.budget import current
+
+    def count() -> int:  # the context's cumulative counter (0 if z3 does not report it)
+        try:
+            return int(solver.statistics().get_key_value("rlimit count"))
+        except z3.Z3Exception:
+            return 0
+
+    left = current().remaining
+    cap = Z3_RLIMIT if left is None else max(1, min(Z3_RLIMIT, left))
+    before = count()
+    solver.set("rlimit", cap)
+    result = solver.check()
+    spend(max(1, count() - before), "deciding a parameter condition with z3")
+    return result
+
+
+def admissible(where: Range) -> bool:
+    """Whether some parameter value satisfies the range's facts (z3, budgeted); False
+    also when z3 cannot tell."""
+    import z3
+
+    names = {n: z3.Real(n) for n in where.names}
+    solver = z3.Solver()
+    solver.add(*(_z3(f, names) for f in where.facts))
+    return bool(_check(solver) == z3.sat)
+
+
 def _z3_sign(c: Any, poly: tuple[Any, Any], where: Range) -> int:
     import z3
 
-    from rcproof.smt.budget import check
-
+    check = _check
     num, den = poly
     names = {n: z3.Real(n) for n in where.names}
     facts = [_z3(f, names) for f in where.facts]

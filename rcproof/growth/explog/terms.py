@@ -378,9 +378,15 @@ def children(t: Term) -> tuple[Term, ...]:
     return ()
 
 
-def move_up(t: Term) -> Term:
-    """t with n replaced by exp(n): the same limit, one comparability class higher."""
-    return rebuild(t, lambda s: Exp(X) if s == X else None)
+def _up_leaf(s: Term) -> Term | None:
+    return Exp(X) if s == X else None
+
+
+def move_up(t: Term, memo: dict[str, Term] | None = None) -> Term:
+    """t with n replaced by exp(n): the same limit, one comparability class higher.
+    `memo` (by key) may be shared by all the calls of one question: the substitution is
+    always the same, so a subterm moved up once is reused."""
+    return rebuild(t, _up_leaf, memo)
 
 
 def show(t: Term) -> str:
