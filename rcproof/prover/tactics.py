@@ -245,7 +245,8 @@ class Tactics:
             return None
         # `using` facts are not needed: the oracle's theorem is the statement outright
         status = "proved" if found.value else "refuted"
-        reason = None if found.value else "the atom fails for every admissible value"
+        reason = None if found.value else "fails for every admissible value of " + ", ".join(
+            A.source_name(x) for x in shape[0].names)
         step = Step(statement if found.value else A.Not(statement), TIER3, TIER3,
                     "exp-log engine, uniformly over the parameter range")
         return Verdict(status, statement, thm, (TIER3,), reason, None, (step,))
