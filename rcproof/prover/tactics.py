@@ -200,8 +200,9 @@ class Tactics:
             if isinstance(found, Verdict):
                 return found
             if found is not None:  # the parameter condition the engine's answer needs
-                outcome = replace(outcome, reason="; ".join(
-                    r for r in (f"Tier 3: {found}", outcome.reason) if r))
+                engine = because(f"Tier 3: {found}")
+                outcome = replace(outcome, reason=engine if outcome.reason is None
+                                  else joined("; ", [engine, outcome.reason]))
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -245,10 +246,11 @@ class Tactics:
             return None
         # `using` facts are not needed: the oracle's theorem is the statement outright
         status = "proved" if found.value else "refuted"
-        reason = None if found.value else "fails for every admissible value of " + ", ".join(
-            A.source_name(x) for x in shape[0].names)
+        reason = None if found.value else because(
+            "fails for every admissible value of "
+            + ", ".join(A.source_name(x) for x in shape[0].names))
         step = Step(statement if found.value else A.Not(statement), TIER3, TIER3,
-                    "exp-log engine, uniformly over the parameter range")
+                    because("exp-log engine, uniformly over the parameter range"))
         return Verdict(status, statement, thm, (TIER3,), reason, None, (step,))
 
     def _decide(self, unfolded: Unfolded) -> tuple[Outcome, bool]:

@@ -49,7 +49,8 @@ NAMED = ("not identically zero", "is identically zero")
 
 
 def _names_the_zero(reason: object) -> bool:
-    return isinstance(reason, str) and any(m in reason for m in NAMED)
+    """A reason (a string, or a verdict's typed Reason by its text) that names the zero."""
+    return reason is not None and any(m in str(reason) for m in NAMED)
 
 
 @pytest.mark.parametrize(("name", "z"), ZEROS, ids=[n for n, _ in ZEROS])
