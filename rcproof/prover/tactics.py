@@ -10,7 +10,6 @@ a `Verdict` with that status needs a kernel `Theorem` of exactly its statement.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 
 from rcproof import budget
@@ -197,12 +196,8 @@ class Tactics:
         outcome, strong = self._decide(unfolded)
         if outcome.status == "unknown" and TIER3 in TACTIC_TIERS.get(tactic, set()):
             found = self._parametric(statement)
-            if isinstance(found, Verdict):
+            if found is not None:
                 return found
-            if found is not None:  # the parameter condition the engine's answer needs
-                engine = because(f"Tier 3: {found}")
-                outcome = replace(outcome, reason=engine if outcome.reason is None
-                                  else joined("; ", [engine, outcome.reason]))
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -231,27 +226,23 @@ class Tactics:
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
                        outcome.counterexample, tuple(steps))
 
-    def _parametric(self, statement: A.Prop) -> Verdict | str | None:
-        """`forall a : real where C. f rel g` by Tier 3 with parameters: the limit
-        oracle's theorem is the statement itself (range included). The engine's reason
-        when it does not decide it uniformly; None when the statement has another shape."""
+    def _parametric(self, statement: A.Prop) -> Verdict | None:
+        """`forall a : real where C. f rel g` proved by Tier 3 with parameters: the limit
+        oracle's theorem is the statement itself (range included). None otherwise: a
+        false statement is left to the refutation by an instance, which names a value."""
         shape = parametric_atom(statement)
         if shape is None:
             return None
         found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
-        if found.value is None:
-            return found.reason
-        thm = rules.oracle("limit", rules.Query(statement, refute=found.value is False))
+        if found.value is not True:
+            return None
+        thm = rules.oracle("limit", rules.Query(statement))
         if thm is None:
             return None
         # `using` facts are not needed: the oracle's theorem is the statement outright
-        status = "proved" if found.value else "refuted"
-        reason = None if found.value else because(
-            "fails for every admissible value of "
-            + ", ".join(A.source_name(x) for x in shape[0].names))
-        step = Step(statement if found.value else A.Not(statement), TIER3, TIER3,
+        step = Step(statement, TIER3, TIER3,
                     because("exp-log engine, uniformly over the parameter range"))
-        return Verdict(status, statement, thm, (TIER3,), reason, None, (step,))
+        return Verdict("proved", statement, thm, (TIER3,), None, None, (step,))
 
     def _decide(self, unfolded: Unfolded) -> tuple[Outcome, bool]:
         """The engine's decision of the unfolded formula; True when it proved the
