@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TypeVar
 
 from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
 from rcproof.elaborate.symbols import (
@@ -35,6 +36,8 @@ from rcproof.elaborate.tstar import TSTAR, minimal_time
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import nodes
+
+S = TypeVar("S", FamilySym, ClassSym)
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
@@ -341,12 +344,7 @@ class Unfolder:
         """The view of a family reference: a declared family instance or a bound variable."""
         if isinstance(ref, A.Name) and self._kinds.get(bound.get(ref.id, "")) == "family":
             return FamilyView(A.Name(bound[ref.id]))
-        name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
-        sym = self.scope.get(name)
-        if not isinstance(sym, FamilySym):
-            raise UnfoldError(f"'{A.source_name(name)}' is not a family here")
-        call = ref if isinstance(ref, A.Call) else A.Call(name)
-        given = _arguments(sym.decl.params, call, f"family {name}")
+        name, sym, given = self._declared(ref, FamilySym, "family")
         mapping: dict[str, A.Expr] = {}
         for param in sym.decl.params:
             value = given[param.name]
@@ -404,14 +402,21 @@ class Unfolder:
             raise UnfoldError(f"not a statement: {type(p).__name__}")
         return self.inclusion(p, bound)
 
-    def class_instance(self, ref: A.Expr, bound: dict[str, str]
-                       ) -> tuple[ClassSym, dict[str, A.Expr]]:
+    def _declared(self, ref: A.Expr, kind: type[S], word: str
+                  ) -> tuple[str, S, dict[str, A.Expr]]:
+        """The declaration a family or class reference names, with its arguments bound
+        to its parameters; UnfoldError when the name is not a `word` here."""
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
-        if not isinstance(sym, ClassSym):
-            raise UnfoldError(f"'{A.source_name(name)}' is not a class here")
+        if not isinstance(sym, kind):
+            raise UnfoldError(f"'{A.source_name(name)}' is not a {word} here")
         call = ref if isinstance(ref, A.Call) else A.Call(name)
-        given = _arguments(sym.decl.params, call, f"class {name}")
+        return name, sym, _arguments(sym.decl.params, call,  # type: ignore[attr-defined]
+                                     f"{word} {name}")
+
+    def class_instance(self, ref: A.Expr, bound: dict[str, str]
+                       ) -> tuple[ClassSym, dict[str, A.Expr]]:
+        _, sym, given = self._declared(ref, ClassSym, "class")
         args = {}
         for param in sym.decl.params:
             value = given[param.name]

@@ -155,13 +155,7 @@ def test_tstar_and_reasons_compile(tmp_path: Path) -> None:
     assert "t^{*}_{3}(\\mathrm{SMAT}(p = \\log n))" in text
     assert "\\mathrm{RC}_{5/2}" in text or "\\mathrm{RC}_{\\frac{5}{2}}" in text
     assert "Reason:" in text and "$" in text.split("Reason:")[1].split("\n")[0]
-    if shutil.which("pdflatex") is None:
-        pytest.skip("pdflatex is not installed")
-    (tmp_path / "doc.tex").write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-3000:]
+    _assert_compiles(text, tmp_path)
 
 
 @pytest.mark.parametrize("terms", [60, 300])
@@ -192,10 +186,15 @@ def test_long_atoms_are_broken_and_compile(tmp_path: Path, terms: int, shape: st
         return render_document(files, program.requested_files())
 
     text = run_deep(document)
+    _assert_compiles(text, tmp_path)
+
+
+def _assert_compiles(text: str, folder: Path) -> None:
+    """pdflatex compiles `text` (skipped where pdflatex is not installed)."""
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex is not installed")
-    (tmp_path / "doc.tex").write_text(text, encoding="utf-8")
+    (folder / "doc.tex").write_text(text, encoding="utf-8")
     done = subprocess.run(
         ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        cwd=folder, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:]

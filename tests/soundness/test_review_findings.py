@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from rcproof.kernel import Verdict
 from rcproof.verify import verify_paths
 
 NOT_PROVED = {"refuted", "unknown"}
@@ -172,11 +173,8 @@ def test_a_failed_hypothesis_of_a_named_fact_is_named(tmp_path: Path, fact: str,
                                                       statement: str) -> None:
     """Review 3, F2: `by NAME` with a false or unshown hypothesis says which one, and
     never prints a missing reason as `None`."""
-    path = tmp_path / "by.rc"
-    path.write_text(f"import scaling\ntheorem goal: {statement}\nproof\n"
-                    f"  show {statement} by {fact}\nqed\n", encoding="utf-8")
-    (_, results), = verify_paths([path], use_cache=False, evidence=False)
-    verdict = next(r.verdict for r in results if r.name == "goal")
+    verdict = _goal(tmp_path, f"import scaling\ntheorem goal: {statement}\nproof\n"
+                              f"  show {statement} by {fact}\nqed\n")
     assert verdict.status == "unknown" and verdict.reason is not None
     text = str(verdict.reason)
     assert f"of {fact}" in text and "None" not in text, text
@@ -189,11 +187,8 @@ def test_reasons_call_a_constant_a_constant(tmp_path: Path, exponent: str, said:
                                             ) -> None:
     """Review 3, F6: a term Tier 2 cannot state is called a constant when it has no
     parameter in it."""
-    path = tmp_path / "c.rc"
-    path.write_text(f"param a : real where a > 0\ntheorem goal: n^a = Theta(n^({exponent}))\n",
-                    encoding="utf-8")
-    (_, results), = verify_paths([path], use_cache=False, evidence=False)
-    verdict = next(r.verdict for r in results if r.name == "goal")
+    verdict = _goal(tmp_path, "param a : real where a > 0\n"
+                              f"theorem goal: n^a = Theta(n^({exponent}))\n")
     assert verdict.status == "unknown" and said in str(verdict.reason or ""), verdict.reason
 
 
@@ -201,12 +196,9 @@ def test_reasons_call_a_constant_a_constant(tmp_path: Path, exponent: str, said:
 def test_tilde_of_a_named_resource_names_the_real_cause(tmp_path: Path, size: str) -> None:
     """Review 3, F4: `size(A) ~ E` is undecidable from a Θ declaration or bounds; the
     reason says that, not that Tier 2 lacks coefficients."""
-    path = tmp_path / "t.rc"
     value = size[2:-1] if size.startswith("O(") else size
-    path.write_text(f"family A {{ size = {size}; depth = 1 }}\n"
-                    f"theorem goal: size(A) ~ {value}\n", encoding="utf-8")
-    (_, results), = verify_paths([path], use_cache=False, evidence=False)
-    verdict = next(r.verdict for r in results if r.name == "goal")
+    verdict = _goal(tmp_path, f"family A {{ size = {size}; depth = 1 }}\n"
+                              f"theorem goal: size(A) ~ {value}\n")
     assert verdict.status == "unknown" and "constant factor" in str(verdict.reason or ""), \
         verdict.reason
 
@@ -219,8 +211,13 @@ def test_tilde_of_a_named_resource_names_the_real_cause(tmp_path: Path, size: st
 def test_counterexamples_prefer_simple_values(tmp_path: Path, statement: str,
                                               value: str) -> None:
     """Review 3, F11: `d = 2` rather than `d = 43669/21185` when both fail."""
-    path = tmp_path / "s.rc"
-    path.write_text(f"import scaling\ntheorem goal: {statement}\n", encoding="utf-8")
-    (_, results), = verify_paths([path], use_cache=False, evidence=False)
-    verdict = next(r.verdict for r in results if r.name == "goal")
+    verdict = _goal(tmp_path, f"import scaling\ntheorem goal: {statement}\n")
     assert verdict.status == "refuted" and value in str(verdict.reason or ""), verdict.reason
+
+
+def _goal(folder: Path, text: str) -> Verdict:
+    """The verdict of the theorem `goal` in `.rc` source text, checked without cache."""
+    path = folder / "goal.rc"
+    path.write_text(text, encoding="utf-8")
+    (_, results), = verify_paths([path], use_cache=False, evidence=False)
+    return next(r.verdict for r in results if r.name == "goal")
