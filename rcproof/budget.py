@@ -18,9 +18,12 @@ unconditionally.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
 
 DEFAULT_UNITS = 2_000_000  # work units per theorem (`--budget 2` scales this linearly)
 
@@ -68,6 +71,17 @@ def current() -> Budget:
 def spend(units: int, what: str) -> None:
     """Take `units` from the current budget; raises BudgetExhausted when it is spent."""
     _current.get().spend(units, what)
+
+
+def measured(key: object, compute: Callable[[], T]) -> tuple[T, int]:
+    """compute() and the work units it spent, for an answer recorded under `key`: the
+    current budget has now paid for `key`, so a later `spend_once(key, …)` in the same
+    theorem charges nothing more."""
+    budget = _current.get()
+    before = budget.spent
+    value = compute()
+    budget.recalled.add(key)
+    return value, budget.spent - before
 
 
 def spend_once(key: object, units: int, what: str) -> None:

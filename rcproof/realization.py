@@ -24,6 +24,7 @@ from rcproof.syntax.notation import to_ascii
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.parser import parse_expr
 from rcproof.syntax.reason import Formula, Reason, because
+from rcproof.syntax.walk import names, rewrite
 
 N = A.Name("n")
 
@@ -192,8 +193,6 @@ def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
     shape = rc_shaped(unit.scope, cls)
     view = FamilyView(A.Name("_any_family"))  # every resource abstract
     lowers = _class_lowers(Unfolder(unit.scope), shape, dim, view)
-    from rcproof.syntax.walk import rewrite
-
     def has_resource(e: A.Expr) -> bool:
         found = False
 
@@ -309,7 +308,7 @@ def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr
     budget (`size = O(n)`) may exclude the family from every class instance: a
     TightBound without time saying so when the kernel proves `∀f : fun. family ∉ K(f, d)`,
     None otherwise (the caller then reports the refuted membership as it is)."""
-    taken = {name for name in "fghuvw" if _names(family, name)}
+    taken = names(family)
     var = next(name for name in "fghuvw" if name not in taken)
     claim = A.Forall((var,), "fun", (), A.Membership(
         family, shape.instance(A.Name(var), dim), negated=True))
@@ -321,12 +320,6 @@ def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr
                                    "the time budget excludes it"))
 
 
-def _names(e: A.Expr, name: str) -> bool:
-    from rcproof.syntax.terms import mentions
-
-    return mentions(e, lambda x: x == name)
-
-
 def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
                     lowers: list[Bound], view: FamilyView, budget: float) -> TightBound:
     """A family known by bounds (`size = O(n^2)`): t*_d = Ω(low) and O(high).
@@ -335,8 +328,6 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
     `low` the largest lower bound among the laws whose resources all have lower bounds,
     taken at those. Both are only proposals: the kernel checks `family in K(high, d)` and
     `family in no K(f, d) with f = o(low)`, and only checked ends are printed."""
-    from rcproof.syntax.walk import rewrite
-
     label, bounded = view.label, view.bounded
     uppers = {name: v for name, bs in bounded for rel, v in bs if rel in ("O", "o")}
     lows = {name: v for name, bs in bounded for rel, v in bs if rel in ("Omega", "omega")}
@@ -455,8 +446,6 @@ def _symbolic(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
 def _param_split(scope: Scope, lowers: list[Bound]) -> _Split | None:
     """The one declared parameter the lower bounds depend on, with its declared range."""
     from rcproof.elaborate.symbols import ParamSym
-    from rcproof.syntax.walk import names
-
     params = sorted({x for b in lowers for x in names(b.expr)
                      if isinstance(scope.get(x), ParamSym)})
     if len(params) != 1:

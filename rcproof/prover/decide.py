@@ -457,7 +457,7 @@ class Decider:
         kernel's replay and a later run cost a look-up. Returns status, reason and
         counter-example only (no atoms)."""
         from rcproof import cache
-        from rcproof.budget import current, spend_once
+        from rcproof.budget import measured, spend_once
 
         query = self._query(formula, hypotheses, sides)
         found = _MEMO.get(query)
@@ -466,10 +466,8 @@ class Decider:
             stored = cache.get(key)
             found = stored if isinstance(stored, Outcome) else None
             if found is None:
-                before = current().spent
-                found = self._smt(formula, hypotheses, sides)
-                found.work = current().spent - before
-                current().recalled.add(query)  # paid for just now
+                found, work = measured(query, lambda: self._smt(formula, hypotheses, sides))
+                found.work = work
                 cache.put(key, found)
             _MEMO[query] = found
         # A recorded answer costs what computing it cost, once per theorem, so a verdict
@@ -558,9 +556,15 @@ class Decider:
                 "fails for every admissible value of ", tr.fixed_reason())
                 if fixed else None,
                            counterexample=None)
-        uniform = has_bound and fixed and _exact_in_binders(tr, undecided) and (
-            not tr.guards or self._check(tr, assumptions + where
-                                         + [z3.Not(z3.And(*tr.guards))]) == z3.unsat)
+        shown: list[bool] = []  # whether the guards follow from the hypotheses, asked once
+
+        def guards_follow() -> bool:
+            if not shown:
+                shown.append(not tr.guards or self._check(
+                    tr, assumptions + where + [z3.Not(z3.And(*tr.guards))]) == z3.unsat)
+            return shown[0]
+
+        uniform = has_bound and fixed and _exact_in_binders(tr, undecided) and guards_follow()
         if uniform:
             somewhere, example = self._holds_for_some_fixed(tr, assumptions, where, goal)
             if somewhere == z3.unsat:
@@ -589,8 +593,7 @@ class Decider:
             return Outcome("unknown", [],
                            reason=because("budget exhausted in Tier 2 (z3 rlimit)"))
         reasons.extend(tr.partial)
-        if tr.guards and self._check(tr, assumptions + where
-                                     + [z3.Not(z3.And(*tr.guards))]) != z3.unsat:
+        if not guards_follow():
             reasons.append(because(
                 "a side condition of the growth-vector translation (a constant is positive, "
                 "a difference keeps its leading term, a logarithm grows) could not be shown"))
@@ -692,8 +695,9 @@ class Decider:
         of the fixed unknowns (refuted). Only for exact encodings
         (`_exact_in_binders`)."""
         stripped = _stripped(tr)
-        inner = [a for a in assumptions if _mentions_any(a, set(stripped))]
-        outer = [a for a in assumptions if not _mentions_any(a, set(stripped))]
+        binds = [_mentions_any(a, set(stripped)) for a in assumptions]
+        inner = [a for a, b in zip(assumptions, binds) if b]
+        outer = [a for a, b in zip(assumptions, binds) if not b]
         antecedent = z3.And(*inner, *where) if inner or where else z3.BoolVal(True, tr.ctx)
         if not all(_linear(f) for f in [*outer, antecedent, goal]):
             # z3's quantifier elimination does not honour the rlimit on nonlinear real

@@ -55,7 +55,7 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
     from dataclasses import replace
 
     from rcproof import cache
-    from rcproof.budget import current, spend_once
+    from rcproof.budget import measured, spend_once
 
     memo_key = (atom, budget_seconds, _certificates)
     found = _MEMO.get(memo_key)
@@ -63,10 +63,8 @@ def decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
         key = cache.key("limit", atom, budget_seconds, _certificates)
         stored = cache.get(key)
         if not isinstance(stored, AtomVerdict):
-            before = current().spent
-            computed = _decide_atom(atom, budget_seconds)
-            found = replace(computed, work=current().spent - before)
-            current().recalled.add(memo_key)  # paid for just now
+            computed, work = measured(memo_key, lambda: _decide_atom(atom, budget_seconds))
+            found = replace(computed, work=work)
             if found.tier != TIER1:
                 cache.put(key, found)
         else:
@@ -185,15 +183,13 @@ def decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     the answer depends on). Memoized; a recorded answer costs its work once per theorem."""
     from dataclasses import replace
 
-    from rcproof.budget import current, spend_once
+    from rcproof.budget import measured, spend_once
 
     key = (prop, budget_seconds)
     found = _PARAMETRIC.get(key)
     if found is None:
-        before = current().spent
-        found = replace(_decide_parametric(prop, budget_seconds),
-                        work=current().spent - before)
-        current().recalled.add(key)
+        computed, work = measured(key, lambda: _decide_parametric(prop, budget_seconds))
+        found = replace(computed, work=work)
         _PARAMETRIC[key] = found
     spend_once(key, found.work, "recalling a recorded decision")
     return found

@@ -73,7 +73,7 @@ def _cell(b: TightBound) -> str:
     if b.cases:
         return "; ".join(f"{_cell(c)} {c.interval}" for c in b.cases if c.interval)
     if b.excluded:
-        return "none (no realization)"
+        return _time(b)
     return f"{_time(b)} [{', '.join(b.laws) or '?'}]"
 
 
