@@ -50,6 +50,8 @@ class Budget:
         self.recalled: set[object] = set()  # answers already paid for under this budget
 
     def spend(self, units: int, what: str) -> None:
+        if _interrupted:
+            raise KeyboardInterrupt(what)
         self.spent += units
         if self.limit is not None and self.spent > self.limit:
             raise BudgetExhausted(what, self.limit)
@@ -57,6 +59,18 @@ class Budget:
     @property
     def remaining(self) -> int | None:
         return None if self.limit is None else max(0, self.limit - self.spent)
+
+
+_interrupted = False  # set by `interrupt()`: every later spend raises KeyboardInterrupt
+
+
+def interrupt(value: bool = True) -> None:
+    """Stop (True) or allow again (False) all budgeted work in this process: the next
+    `spend` on any thread raises KeyboardInterrupt. The command thread of
+    `rcproof.deep.run_deep` is stopped this way when the user presses Ctrl-C, since a
+    signal only reaches the main thread."""
+    global _interrupted
+    _interrupted = value
 
 
 _UNLIMITED = Budget(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,14 @@ def run() -> None:
 
     try:
         run_deep(main)
+    except KeyboardInterrupt:  # Ctrl-C: stop now, print no verdict, exit 130 as shells do
+        if "multiprocessing" in sys.modules:  # --jobs workers ignore Ctrl-C: end them
+            for child in sys.modules["multiprocessing"].active_children():
+                child.kill()
+        sys.stdout.flush()
+        click.echo("rcproof: interrupted", err=True)
+        sys.stderr.flush()
+        os._exit(130)
     except Exception as exc:  # the last line of defence
         click.echo(f"rcproof: internal error: {type(exc).__name__}: {exc}", err=True)
         click.echo("  hint: please report this with the input that caused it", err=True)
@@ -184,8 +193,11 @@ def _family_name(e: A.Expr) -> str:
     return e.id if isinstance(e, A.Name) else e.func  # type: ignore[attr-defined]
 
 
-def _split(text: str) -> list[str]:
-    """Comma-separated items, commas inside parentheses kept: 'CoT(T = n), SMAT'."""
+def _split(text: str, option: str) -> list[str]:
+    """Comma-separated items, commas inside parentheses kept: 'CoT(T = n), SMAT'.
+
+    Raises RcError (exit 2) when an item is empty (`''`, `'2,,3'`, `'3,'`): an empty
+    item is a typo, not a request for fewer columns or rows."""
     items, depth, current = [], 0, ""
     for ch in text:
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -195,7 +207,13 @@ def _split(text: str) -> list[str]:
         else:
             current += ch
     items.append(current.strip())
-    return [item for item in items if item]
+    if not all(items):
+        raise RcError(f"{option}: '{text}' has an empty item", None,
+                      "separate the items by single commas, e.g. " + _EXAMPLES[option])
+    return items
+
+
+_EXAMPLES = {"--dims": "--dims 2,3", "--families": "--families 'SMAT(p = log(n)), RNN'"}
 
 
 @main.command()
@@ -216,11 +234,11 @@ def table(path: Path, dims: str, families: str | None, params: tuple[str, ...],
     from rcproof.report.bounds import render_table
     from rcproof.report.text import show
 
-    dim_texts = _split(dims)
+    dim_texts = _split(dims, "--dims")
     dim_exprs = [parse_dim(d) for d in dim_texts]
     units = load_for_bound(path)
-    if families:
-        names = _split(families)
+    if families is not None:
+        names = _split(families, "--families")
     else:
         names = [d.name for u in units for d in u.module.decls
                  if isinstance(d, A.FamilyDecl)]

@@ -378,6 +378,10 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
     if low_expr is not None and high_expr is not None and low_expr == high_expr:
         return TightBound(family, dim, high_expr, laws, checked="proved", tight="proved",
                           cls=shape.name)
+    if high_expr is None:  # no realization time checked: maybe there is none at all
+        excluded = _in_no_class(kernel, shape, family, dim)
+        if excluded is not None:
+            return excluded
     note = because("the family is known only by bounds")
     return TightBound(family, dim, None, laws, note=note, cls=shape.name, low=low_expr,
                       high=high_expr)

@@ -63,11 +63,19 @@ def _collector_paused() -> Iterator[None]:
 def _pool(workers: int) -> ProcessPoolExecutor:
     """Forked workers: they inherit the parent's modules and loaded program. They are
     not daemonic, so they may fork the budgeted Tier 3 subprocess themselves (a
-    multiprocessing.Pool worker may not)."""
+    multiprocessing.Pool worker may not). They ignore Ctrl-C: the parent stops the run
+    (`rcproof.deep.run_deep`) and they end when their pipe closes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _parser(jobs: int) -> Callable[[str, str], A.Module]:

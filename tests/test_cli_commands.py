@@ -381,6 +381,39 @@ def test_a_family_no_class_instance_holds_is_said_so(tmp_path: Path, cap: str, s
     assert ("none (no realization)" in out) == excluded, out
 
 
+@pytest.mark.parametrize(("cap", "size", "excluded"), [
+    ("size = O(n)", "Omega(n^2)", True),
+    ("size = O(n)", "omega(n)", True),
+    ("size = O(n*log(n))", "Theta(n^2)", True),
+    ("size = O(n)", "O(n^2)", False),
+    ("size = O(n^2)", "Omega(n)", False),
+])
+def test_a_family_known_by_bounds_in_no_class_is_said_so(tmp_path: Path, cap: str,
+                                                         size: str, excluded: bool) -> None:
+    """Review 4: a family known only by bounds whose lower bound breaks a law without
+    the time budget has no realization; `Ω(…) … O(?)` would suggest it has one."""
+    path = tmp_path / "capped.rc"
+    path.write_text(CAPPED.format(cap=cap, size=size), encoding="utf-8")
+    code, out = run("bound", str(path), "F", "--class", "Capped")
+    assert ("none (no realization)" in out) == excluded, out
+    if excluded:
+        assert code == 1 and "kernel: proved" in out and "O(?)" not in out, out
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--dims", ""), ("--dims", "2,,3"), ("--dims", "3,"), ("--dims", ",2"),
+    ("--families", "F,"), ("--families", ""), ("--families", "F,,F"),
+])
+def test_table_list_options_with_an_empty_item_are_errors(tmp_path: Path, option: str,
+                                                          value: str) -> None:
+    """Review 4: an empty item in --dims or --families is a typo: exit 2 with a hint,
+    never a table with fewer columns or rows."""
+    path = tmp_path / "capped.rc"
+    path.write_text(CAPPED.format(cap="size = O(n)", size="n"), encoding="utf-8")
+    code, out = run("table", str(path), "--class", "Capped", option, value)
+    assert code == 2 and "empty item" in out and "hint:" in out, out
+
+
 def test_csv_cells_are_never_blank(tmp_path: Path) -> None:
     """Review 3, F5: a case split, an undetermined bound or no realization is written
     out in CSV as in the text table; a single Θ argument stays a bare expression."""

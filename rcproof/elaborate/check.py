@@ -149,6 +149,9 @@ class Checker:
         if outside is not None:
             raise self.error(outside[0], e, outside[1])
         # A resource of a family: size(F).
+        if len(e.args) == 1 and not e.kwargs and e.func in self._resource_names() and (
+                _names_a_family(e.args[0])):
+            self.family_ref(e.args[0], local)  # an undeclared family: say which name
         if len(e.args) != 1 or e.kwargs or not self._is_family_ref(e.args[0], local):
             raise self.error(f"unknown function '{e.func}'", e,
                              did_you_mean(e.func, set(BUILTINS))
@@ -185,6 +188,11 @@ class Checker:
         except RcError as err:
             raise self.error(err.message, cls or e, err.hint) from None
 
+    def _resource_names(self) -> set[str]:
+        """Every resource some family in scope states (size, depth, …)."""
+        return {r for sym in self.scope.symbols.values() if isinstance(sym, FamilySym)
+                for r in sym.resources()}
+
     def _is_family_ref(self, e: A.Expr, local: dict[str, str]) -> bool:
         if isinstance(e, A.Name):
             return local.get(e.id) == FAMILY or isinstance(self.scope.get(e.id), FamilySym)
@@ -205,7 +213,9 @@ class Checker:
                 families = {s for s, v in self.scope.symbols.items() if isinstance(v, FamilySym)}
                 raise self.error(f"unknown family '{name}'", e,
                                  did_you_mean(name, families | {k for k, v in local.items()
-                                                                if v == FAMILY}))
+                                                                if v == FAMILY})
+                                 or f"declare it with `family {name} {{ … }}`, or import "
+                                    "the file that declares it")
             what = kind_word(sym) if sym is not None else f"bound {local[name]}"
             raise self.error(f"expected a family, but '{name}' is a {what}", e)
         if isinstance(e, A.Call):
@@ -404,3 +414,10 @@ class Checker:
             raise RcError("the assumptions on parameters contradict each other", culprit.span,
                           "no real value satisfies all `where` conditions together; "
                           "check the bounds", self.source)
+
+
+def _names_a_family(e: A.Expr) -> bool:
+    """`X` or `X(p = …)` with X not n and not a builtin: written as a family reference."""
+    if isinstance(e, A.Name):
+        return e.id != "n"
+    return isinstance(e, A.Call) and e.func not in BUILTINS

@@ -64,7 +64,16 @@ CASES = [
     ('import physics\nfamily F { size = n; depth = 1 }\ntheorem t: F in F',
      "e.rc:3:17: error: expected a class, but 'F' is a family\n  theorem t: F in F\n                  ^"),
     ('theorem t: SMAT in RC(n)',
-     "e.rc:1:12: error: unknown family 'SMAT'\n  theorem t: SMAT in RC(n)\n             ^~~~"),
+     "e.rc:1:12: error: unknown family 'SMAT'\n  theorem t: SMAT in RC(n)\n             ^~~~\n  hint: declare it with `family SMAT { … }`, or import the file that declares it"),
+    # review 4: a resource of an undeclared family names the family, not the resource
+    ('import physics\nfamily F { size = n; depth = 1 }\ntheorem t: size(X) = O(n)',
+     "e.rc:3:17: error: unknown family 'X'\n  theorem t: size(X) = O(n)\n                  ^\n  hint: declare it with `family X { … }`, or import the file that declares it"),
+    ('import physics\nfamily SMAT { size = n; depth = 1 }\ntheorem t: depth(SMTA) = O(n)',
+     "e.rc:3:18: error: unknown family 'SMTA'\n  theorem t: depth(SMTA) = O(n)\n                   ^~~~\n  hint: did you mean 'SMAT'?"),
+    ('import physics\nfamily F { size = n; depth = 1 }\ntheorem t: size(G(p = 2)) = O(n)',
+     "e.rc:3:17: error: unknown family 'G'\n  theorem t: size(G(p = 2)) = O(n)\n                  ^~~~~~~~\n  hint: declare it with `family G { … }`, or import the file that declares it"),
+    ('import physics\nfamily F { size = n; depth = 1 }\ntheorem t: size(n) = O(n)',
+     "e.rc:3:12: error: unknown function 'size'\n  theorem t: size(n) = O(n)\n             ^~~~~~~\n  hint: resources are written as resource(Family), e.g. size(SMAT)"),
 ]
 
 
