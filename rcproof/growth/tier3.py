@@ -11,12 +11,17 @@ benchmark (`bench/explog.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from fractions import Fraction
+from typing import TypeVar
 
 from rcproof.budget import DEFAULT_UNITS, Budget, BudgetExhausted, budget_scope, current
 from rcproof.growth.compare import Order, compare, holds
 from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
 from rcproof.syntax.ast import Expr
+
+T = TypeVar("T")
 
 _ENGINE_SHARE = 40  # without a theorem's budget, one comparison gets DEFAULT_UNITS / 40
 
@@ -88,11 +93,59 @@ def relation_with_parameters(f: Expr, g: Expr, rel: str, where: object,
     unknown (e.g. the parameter condition the answer depends on)."""
     from rcproof.growth import explog
 
+    def ask() -> bool:
+        answer = explog.compare(f, g, where)  # type: ignore[arg-type]
+        with explog.parameter_scope(where):  # type: ignore[arg-type]
+            return answer.holds(rel)
+
+    return _guarded(ask, budget_seconds)
+
+
+def relation_by_cases(f: Expr, g: Expr, rel: str, where: object,
+                      budget_seconds: float = 2.0) -> list[object] | str:
+    """`f rel g` over the parameter range `where`, split where the answer changes: a
+    list of `explog.split.Part` (one part with no cuts when the answer is uniform over
+    the whole range; otherwise the admissible parts, each with the engine's uniform
+    answer there or the reason it stays undecided), or why no part could be asked (the
+    budget, the recursion)."""
+    from rcproof.growth import explog
+    from rcproof.growth.explog.split import cases, pinned
+
+    def ask(part: object) -> bool:
+        fixed = pinned(part)  # type: ignore[arg-type]
+        left, right = _instance(f, fixed), _instance(g, fixed)
+        answer = explog.compare(left, right, part)  # type: ignore[arg-type]
+        with explog.parameter_scope(part):  # type: ignore[arg-type]
+            return answer.holds(rel)
+
+    return _guarded(lambda: cases(ask, where), budget_seconds)  # type: ignore[arg-type]
+
+
+def _instance(e: Expr, values: dict[str, Fraction]) -> Expr:
+    """e with the parameters in `values` replaced by their (rational) values."""
+    from rcproof.syntax import ast as A
+    from rcproof.syntax.walk import rewrite
+
+    if not values:
+        return e
+
+    def change(x: object) -> object | None:
+        if isinstance(x, A.Name) and x.id in values:
+            v = values[x.id]
+            return A.Neg(A.Num(-v)) if v < 0 else A.Num(v)
+        return None
+
+    return rewrite(e, change)  # type: ignore[return-value]
+
+
+def _guarded(question: Callable[[], T], budget_seconds: float) -> T | str:
+    """`question()` under the comparison's budget; its Undecided, budget exhaustion or
+    too deep recursion as the reason (str)."""
+    from rcproof.growth import explog
+
     try:
         with _scope(budget_seconds):
-            answer = explog.compare(f, g, where)  # type: ignore[arg-type]
-            with explog.parameter_scope(where):  # type: ignore[arg-type]
-                return answer.holds(rel)
+            return question()
     except explog.Undecided as exc:
         return exc.reason
     except BudgetExhausted as exc:

@@ -10,6 +10,7 @@ from rcproof.growth.certificates import Certificate, certificate, check_certific
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
+from rcproof.syntax.reason import Reason, because, joined
 
 TIER1, TIER2, TIER3 = "growth", "smt", "limit"
 
@@ -24,6 +25,7 @@ class AtomVerdict:
     reason: str | None = None
     certificate: Certificate | None = None  # checked (c, N0): reports print it
     work: int = 0  # work units the decision cost; a recorded decision costs them again
+    condition: Reason | None = None  # parametric unknown: where it holds and where it fails
 
 
 def _exps(e: A.Expr) -> tuple[Fraction, ...]:
@@ -205,10 +207,59 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
         where = explog.from_comparisons(prop.names, list(prop.where))
     except explog.Undecided as exc:
         return AtomVerdict(atom, None, TIER3, exc.reason)
-    answer = tier3.relation_with_parameters(atom.left, atom.right, atom.rel, where,
-                                            budget_seconds)
-    if isinstance(answer, str):
-        return AtomVerdict(atom, None, TIER3, answer)
-    if answer is False and not admissible(where):
-        return AtomVerdict(atom, None, TIER3, "no parameter value satisfies the conditions")
-    return AtomVerdict(atom, answer, TIER3)
+    parts = tier3.relation_by_cases(atom.left, atom.right, atom.rel, where, budget_seconds)
+    if isinstance(parts, str):
+        return AtomVerdict(atom, None, TIER3, parts)
+    if len(parts) == 1 and not parts[0].cuts:  # type: ignore[attr-defined]
+        answer = parts[0].answer  # type: ignore[attr-defined]
+        if isinstance(answer, str):
+            return AtomVerdict(atom, None, TIER3, answer)
+        if answer is False and not admissible(where):
+            return AtomVerdict(atom, None, TIER3,
+                               "no parameter value satisfies the conditions")
+        return AtomVerdict(atom, answer, TIER3)
+    # The answer is not uniform: the parts say where it holds and where it fails. No
+    # verdict is read from them (z3 may have left a part's admissibility open).
+    condition = parameter_condition(prop.names, parts)
+    if condition is None:
+        undecided = [p.answer for p in parts if isinstance(p.answer, str)]  # type: ignore[attr-defined]
+        return AtomVerdict(atom, None, TIER3, undecided[0] if undecided else
+                           "the answer is not uniform over the parameter range")
+    return AtomVerdict(atom, None, TIER3, str(condition), condition=condition)
+
+
+def parameter_condition(names: tuple[str, ...], parts: list[object]) -> Reason | None:
+    """"depends on a: holds when 0 < a < 7/10, fails when 7/10 <= a < 1" from the parts
+    of a split range (`growth.explog.split`), each with the engine's uniform answer;
+    undecided parts are named with their reason. None when no part is decided or a part
+    cannot be described."""
+    from rcproof.growth.explog.split import describe
+
+    said: dict[object, list[Reason]] = {True: [], False: [], None: []}
+    for answer in (True, False):
+        group = [p for p in parts if p.answer is answer]  # type: ignore[attr-defined]
+        if group:
+            props = describe(group)  # type: ignore[arg-type]
+            if not props:
+                return None
+            said[answer] = [because(p) for p in props]
+    for part in parts:
+        why = part.answer  # type: ignore[attr-defined]
+        if isinstance(why, str):
+            props = describe([part])  # type: ignore[list-item]
+            if not props:
+                return None
+            said[None].append(joined(" or ", [because(p) for p in props])
+                              + because(f" ({why})"))
+    if not said[True] and not said[False]:
+        return None
+    params = joined(", ", [because(A.Name(x)) for x in names])
+    head = because("depends on ", params, ": ") if said[True] and said[False] else \
+        because("decided only by cases of ", params, ": ")
+    pieces = [because(word, joined(" or ", said[key]))
+              for key, word in ((True, "holds when "), (False, "fails when "))
+              if said[key]]
+    out = head + joined(", ", pieces)
+    if said[None]:
+        out += because("; undecided when ", joined("; ", said[None]))
+    return out

@@ -194,10 +194,12 @@ class Tactics:
             once = [notes.pop(str(r)) for r in map(_note, unfolded.notes) if str(r) in notes]
             steps.append(Step(unfolded.formula, "unfold", note=tuple(once)))
         outcome, strong = self._decide(unfolded)
+        condition = None  # where a parametric statement holds and where it fails
         if outcome.status == "unknown" and TIER3 in TACTIC_TIERS.get(tactic, set()):
             found = self._parametric(statement)
-            if found is not None:
+            if isinstance(found, Verdict):
                 return found
+            condition = found
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -213,8 +215,8 @@ class Tactics:
                                               f"{extra}"), tuple(steps))
         if outcome.status not in ("proved", "refuted"):
             return Verdict(outcome.status, statement, tiers=tuple(outcome.tiers),
-                           reason=outcome.reason, counterexample=outcome.counterexample,
-                           steps=tuple(steps))
+                           reason=outcome.reason if condition is None else condition,
+                           counterexample=outcome.counterexample, steps=tuple(steps))
         thm = self._replay(goal, unfolded, outcome, strong)
         if thm is not None and facts:
             thm = rules.discharge(thm, list(facts))
@@ -226,16 +228,18 @@ class Tactics:
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
                        outcome.counterexample, tuple(steps))
 
-    def _parametric(self, statement: A.Prop) -> Verdict | None:
+    def _parametric(self, statement: A.Prop) -> Verdict | Reason | None:
         """`forall a : real where C. f rel g` proved by Tier 3 with parameters: the limit
-        oracle's theorem is the statement itself (range included). None otherwise: a
-        false statement is left to the refutation by an instance, which names a value."""
+        oracle's theorem is the statement itself (range included). When the answer is
+        not uniform over C: the condition it depends on ("holds when a < 1, fails when
+        a > 1"), for an unknown's reason. None otherwise: a false statement is left to
+        the refutation by an instance, which names a value."""
         shape = parametric_atom(statement)
         if shape is None:
             return None
         found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
         if found.value is not True:
-            return None
+            return found.condition
         thm = rules.oracle("limit", rules.Query(statement))
         if thm is None:
             return None

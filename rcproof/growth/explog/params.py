@@ -149,14 +149,42 @@ def param_sign(c: Any, sign_of: Any) -> int:
             prod *= u ** k
         return param_sign(sympy.cancel(prod - 1), sign_of)
     if c.is_Add:
-        signs = {param_sign(a, sign_of) for a in c.args}
+        each = [param_sign(a, sign_of) for a in c.args]
+        signs = set(each)
         if len(signs) == 1:
             return signs.pop()
         if signs <= {0, 1}:
             return 1
         if signs <= {0, -1}:
             return -1
+        if len(c.args) == 2 and signs == {-1, 1}:
+            # A − B with A, B > 0 has the sign of log A − log B (log is increasing)
+            big, small = (c.args[0], -c.args[1]) if each[0] > 0 else (c.args[1], -c.args[0])
+            (log_big, gained), (log_small, also) = _log_of(big, sign_of), _log_of(small, sign_of)
+            if log_big is not None and log_small is not None and (gained or also):
+                return param_sign(sympy.expand(log_big - log_small), sign_of)
     return _depends(c)
+
+
+def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
+    """log t for the positive constant t as a sum: log Π fᵢ = Σ log fᵢ (each fᵢ > 0),
+    log exp(u) = u, log b^e = e·log b (b > 0); and whether an exp or a power with a
+    parameter in its exponent was removed (else nothing is gained). (None, False) when a
+    factor is not positive over the whole range."""
+    import sympy
+
+    gained = False
+    out = sympy.Integer(0)
+    for f in sympy.Mul.make_args(t):
+        if isinstance(f, sympy.exp):
+            out, gained = out + f.args[0], True
+        elif f.is_Pow and mentions_parameters(f.args[1]) and param_sign(f.args[0], sign_of) > 0:
+            out, gained = out + f.args[1] * sympy.log(f.args[0]), True
+        elif param_sign(f, sign_of) > 0:
+            out += sympy.log(f)
+        else:
+            return None, False
+    return out, gained
 
 
 def _log_term(a: Any) -> tuple[int, Any] | None:
@@ -169,9 +197,24 @@ def _log_term(a: Any) -> tuple[int, Any] | None:
     return None
 
 
-def _depends(c: Any) -> int:
-    raise Undecided(f"the answer depends on whether {c} > 0 for the parameters in "
-                    "range (it does not hold, or fail, uniformly)")
+class DependsOnParameters(Undecided):
+    """The sign of `constant` (a sympy expression in the parameters) is not one sign over
+    the range; `split` is (numerator, denominator) when it is a rational function of the
+    parameters with rational coefficients (its sign is that of numerator·denominator, a
+    polynomial, so the range can be split exactly at its zeros), else None."""
+
+    def __init__(self, constant: Any, split: tuple[Any, Any] | None) -> None:
+        super().__init__(f"the answer depends on whether {constant} > 0 for the parameters "
+                         "in range (it does not hold, or fail, uniformly)")
+        self.constant = constant
+        self.split = split
+
+
+def _depends(c: Any, poly: tuple[Any, Any] | None = None) -> int:
+    where = current()
+    if poly is None and where is not None:
+        poly = _rational_function(c, where)
+    raise DependsOnParameters(c, poly)
 
 
 def _rational_function(c: Any, where: Range) -> tuple[Any, Any] | None:
@@ -242,7 +285,7 @@ def _z3_sign(c: Any, poly: tuple[Any, Any], where: Range) -> int:
         solver.add(z3.Not(z3.And(goal, nonzero_den)))
         if check(solver) == z3.unsat:
             return want
-    return _depends(c)
+    return _depends(c, poly)
 
 
 def _z3(e: Any, names: dict[str, Any]) -> Any:
