@@ -132,8 +132,31 @@ def _interval(c: Any, iv: Any) -> Any:
 MAX_BINARY_EXPONENT = 1 << 16  # |binary exponent| of an enclosure bound used exactly
 
 
+MEMO_SIZE = 50_000  # entries of the process-wide memos of pure constant computations
+_enclosures: dict[tuple[Any, int], tuple[Fraction, Fraction] | str] = {}
+
+
 def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
-    """Rational bounds lo ≤ c ≤ hi from an interval evaluation at `bits` of precision."""
+    """Rational bounds lo ≤ c ≤ hi from an interval evaluation at `bits` of precision.
+
+    Memoized for the process (bounds, or the reason there are none): the evaluation is a
+    pure function of (c, bits) and spends no work units, so sharing it between
+    questions changes no question's work count, only its time."""
+    key = (c, bits)
+    found = _enclosures.get(key)
+    if found is None:
+        try:
+            found = _enclosure(c, bits)
+        except Undecided as exc:
+            found = exc.reason
+        if len(_enclosures) < MEMO_SIZE:
+            _enclosures[key] = found
+    if isinstance(found, str):
+        raise Undecided(found)
+    return found
+
+
+def _enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     import mpmath
 
     require_tame(c)
@@ -218,9 +241,17 @@ def normal(c: Any) -> Any:
 
     if c.is_Rational:
         return c
-    spend(5, "normalizing a constant")
-    require_tame(c)
-    return sympy.cancel(c)
+    spend(5, "normalizing a constant")  # spent on every call: memo hits cost the same
+    found = _normals.get(c)
+    if found is None:
+        require_tame(c)
+        found = sympy.cancel(c)
+        if len(_normals) < MEMO_SIZE:
+            _normals[c] = found
+    return found
+
+
+_normals: dict[Any, Any] = {}  # c -> cancel(c), process-wide (a pure rewrite)
 
 
 MAX_SIMPLIFY_BITS = 512  # larger rationals are never handed to sympy's simplification
@@ -249,8 +280,8 @@ def sign_of(c: Any) -> int:
     """−1, 0 or +1, proved (interval or exact zero); raises Undecided naming `c`. A
     constant that mentions real parameters gets the sign that holds over their whole
     range (`params.param_sign`)."""
-    if c.is_Rational:
-        return int(bool(c > 0)) - int(bool(c < 0))
+    if c.is_Rational:  # p carries the sign (q > 0): no sympy comparison needed
+        return (c.p > 0) - (c.p < 0)
     if c.free_symbols:
         from rcproof.growth.explog.params import param_sign
 
@@ -278,8 +309,9 @@ def compare_constants(a: Any, b: Any) -> int:
     """The sign of a − b (−1, 0, +1), proved; raises Undecided."""
     if a == b:
         return 0
-    if a.is_Rational and b.is_Rational:
-        return int(bool(a > b)) - int(bool(a < b))
+    if a.is_Rational and b.is_Rational:  # cross-multiplied (denominators are positive)
+        x, y = a.p * b.q, b.p * a.q
+        return (x > y) - (x < y)
     ba, bb = _box(a), _box(b)
     if ba is not None and bb is not None:
         if ba[0] > bb[1]:

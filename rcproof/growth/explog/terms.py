@@ -245,8 +245,8 @@ def grows_shape(t: Term) -> bool:
     if isinstance(t, Exp | Log):
         return grows_shape(t.arg)
     if isinstance(t, Prod):
-        return (t.const.is_Rational and t.const > 0
-                and all(e.is_Rational and e > 0 and grows_shape(b) for b, e in t.factors))
+        return (t.const.is_Rational and t.const.p > 0
+                and all(e.is_Rational and e.p > 0 and grows_shape(b) for b, e in t.factors))
     if isinstance(t, Sum):
         return positive_shape(t) and any(grows_shape(u) for u, _ in t.terms)
     return False
@@ -260,12 +260,12 @@ def positive_shape(t: Term) -> bool:
     if isinstance(t, Log):
         return grows_shape(t.arg)
     if isinstance(t, Const):
-        return bool(t.value.is_Rational and t.value > 0) or t.value == _sympy().E
+        return bool(t.value.is_Rational and t.value.p > 0) or t.value == _sympy().E
     if isinstance(t, Sum):
-        return (t.const.is_Rational and t.const >= 0
-                and all(c.is_Rational and c > 0 and positive_shape(u) for u, c in t.terms))
+        return (t.const.is_Rational and t.const.p >= 0
+                and all(c.is_Rational and c.p > 0 and positive_shape(u) for u, c in t.terms))
     if isinstance(t, Prod):
-        return (t.const.is_Rational and t.const > 0
+        return (t.const.is_Rational and t.const.p > 0
                 and all(positive_shape(b) for b, _ in t.factors))
     return False
 
@@ -283,6 +283,8 @@ def exact_power(c: Any, e: Any) -> Any:
             raise Undecided(f"the constant {const_text(c)}^({const_text(e)}) is too large to "
                             "compute exactly")
     spend(1, "raising a constant to a power")
+    if e is _S1 or c is _S1:
+        return c
     if c.is_Rational and e.is_Rational and not e.is_Integer and max(
             abs(c.p), abs(c.q)) > 1 << 64:
         # sympy would look for an exact root by factoring a large number, here or in any
