@@ -179,7 +179,8 @@ _PARAMETRIC: dict[tuple[A.Prop, float], AtomVerdict] = {}
 def decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     """Tier 3 with real parameters: the atom of `forall a : real where C. f rel g`
     decided for every admissible a at once (the exp-log engine deciding each sign
-    uniformly over the range C, growth/explog/params.py). value True: the statement holds;
+    uniformly over the range C, growth/explog/params.py; by cases where a constant changes
+    sign inside C, growth/explog/split.py). value True: the statement holds;
     False: the atom fails for every admissible a and some a is admissible (z3), so the
     statement is false; None: unknown, with the reason (often the parameter condition
     the answer depends on). Memoized; a recorded answer costs its work once per theorem."""
@@ -218,8 +219,12 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
             return AtomVerdict(atom, None, TIER3,
                                "no parameter value satisfies the conditions")
         return AtomVerdict(atom, answer, TIER3)
-    # The answer is not uniform: the parts say where it holds and where it fails. No
-    # verdict is read from them (z3 may have left a part's admissibility open).
+    if all(p.answer is True for p in parts):  # type: ignore[attr-defined]
+        # proof by cases: the parts cover the range (only parts z3 proves empty are
+        # left out) and the atom holds uniformly on each
+        return AtomVerdict(atom, True, TIER3)
+    # Otherwise the parts say where it holds and where it fails, for the reason; no
+    # refutation is read from them (that stays with the refutation by an instance).
     condition = parameter_condition(prop.names, parts)
     if condition is None:
         undecided = [p.answer for p in parts if isinstance(p.answer, str)]  # type: ignore[attr-defined]

@@ -168,8 +168,8 @@ def param_sign(c: Any, sign_of: Any) -> int:
 
 def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
     """log t for the positive constant t as a sum: log Π fᵢ = Σ log fᵢ (each fᵢ > 0),
-    log exp(u) = u, log b^e = e·log b (b > 0); and whether an exp or a power with a
-    parameter in its exponent was removed (else nothing is gained). (None, False) when a
+    log exp(u) = u, log b^e = e·log b (b > 0); and whether an exp or a power that
+    mentions a parameter was removed (else nothing is gained). (None, False) when a
     factor is not positive over the whole range."""
     import sympy
 
@@ -178,7 +178,7 @@ def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
     for f in sympy.Mul.make_args(t):
         if isinstance(f, sympy.exp):
             out, gained = out + f.args[0], True
-        elif f.is_Pow and mentions_parameters(f.args[1]) and param_sign(f.args[0], sign_of) > 0:
+        elif f.is_Pow and mentions_parameters(f) and param_sign(f.args[0], sign_of) > 0:
             out, gained = out + f.args[1] * sympy.log(f.args[0]), True
         elif param_sign(f, sign_of) > 0:
             out += sympy.log(f)
@@ -257,6 +257,17 @@ def _check(solver: Any) -> Any:
     result = solver.check()
     spend(max(1, count() - before), "deciding a parameter condition with z3")
     return result
+
+
+def empty(where: Range) -> bool:
+    """Whether no parameter value satisfies the range's facts, proved by z3 (unsat,
+    budgeted); False also when z3 cannot tell."""
+    import z3
+
+    names = {n: z3.Real(n) for n in where.names}
+    solver = z3.Solver()
+    solver.add(*(_z3(f, names) for f in where.facts))
+    return bool(_check(solver) == z3.unsat)
 
 
 def admissible(where: Range) -> bool:

@@ -3,8 +3,9 @@
 When the engine cannot give a constant one sign over the whole parameter range
 (`params.DependsOnParameters`), and that constant is a rational function r = p/q of the
 parameters with rational coefficients, the range is split exactly where r changes sign:
-p·q > 0, p·q < 0 and p = 0 (the sign of r is the sign of the polynomial p·q wherever
-q ≠ 0). On each admissible part (z3, `params.admissible`) the question is asked again;
+p·q > 0, p·q < 0 and p·q = 0 (the sign of r is the sign of the polynomial p·q wherever
+q ≠ 0; the three parts cover the range). On each part that z3 does not prove empty
+(`params.empty`) the question is asked again;
 the engine then signs that constant uniformly and either answers for the whole part or
 splits it once more, at most `DEPTH` times. This is the case analysis on the sign of one
 polynomial at a time that cylindrical algebraic decomposition makes systematic
@@ -28,7 +29,7 @@ from typing import Any
 
 from rcproof.budget import spend
 from rcproof.growth.explog.constants import Undecided
-from rcproof.growth.explog.params import DependsOnParameters, Range, admissible, symbol
+from rcproof.growth.explog.params import DependsOnParameters, Range, empty, symbol
 from rcproof.syntax import ast as A
 
 DEPTH = 2  # nested splits (each at most three parts)
@@ -47,10 +48,12 @@ class Part:
 
 
 def cases(ask: Callable[[Range], bool], where: Range, depth: int = DEPTH) -> list[Part]:
-    """The admissible parts of `where` with `ask`'s answer on each. `ask(range)` is the
-    question (uniform over its range: raises Undecided, in particular
-    DependsOnParameters, when it is not). A single part with no cuts means the answer is
-    uniform over the whole range (or undecided for a reason other than a sign split)."""
+    """The parts of `where` with `ask`'s answer on each. `ask(range)` is the question
+    (uniform over its range: raises Undecided, in particular DependsOnParameters, when
+    it is not). The parts cover `where`: a part is left out only when z3 proves it
+    empty, so an answer True on every part holds on the whole range. A single part with
+    no cuts means the answer is uniform over the whole range (or undecided for a reason
+    other than a sign split)."""
     return _cases(ask, where, (), depth)
 
 
@@ -66,12 +69,12 @@ def _cases(ask: Callable[[Range], bool], where: Range, cuts: tuple[Any, ...],
         num, den = exc.split
         sign = sympy.expand(num * den)
         out: list[Part] = []
-        for cut in (sign > 0, sign < 0, sympy.Eq(num, 0)):
+        for cut in (sign > 0, sign < 0, sympy.Eq(sign, 0)):
             if cut is sympy.false:
                 continue
             spend(10, "splitting the parameter range where a constant changes sign")
             part = Range(where.names, (*where.facts, *(() if cut is sympy.true else (cut,))))
-            if admissible(part):
+            if not empty(part):  # kept unless proved empty: the parts cover the range
                 out += _cases(ask, part, (*cuts, cut), depth - 1)
         return out
     except Undecided as exc:
