@@ -179,3 +179,59 @@ def test_auto_prints_the_condition(check: Callable[[str], dict]) -> None:  # typ
             assert f"depends on {', '.join(names)}: holds when " in str(verdict.reason), \
                 (name, str(verdict.reason))
     assert unknown  # some thresholds lie where no instance the prover tries refutes
+
+
+def _by_cases() -> list[tuple[str, str, str, str]]:
+    """(id, range, true statement body, the same with the case-free answer, false for
+    part of the range): statements true on the whole range whose proof needs a split
+    where a and the threshold t trade places."""
+    out = []
+    for t in (F(1, 2), F(1), F(5, 2)):
+        cond = f"{_q(t / 2)} < a < {_q(2 * t)}"
+        out += [
+            (f"max_{t}", cond, f"max(n^a, n^{_q(t)}) = Omega(n^{_q(t)})",
+             f"max(n^a, n^{_q(t)}) = O(n^{_q(t)})"),
+            (f"min_{t}", cond, f"min(n^a, n^{_q(t)}) = O(n^{_q(t)})",
+             f"min(n^a, n^{_q(t)}) = Omega(n^{_q(t)})"),
+            (f"sum_{t}", cond, f"n^a + n^{_q(t)} = Theta(n^max(a, {_q(t)}))",
+             f"n^a + n^{_q(t)} = Theta(n^{_q(t)})"),
+            (f"logs_{t}", cond, f"log(n)^a + log(n)^{_q(t)} = Theta(log(n)^max(a, {_q(t)}))",
+             f"log(n)^a + log(n)^{_q(t)} = Theta(log(n)^a)"),
+        ]
+    for t in (F(3, 2), F(2), F(7, 2)):
+        cond = f"{_q(t / 2)} < a < {_q(2 * t)}"
+        out.append((f"geom_{t}", cond, f"a^n + {_q(t)}^n = Theta(max(a, {_q(t)})^n)",
+                    f"a^n + {_q(t)}^n = Theta(a^n)"))
+    out.append(("stretched", "0 < a < 3", "exp(n^a) = omega(n^100)",
+                "exp(n^a) = omega(exp(n))"))
+    return out
+
+
+CASES = _by_cases()
+
+
+@pytest.mark.parametrize(("name", "cond", "body", "false_body"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_proof_by_cases(name: str, cond: str, body: str, false_body: str) -> None:
+    prop = parse_prop(f"forall a : real where {cond}. {body}")
+    assert isinstance(prop, A.Forall) and isinstance(prop.body, A.Relation)
+    where = explog.from_comparisons(prop.names, list(prop.where))
+    with budget_scope(Budget(2_000_000)):
+        parts = tier3.relation_by_cases(prop.body.left, prop.body.right, prop.body.rel, where)
+    assert isinstance(parts, list), parts
+    assert len(parts) > 1 and all(p.answer is True for p in parts), parts
+    with budget_scope(Budget(2_000_000)):
+        assert decide_parametric(prop, 2.0).value is True
+        wrong = parse_prop(f"forall a : real where {cond}. {false_body}")
+        assert isinstance(wrong, A.Forall)
+        assert decide_parametric(wrong, 2.0).value is not True
+
+
+def test_proof_by_cases_through_auto(check: Callable[[str], dict]) -> None:  # type: ignore[type-arg]
+    text = "\n".join(f"lemma t{i}: forall a : real where {cond}. {body}\n"
+                     f"lemma w{i}: forall a : real where {cond}. {wrong}"
+                     for i, (_, cond, body, wrong) in enumerate(CASES))
+    results = check(text)
+    for i, (name, *_) in enumerate(CASES):
+        assert results[f"t{i}"].verdict.status == "proved", (name, results[f"t{i}"].verdict)
+        assert results[f"w{i}"].verdict.status != "proved", name

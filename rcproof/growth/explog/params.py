@@ -163,6 +163,9 @@ def param_sign(c: Any, sign_of: Any) -> int:
             (log_big, gained), (log_small, also) = _log_of(big, sign_of), _log_of(small, sign_of)
             if log_big is not None and log_small is not None and (gained or also):
                 return param_sign(sympy.expand(log_big - log_small), sign_of)
+        num, den = sympy.fraction(sympy.together(c))
+        if den != 1:  # over a common denominator: sign(num)·sign(den) (1 − log a/log 2)
+            return param_sign(sympy.expand(num), sign_of) * param_sign(den, sign_of)
     return _depends(c)
 
 
