@@ -2,15 +2,16 @@
 
 Generated family: shapes whose truth flips inside the range (a^n against t^n, n^a
 against n^t, log(n)^a against log(n)^t, exp(log(n)^a) against n^c, (1 + a/n)^n against
-exp(t), (1 + a/n)^(n²) against exp(t·n), and log(n)^a against n^b with two parameters),
+exp(t), (1 + a/n)^(n²) against exp(t·n); with two parameters log(n)^a against n^b and
+exp(log(n)^(a + b)) against n),
 each with its truth as a function of the parameters, over ranges that straddle the
 threshold. For each:
 
 * the engine splits the range (`tier3.relation_by_cases`) and every decided part agrees
   with the truth at every grid point of the range that lies in it (so each "holds when"
   and "fails when" is true), and the parts cover the grid points;
-* for one parameter, the printed comparisons (`split.describe`) contain exactly the grid
-  points where the truth is what they say;
+* the printed comparisons (`split.describe`: intervals for one parameter, sign
+  conditions for two) contain exactly the grid points where the truth is what they say;
 * `decide_parametric` answers unknown (never a verdict read from the parts) with the
   typed reason "depends on a: holds when …, fails when …";
 * through `auto` the statement is never proved, and an unknown prints that condition.
@@ -63,6 +64,8 @@ def _family() -> list[tuple[str, tuple[str, ...], str, str, str, str, Truth]]:
                     "(1 + a/n)^(n^2)", "o", f"exp({_q(t)}*n)", lambda a, t=t: a < t))
     out.append(("logpow_ab", ("a", "b"), "-1 < a < 2, -1 < b < 1", "log(n)^a", "o", "n^b",
                 lambda a, b: b > 0 or (b == 0 and a < 0)))
+    out.append(("explog_ab", ("a", "b"), "0 < a < 1, 0 < b < 1", "exp(log(n)^(a + b))", "o",
+                "n", lambda a, b: a + b < 1))
     return out
 
 
@@ -121,10 +124,12 @@ def test_parts_agree_with_the_truth(name: str, names: tuple[str, ...], cond: str
                 assert p.answer == truth(*point.values()), (name, point, p)
 
 
-@pytest.mark.parametrize(("name", "names", "cond", "f", "rel", "g", "truth"),
-                         [x for x in FAMILY if len(x[1]) == 1],
-                         ids=[x[0] for x in FAMILY if len(x[1]) == 1])
-def test_printed_intervals_are_exact(name: str, names: tuple[str, ...], cond: str, f: str,
+def _conjuncts(p: A.Prop) -> list[A.Prop]:
+    return [*_conjuncts(p.left), *_conjuncts(p.right)] if isinstance(p, A.And) else [p]
+
+
+@pytest.mark.parametrize(("name", "names", "cond", "f", "rel", "g", "truth"), FAMILY, ids=IDS)
+def test_printed_conditions_are_exact(name: str, names: tuple[str, ...], cond: str, f: str,
                                      rel: str, g: str, truth: Truth) -> None:
     where = _range(names, cond)
     parts = _parts(f, rel, g, where)
@@ -132,7 +137,7 @@ def test_printed_intervals_are_exact(name: str, names: tuple[str, ...], cond: st
         group = [p for p in parts if p.answer is answer]
         shown = describe(group)
         assert shown, (name, answer, parts)
-        facts = [explog.from_comparisons(names, [c]).facts for c in shown]
+        facts = [explog.from_comparisons(names, _conjuncts(c)).facts for c in shown]
         for point in _grid(names, where):
             said = any(_satisfies(fs, point) for fs in facts)
             open_there = any(isinstance(p.answer, str) and _satisfies(p.where.facts, point)

@@ -114,9 +114,9 @@ def describe(parts: list[Part]) -> list[A.Prop]:
         if exact is not None:
             return exact
     out: list[A.Prop] = []
-    for part in parts:
+    for cuts in _merged([p.cuts for p in parts]):
         conj: A.Prop | None = None
-        for cut in part.cuts:
+        for cut in cuts:
             left, right = to_expr(cut.lhs), to_expr(cut.rhs)
             if left is None or right is None:
                 return []
@@ -129,6 +129,28 @@ def describe(parts: list[Part]) -> list[A.Prop]:
 
 
 _OPS = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "=="}
+
+
+def _merged(cutss: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The parts' cuts with `P > 0` and `P = 0` after the same earlier cuts joined into
+    `P >= 0` (likewise `<`): the same set, said once."""
+    import sympy
+
+    out = list(cutss)
+    for i, cuts in enumerate(out):
+        if not cuts or not isinstance(cuts[-1], sympy.Eq):
+            continue
+        zero = sympy.expand(cuts[-1].lhs - cuts[-1].rhs)
+        for j, other in enumerate(out):
+            last = other[-1] if other else None
+            if (j != i and other[:-1] == cuts[:-1] and last is not None
+                    and last.rel_op in ("<", ">")
+                    and sympy.expand(last.lhs - last.rhs) == zero):
+                joined = sympy.Ge(zero, 0) if last.rel_op == ">" else sympy.Le(zero, 0)
+                out[j] = (*other[:-1], joined)
+                out[i] = ()
+                break
+    return [c for c in out if c]
 
 
 def _intervals(parts: list[Part]) -> list[A.Prop] | None:
