@@ -29,6 +29,8 @@ import sympy
 from rcproof.budget import spend
 from rcproof.growth.explog.constants import Undecided, const_text, sign_of
 
+_EMPTY: frozenset[str] = frozenset()
+
 
 class Term:
     """Base of the immutable term nodes; compare and hash by `key`."""
@@ -48,9 +50,9 @@ class Term:
         return self.key
 
     def _set(self, key: str, free: frozenset[str], size: int) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "free", free)
-        object.__setattr__(self, "size", size)
+        self.key = key
+        self.free = free
+        self.size = size
         spend(1, "building exp-log terms")
 
 
@@ -63,7 +65,7 @@ class Const(Term):
         if not hasattr(value, "is_Rational"):
             value = _sympy().sympify(value)
         self.value = value
-        self._set(const_text(value), frozenset(), 1)
+        self._set(const_text(value), _EMPTY, 1)
 
 
 class Sym(Term):
@@ -85,7 +87,7 @@ class Sum(Term):
         self.const = const
         self.terms = terms
         parts = [f"{const_text(c)}*{t.key}" for t, c in terms]
-        free: frozenset[str] = frozenset().union(*(t.free for t, _ in terms))
+        free: frozenset[str] = _EMPTY.union(*(t.free for t, _ in terms))
         self._set(f"({const_text(const)} + {' + '.join(parts)})", free,
                   1 + sum(t.size for t, _ in terms))
 
@@ -99,7 +101,7 @@ class Prod(Term):
         self.const = const
         self.factors = factors
         parts = [f"{b.key}^({const_text(e)})" for b, e in factors]
-        free: frozenset[str] = frozenset().union(*(b.free for b, _ in factors))
+        free: frozenset[str] = _EMPTY.union(*(b.free for b, _ in factors))
         self._set(f"({const_text(const)} * {' * '.join(parts)})", free,
                   1 + sum(b.size for b, _ in factors))
 
