@@ -165,7 +165,9 @@ def param_sign(c: Any, sign_of: Any) -> int:
                 return param_sign(sympy.expand(log_big - log_small), sign_of)
         num, den = sympy.fraction(sympy.together(c))
         if den != 1:  # over a common denominator: sign(num)·sign(den) (1 − log a/log 2)
-            return param_sign(sympy.expand(num), sign_of) * param_sign(den, sign_of)
+            below = param_sign(den, sign_of)
+            if below != 0:  # (a denominator 0 throughout would leave c undefined)
+                return param_sign(sympy.expand(num), sign_of) * below
     return _depends(c)
 
 
