@@ -7,9 +7,10 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
 `param_sign(c)` decides the sign of a constant that mentions parameters by
 
 * exact rules that hold for all values: exp(u) > 0; log(u) has the sign of u − 1, and
-  Σ kᵢ·log uᵢ (integers kᵢ) the sign of Π uᵢ^kᵢ − 1; a real power of a positive base
-  is positive; a product has the product of the signs; a
-  sum of terms with one common sign has that sign;
+  Σ kᵢ·log uᵢ (rationals kᵢ, common denominator D) the sign of Π uᵢ^(D·kᵢ) − 1; a
+  real power of a positive base is positive; a product has the product of the signs;
+  a sum of terms with one common sign has that sign; A − B (A, B > 0) the sign of
+  log A − log B; a sum over its common denominator the sign of numerator·denominator;
 * a rational function of the parameters with rational coefficients: its numerator
   times denominator has one sign on the whole range, proved by z3 (nonlinear real
   arithmetic, under a deterministic rlimit that is spent from the question's budget).
@@ -142,32 +143,51 @@ def param_sign(c: Any, sign_of: Any) -> int:
             return 1
         return _depends(base)
     if c.is_Add and all(_log_term(a) is not None for a in c.args):
-        # Σ kᵢ·log uᵢ (uᵢ > 0, kᵢ integers) has the sign of Π uᵢ^kᵢ − 1 (log is increasing)
+        # Σ kᵢ·log uᵢ (uᵢ > 0, kᵢ rational) has the sign of Σ D·kᵢ·log uᵢ (D > 0 the
+        # common denominator), that of Π uᵢ^(D·kᵢ) − 1 (log is increasing)
+        logs = [_log_term(a) for a in c.args]
+        common = sympy.ilcm(*(k.q for k, _ in logs)) if len(logs) > 1 else logs[0][0].q
         prod = sympy.Integer(1)
-        for a in c.args:
-            k, u = _log_term(a)  # type: ignore[misc]
-            prod *= u ** k
+        for k, u in logs:  # type: ignore[misc]
+            prod *= u ** (k * common)
         return param_sign(sympy.cancel(prod - 1), sign_of)
     if c.is_Add:
+        return _sum_sign(c, sign_of)
+    return _depends(c)
+
+
+def _sum_sign(c: Any, sign_of: Any) -> int:
+    """The sign of a sum: from its terms' signs when they agree; A − B through
+    log A − log B; else over the common denominator. When a term's own sign depends on
+    the parameters and no rule settles the sum, that term's condition is raised (its
+    rational function splits the range, `split.py`)."""
+    import sympy
+
+    first: DependsOnParameters | None = None
+    try:
         each = [param_sign(a, sign_of) for a in c.args]
-        signs = set(each)
-        if len(signs) == 1:
-            return signs.pop()
-        if signs <= {0, 1}:
-            return 1
-        if signs <= {0, -1}:
-            return -1
-        if len(c.args) == 2 and signs == {-1, 1}:
-            # A − B with A, B > 0 has the sign of log A − log B (log is increasing)
-            big, small = (c.args[0], -c.args[1]) if each[0] > 0 else (c.args[1], -c.args[0])
-            (log_big, gained), (log_small, also) = _log_of(big, sign_of), _log_of(small, sign_of)
-            if log_big is not None and log_small is not None and (gained or also):
-                return param_sign(sympy.expand(log_big - log_small), sign_of)
-        num, den = sympy.fraction(sympy.together(c))
-        if den != 1:  # over a common denominator: sign(num)·sign(den) (1 − log a/log 2)
-            below = param_sign(den, sign_of)
-            if below != 0:  # (a denominator 0 throughout would leave c undefined)
-                return param_sign(sympy.expand(num), sign_of) * below
+    except DependsOnParameters as exc:
+        first, each = exc, []
+    signs = set(each)
+    if each and len(signs) == 1:
+        return signs.pop()
+    if each and signs <= {0, 1}:
+        return 1
+    if each and signs <= {0, -1}:
+        return -1
+    if len(each) == 2 and signs == {-1, 1}:
+        # A − B with A, B > 0 has the sign of log A − log B (log is increasing)
+        big, small = (c.args[0], -c.args[1]) if each[0] > 0 else (c.args[1], -c.args[0])
+        (log_big, gained), (log_small, also) = _log_of(big, sign_of), _log_of(small, sign_of)
+        if log_big is not None and log_small is not None and (gained or also):
+            return param_sign(sympy.expand(log_big - log_small), sign_of)
+    num, den = sympy.fraction(sympy.together(c))
+    if den != 1:  # over a common denominator: sign(num)·sign(den) (1 − log a/log 2)
+        below = param_sign(den, sign_of)
+        if below != 0:  # (a denominator 0 throughout would leave c undefined)
+            return param_sign(sympy.expand(num), sign_of) * below
+    if first is not None:
+        raise first
     return _depends(c)
 
 
@@ -192,13 +212,13 @@ def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
     return out, gained
 
 
-def _log_term(a: Any) -> tuple[int, Any] | None:
-    """(k, u) for a = k·log(u) with k a nonzero integer, else None."""
+def _log_term(a: Any) -> tuple[Any, Any] | None:
+    """(k, u) for a = k·log(u) with k a nonzero rational (a sympy Rational), else None."""
     import sympy
 
     k, rest = a.as_coeff_Mul()
-    if isinstance(rest, sympy.log) and k.is_Integer and k != 0:
-        return int(k), rest.args[0]
+    if isinstance(rest, sympy.log) and k.is_Rational and k != 0:
+        return k, rest.args[0]
     return None
 
 
