@@ -11,6 +11,7 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
   real power of a positive base is positive; a product has the product of the signs;
   a sum of terms with one common sign has that sign; A − B (A, B > 0) the sign of
   log A − log B; a sum over its common denominator the sign of numerator·denominator;
+  α·a + β (α, β constants) by z3 against a rational enclosure of −β/α;
 * a rational function of the parameters with rational coefficients: its numerator
   times denominator has one sign on the whole range, proved by z3 (nonlinear real
   arithmetic, under a deterministic rlimit that is spent from the question's budget).
@@ -186,9 +187,55 @@ def _sum_sign(c: Any, sign_of: Any) -> int:
         below = param_sign(den, sign_of)
         if below != 0:  # (a denominator 0 throughout would leave c undefined)
             return param_sign(sympy.expand(num), sign_of) * below
+    linear = _linear_sign(c, sign_of)
+    if linear is not None:
+        return linear
     if first is not None:
         raise first
     return _depends(c)
+
+
+def _linear_sign(c: Any, sign_of: Any) -> int | None:
+    """The sign of c = α·x + β for one parameter x and parameter-free real constants α ≠ 0
+    and β (a·log 2 − log 3): sign(α)·sign(x − r) with r = −β/α, decided when z3 proves
+    that the range puts x above (or below) a rational enclosure of r. None otherwise
+    (also when the range reaches into the enclosure of r)."""
+    import sympy
+
+    from rcproof.growth.explog.constants import PRECISIONS, enclosure
+
+    where = current()
+    if where is None or len(c.free_symbols) != 1:
+        return None
+    (x,) = c.free_symbols
+    e = sympy.expand(c)
+    alpha, beta = e.coeff(x, 1), e.coeff(x, 0)
+    if alpha.free_symbols or beta.free_symbols or sympy.expand(e - alpha * x - beta) != 0:
+        return None
+    s = sign_of(alpha)
+    if s == 0:
+        return None
+    r = -beta / alpha
+    for bits in PRECISIONS:
+        lo, hi = enclosure(r, bits)
+        if _implies(where, x, ">", hi):
+            return s
+        if _implies(where, x, "<", lo):
+            return -s
+    return None
+
+
+def _implies(where: Range, x: Any, op: str, bound: Any) -> bool:
+    """Whether z3 proves that the range's facts imply x op bound (a rational bound)."""
+    import z3
+
+    names = {n: z3.Real(n) for n in where.names}
+    value = z3.RealVal(f"{bound.numerator}/{bound.denominator}")
+    var = names[x.name]
+    solver = z3.Solver()
+    solver.add(*(_z3(f, names) for f in where.facts))
+    solver.add(z3.Not(var > value if op == ">" else var < value))
+    return bool(_check(solver) == z3.unsat)
 
 
 def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
