@@ -214,7 +214,9 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     if len(parts) == 1 and not parts[0].cuts:  # type: ignore[attr-defined]
         answer = parts[0].answer  # type: ignore[attr-defined]
         if isinstance(answer, str):
-            return AtomVerdict(atom, None, TIER3, answer)
+            sign = _sign_condition(prop.names, parts[0].constant)  # type: ignore[attr-defined]
+            return AtomVerdict(atom, None, TIER3, answer if sign is None else str(sign),
+                               condition=sign)
         if answer is False and not admissible(where):
             return AtomVerdict(atom, None, TIER3,
                                "no parameter value satisfies the conditions")
@@ -231,6 +233,23 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
         return AtomVerdict(atom, None, TIER3, undecided[0] if undecided else
                            "the answer is not uniform over the parameter range")
     return AtomVerdict(atom, None, TIER3, str(condition), condition=condition)
+
+
+def _sign_condition(names: tuple[str, ...], constant: object) -> Reason | None:
+    """"depends on a: on the sign of a·log(2) - log(3), not shown to be one sign over the
+    range": the constant whose sign the answer needs, when the range cannot be split at
+    its zeros (it is not a rational function of the parameters, or the splits ran out).
+    None without such a constant."""
+    from rcproof.growth.explog.split import to_expr
+
+    if constant is None:
+        return None
+    shown = to_expr(constant)
+    if shown is None:
+        return None
+    params = joined(", ", [because(A.Name(x)) for x in names])
+    return because("depends on ", params, ": on the sign of ", shown,
+                   ", not shown to be one sign over the range")
 
 
 def parameter_condition(names: tuple[str, ...], parts: list[object]) -> Reason | None:

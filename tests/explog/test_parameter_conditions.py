@@ -240,3 +240,35 @@ def test_proof_by_cases_through_auto(check: Callable[[str], dict]) -> None:  # t
     for i, (name, *_) in enumerate(CASES):
         assert results[f"t{i}"].verdict.status == "proved", (name, results[f"t{i}"].verdict)
         assert results[f"w{i}"].verdict.status != "proved", name
+
+
+# Irrational thresholds: the range cannot be split at a rational function's zeros, so a
+# straddling range is unknown naming the constant whose sign it lacks; one-sided ranges
+# (rational bounds on either side of the threshold) are proved by the α·a + β rule.
+IRRATIONAL = [  # (id, f, g, threshold, a rational below it, a rational above it)
+    ("two_three", "2^(a*n)", "3^n", 1.5849625, F(3, 2), F(8, 5)),
+    ("euler", "a^n", "exp(n)", 2.7182818, F(27, 10), F(11, 4)),
+    ("log_two", "n^(a*log(2))", "n", 1.4426950, F(7, 5), F(3, 2)),
+]
+
+
+@pytest.mark.parametrize(("name", "f", "g", "r", "below", "above"), IRRATIONAL,
+                         ids=[x[0] for x in IRRATIONAL])
+def test_irrational_threshold(name: str, f: str, g: str, r: float, below: Fraction,
+                              above: Fraction) -> None:
+    assert below < r < above
+    lo, hi = below - 1, above + 1
+
+    def decide(cond: str, rel: str) -> object:
+        prop = parse_prop(f"forall a : real where {cond}. {f} = {rel}({g})")
+        assert isinstance(prop, A.Forall)
+        with budget_scope(Budget(2_000_000)):
+            return decide_parametric(prop, 2.0)
+
+    assert decide(f"{_q(lo)} < a < {_q(below)}", "o").value is True  # type: ignore[attr-defined]
+    assert decide(f"{_q(above)} < a < {_q(hi)}", "omega").value is True  # type: ignore[attr-defined]
+    assert decide(f"{_q(above)} < a < {_q(hi)}", "o").value is not True  # type: ignore[attr-defined]
+    straddle = decide(f"{_q(lo)} < a < {_q(hi)}", "o")
+    assert straddle.value is None  # type: ignore[attr-defined]
+    assert straddle.condition is not None, straddle  # type: ignore[attr-defined]
+    assert str(straddle.condition).startswith("depends on a: on the sign of ")  # type: ignore[attr-defined]

@@ -7,7 +7,8 @@ sign it needs (a coefficient, an exponent, a difference of exponents) must hold 
 `param_sign(c)` decides the sign of a constant that mentions parameters by
 
 * exact rules that hold for all values: exp(u) > 0; log(u) has the sign of u − 1, and
-  Σ kᵢ·log uᵢ (rationals kᵢ, common denominator D) the sign of Π uᵢ^(D·kᵢ) − 1; a
+  Σ kᵢ·log uᵢ (rationals kᵢ, common denominator D; a rational q is q·log e) the sign
+  of Π uᵢ^(D·kᵢ) − 1; a
   real power of a positive base is positive; a product has the product of the signs;
   a sum of terms with one common sign has that sign; A − B (A, B > 0) the sign of
   log A − log B; a sum over its common denominator the sign of numerator·denominator;
@@ -260,9 +261,12 @@ def _log_of(t: Any, sign_of: Any) -> tuple[Any, bool]:
 
 
 def _log_term(a: Any) -> tuple[Any, Any] | None:
-    """(k, u) for a = k·log(u) with k a nonzero rational (a sympy Rational), else None."""
+    """(k, u) for a = k·log(u) with k a nonzero rational (a sympy Rational), a rational
+    a being a·log(e); else None."""
     import sympy
 
+    if a.is_Rational and a != 0:
+        return a, sympy.E
     k, rest = a.as_coeff_Mul()
     if isinstance(rest, sympy.log) and k.is_Rational and k != 0:
         return k, rest.args[0]
@@ -296,6 +300,8 @@ def _rational_function(c: Any, where: Range) -> tuple[Any, Any] | None:
 
     if not all(a.is_Rational for a in c.atoms(sympy.Number)):
         return None
+    if c.atoms(sympy.NumberSymbol) or not all(p.exp.is_Integer for p in c.atoms(sympy.Pow)):
+        return None  # e, π, √2: not rational coefficients
     syms = [symbol(n) for n in where.names]
     if not c.free_symbols <= set(syms) or not c.is_rational_function(*syms):
         return None

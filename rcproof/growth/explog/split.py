@@ -40,11 +40,13 @@ DEGREE = 4  # highest degree solved exactly into intervals for printing
 class Part:
     """One part of the range: `where` (the range and the sign conditions that cut it out),
     `cuts` (those sign conditions alone, sympy relations) and the engine's `answer` over
-    all of it (True/False), or the reason it stays undecided there (str)."""
+    all of it (True/False), or the reason it stays undecided there (str), with the
+    `constant` whose sign it lacked when that is the reason."""
 
     where: Range
     cuts: tuple[Any, ...]
     answer: bool | str
+    constant: Any = None  # undecided for want of this constant's sign (sympy), if so
 
 
 def cases(ask: Callable[[Range], bool], where: Range, depth: int = DEPTH) -> list[Part]:
@@ -65,7 +67,7 @@ def _cases(ask: Callable[[Range], bool], where: Range, cuts: tuple[Any, ...],
         return [Part(where, cuts, ask(where))]
     except DependsOnParameters as exc:
         if exc.split is None or depth == 0:
-            return [Part(where, cuts, exc.reason)]
+            return [Part(where, cuts, exc.reason, exc.constant)]
         num, den = exc.split
         sign = sympy.expand(num * den)
         out: list[Part] = []
@@ -204,7 +206,7 @@ def _intervals(parts: list[Part]) -> list[A.Prop] | None:
 
 
 def to_expr(e: Any) -> A.Expr | None:
-    """A sympy expression of rational numbers, parameters, + · and rational powers as an
+    """A sympy expression of rational numbers, parameters, + ·, powers, exp and log as an
     expression of our syntax (None for anything else, e.g. an algebraic root object)."""
     import sympy
 
@@ -229,6 +231,11 @@ def to_expr(e: Any) -> A.Expr | None:
             else:
                 out = A.BinOp("+" if e.is_Add else "*", out, x)
         return out
+    if e is sympy.E:
+        return A.Call("exp", (A.Num(Fraction(1)),))
+    if isinstance(e, sympy.exp | sympy.log):
+        inner = to_expr(e.args[0])
+        return None if inner is None else A.Call(type(e).__name__, (inner,))
     if e.is_Pow:
         base, ex = to_expr(e.args[0]), to_expr(e.args[1])
         if base is None or ex is None:
