@@ -6,7 +6,8 @@ constants q₀ + Σ q_p·log p (checkconst.py) and P is a finite sum of monomial
 n^a'·(log n)^b'·(log log n)^e'. So b^n = exp(n·log b), 2^(n+1) = 2·exp(n·log 2),
 exp(n − 1) = exp(n − 1) (the constant stays in P), n^(log n) = exp((log n)²),
 sqrt(2)·n = exp(½·log 2)·n. Rational multiples of log n and log log n in P move into
-the monomial and integer multiples of log p into k, so equal terms meet. `normalize`
+the monomial and the integer part of each multiple of log p into k, so equal terms
+meet. `normalize`
 rewrites an expression by identities valid for every real n ≥ 16 (a logarithm, a
 fractional or a symbolic power only of a single term with a positive rational
 coefficient, division only by a single term) and raises `Unsupported` for anything
@@ -90,10 +91,12 @@ def _term(k: Const, p: dict[Mono, Const], m: Mono) -> tuple[Term, Const]:
         else:
             p.pop(mono, None)
     const = dict(p.get(_ONE, K.ZERO))
-    for key, q in list(const.items()):
-        if key >= 2 and q.denominator == 1 and abs(q) * key.bit_length() <= 4096:
-            k = K.scale(k, Fraction(key) ** int(q))
-            del const[key]
+    for key, q in list(const.items()):  # p^(w + r) = p^w·exp(r·log p), 0 ≤ r < 1
+        whole = q.numerator // q.denominator
+        if key >= 2 and whole and abs(whole) * key.bit_length() <= 4096:
+            k = K.scale(k, Fraction(key) ** whole)
+            const[key] = q - whole
+    const = {key: q for key, q in const.items() if q}
     if const:
         p[_ONE] = tuple(sorted(const.items()))
     else:
