@@ -10,7 +10,10 @@ point (where α + β/t + γ/(t·log t) ≤ 0 for all t = log n ≥ log N0, check
 sufficient closed-form condition) r_i is non-increasing, so for the negative terms
 k_i·r_i(n) ≥ k_i·r_i(N0), and the positive terms are ≥ 0. Hence h/m ≥ k1 + Σ_{k_i<0}
 k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t = k·log 2;
-2^k is never formed). `max`/`min` at the top of either side are split into cases.
+2^k is never formed; the base step is checkbound.py). `max`/`min` at the top of either
+side are split into cases. A side that is not an exact monomial sum is read instead as
+an exact exp-monomial sum (2^n, exp(n − 1), n^(log n), …) and the inequality proved by
+checkexp.py; outside that fragment too the checker refuses (returns False).
 """
 
 from __future__ import annotations
@@ -252,7 +255,8 @@ def _lead_positive(p: Poly) -> Mono | None:
 
 
 def strictly_below(a: Expr, b: Expr) -> bool:
-    """a = o(b), shown by the leading monomials of the exact normal forms (both positive)."""
+    """a = o(b), shown by the leading monomials of the exact normal forms (both positive),
+    or by the largest terms of the exp-monomial forms (checkexp.strictly_below)."""
     if isinstance(a, Call) and a.func in ("max", "min") and a.args and not a.kwargs:
         parts = [strictly_below(x, b) for x in a.args]
         return all(parts) if a.func == "max" else any(parts)
