@@ -267,7 +267,7 @@ def strictly_below(a: Expr, b: Expr) -> bool:
         la, lb = _lead_positive(normalize(a)), _lead_positive(normalize(b))
     except (Unsupported, ZeroDivisionError):
         try:
-            return checkexp.strictly_below(checkexp.normalize(a), checkexp.normalize(b))
+            return checkexp.below_eventually(a, b)
         except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
             return False
     return la is not None and lb is not None and la < lb
@@ -285,7 +285,7 @@ def in_fragment(e: Expr) -> bool:
     except (Unsupported, ZeroDivisionError):
         pass
     try:
-        checkexp.normalize(e)
+        checkexp.side(e, _MIN_LOG2_N0, upper=True)  # log(S): a bound by S's largest term
         return True
     except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
         return False

@@ -12,7 +12,9 @@ rewrites an expression by identities valid for every real n ≥ 16 (a logarithm,
 fractional or a symbolic power only of a single term with a positive rational
 coefficient, division only by a single term) and raises `Unsupported` for anything
 else: log of a sum, exp of an exponential, a product of two logarithmic constants,
-max/min inside an expression.
+max/min inside an expression. A whole side log(S) with S a sum is not rewritten but
+bounded (`log_bound`): K₁·T ≤ S ≤ K₂·T past N0 for S's largest term T, proved below,
+so log(K₁·T) ≤ log S ≤ log(K₂·T); the checker uses the bound on the side it needs.
 
 **Proof that h = Σ k_i·T_i ≥ 0 for all real n ≥ N0 = 2^k (k ≥ 4).** Write each term as
 T_i = exp(L_i) with L_i = P_i + a_i·log n + b_i·log log n + e_i·log log log n. For two
@@ -356,9 +358,81 @@ def nonnegative(h: Form, log2_n0: int) -> bool:
 
 def inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     """a(n) ≤ c·b(n) for every real n ≥ 2^log2_n0: h = c·b − a normalized, then
-    `nonnegative`. Raises Unsupported (or ZeroDivisionError) outside the fragment."""
-    scaled = {t: K.scale(k, c) for t, k in normalize(b).items()}
-    return nonnegative(_add(scaled, normalize(a), -1), log2_n0)
+    `nonnegative`; a side log(S) with S a sum is replaced by a bound (`log_bound`).
+    Raises Unsupported (or ZeroDivisionError) outside the fragment."""
+    upper = side(a, log2_n0, upper=True)
+    scaled = {t: K.scale(k, c) for t, k in side(b, log2_n0, upper=False).items()}
+    return nonnegative(_add(scaled, upper, -1), log2_n0)
+
+
+def side(e: Expr, log2_n0: int, upper: bool) -> Form:
+    """e's exact normal form; for e = log(S) with S outside the single terms, a form F
+    with e ≤ F (upper) or e ≥ F (lower) on [N0, ∞) (`log_bound`)."""
+    if isinstance(e, Call) and e.func == "log" and len(e.args) == 1 and not e.kwargs:
+        inner = normalize(e.args[0])
+        if len(inner) != 1:
+            low, high = log_bound(inner, log2_n0)
+            return high if upper else low
+    return normalize(e)
+
+
+def _fraction(x: Any) -> Fraction:
+    """The exact value of a finite mpmath number (an interval endpoint)."""
+    import mpmath
+
+    sign, man, exp, _ = mpmath.mpf(x)._mpf_
+    value = Fraction(int(man)) * Fraction(2) ** int(exp)
+    return -value if sign else value
+
+
+def log_bound(s: Form, log2_n0: int) -> tuple[Form, Form]:
+    """log S ≥ log(K₁·T) and log S ≤ log(K₂·T) on [N0, ∞), as forms: T is the largest term
+    of S (coefficient 1) and the group total κ of the terms with a constant ratio to it
+    gives 0 < K₁ = κ_lo/2 and K₂ = 2·κ_hi; K₁·T ≤ S ≤ K₂·T is proved by `nonnegative`
+    (so S > 0 and log S is defined there), and log is increasing. Raises Unsupported
+    when it is not proved."""
+    if not s:
+        raise Unsupported("log of zero")
+    lead, group = _lead(s)
+    total = _group_total(s, lead, group)
+    if total is None or not (total.a > 0) or not (total.b < 1 << 64):
+        raise Unsupported("log of a sum whose largest terms are not positive")
+    bounds = []
+    for k in (_fraction(total.a) / 2, _fraction(total.b) * 2):
+        bound = {lead: K.rational(k)}
+        below = k < _fraction(total.a)
+        if not nonnegative(_add(s, bound, -1) if below else _add(bound, s, -1), log2_n0):
+            raise Unsupported("log of a sum: no bound by its largest term")
+        bounds.append(_log(bound))
+    return bounds[0], bounds[1]
+
+
+def _group_total(s: Form, lead: Term, group: list[Term]) -> Any:
+    """Σ over the group of k_i·exp(Δ_i) (constant ratios to `lead`), as an interval;
+    None when a ratio is not constant (cannot happen) or too large to evaluate."""
+    from mpmath import iv
+
+    total = iv.mpf(0)
+    for t in group:
+        delta, gamma = _delta(t, lead)
+        if gamma or any(m != _ONE for m in delta):
+            return None
+        ratio = exp_enclosure(K.interval(delta.get(_ONE, K.ZERO)))
+        if ratio is None:
+            return None
+        total = total + K.interval(s[t]) * ratio
+    return total
+
+
+_FAR = 64  # log2 of the N0 past which a log(S) side is bounded for an o/ω question
+
+
+def below_eventually(a: Expr, b: Expr) -> bool:
+    """a = o(b) for expressions: b ≥ F_b (its normal form or lower log bound) and each
+    of a's forms (both bounds of a log(S), valid past 2^_FAR) strictly below F_b, so
+    |a|/b ≤ max |F_a|/F_b → 0. Raises Unsupported outside the fragment."""
+    low_b = side(b, _FAR, upper=False)
+    return all(strictly_below(side(a, _FAR, upper), low_b) for upper in (True, False))
 
 
 def strictly_below(a: Form, b: Form) -> bool:
@@ -367,18 +441,8 @@ def strictly_below(a: Form, b: Form) -> bool:
     if not b:
         return False
     lead_b, group_b = _lead(b)
-    from mpmath import iv
-
-    total = iv.mpf(0)
-    for t in group_b:
-        delta, gamma = _delta(t, lead_b)
-        if gamma or any(m != _ONE for m in delta):
-            return False  # cannot happen: the group has constant ratios
-        ratio = exp_enclosure(K.interval(delta.get(_ONE, K.ZERO)))
-        if ratio is None:
-            return False
-        total = total + K.interval(b[t]) * ratio
-    if not (total.a > 0):
+    total = _group_total(b, lead_b, group_b)
+    if total is None or not (total.a > 0):
         return False
     if not a:
         return True
