@@ -141,7 +141,8 @@ def test_generated_certificates_hold_and_mutations_fail(seed: int) -> None:
 
 
 SIDES = ["2^n", "3^n", "n*2^n", "exp(n)", "n^3", "2^n + n^4", "3^n - 2^n", "exp(n - 1)",
-         "n^2*exp(n)/log(n)", "(3/2)^n*n", "exp(n)*log(n)^2", "sqrt(3)*2^n", "4^n", "n^5 - n"]
+         "n^2*exp(n)/log(n)", "(3/2)^n*n", "exp(n)*log(n)^2", "sqrt(3)*2^n", "4^n", "n^5 - n",
+         "log(exp(n) + n^2)", "log(3^n - 2^n)", "n*log(2)", "log(n^3 + n)"]
 
 
 @pytest.mark.parametrize("seed", range(6))
