@@ -161,9 +161,10 @@ def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str
 
 
 def _certificate(verdict: Verdict) -> str | None:
-    """The (c, N0) certificate of the Tier 1 step, when the derivation has one."""
-    return next((str(s.detail) for s in verdict.steps if s.rule == "growth" and s.detail),
-                None)
+    """The (c, N0) certificate of the Tier 1 or Tier 3 step, when the derivation has one
+    (a Tier 3 step's detail is its certificate: a proved atom carries no other reason)."""
+    return next((str(s.detail) for s in verdict.steps
+                 if s.rule in ("growth", "limit") and s.detail), None)
 
 
 def _ground(tactics: Tactics, left: A.Expr, right: A.Expr) -> Comparison:

@@ -1,9 +1,14 @@
-"""Explicit witnesses (c, N0) for Landau relations, found by Tier 1 and checked by `check`.
+"""Explicit witnesses (c, N0) for Landau relations, found by Tier 1 or Tier 3 and
+checked by `check`.
 
 A certificate is a concrete inequality valid for all n ≥ N0 = 2^k, so a report can say
-"for all n >= 2^40: f(n) <= 3/2 · g(n)". Finding uses the expansion algebra (which
-constant, whether the relation holds); `check_certificate` re-proves the inequality with
-the independent checker in `check.py` and never trusts the finder.
+"for all n >= 2^40: f(n) <= 3/2 · g(n)". Finding uses the expansion algebra (Tier 1) or,
+outside it, the exp-log engine (Tier 3, `growth.explog`: the exact limit of f/g): they
+say whether the relation holds and which constant to try (the limit ratio with slack
+3/2 above and 2/3 below, rounded to two digits); N0 = 2^k by doubling k, then
+bisection. `check_certificate` re-proves every candidate with the independent checker
+(`check.py`: exact monomial sums, or exp-monomial sums in `checkexp.py`) and never
+trusts the finder; what the checker refuses is no certificate.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rcproof import budget
-from rcproof.growth.check import check_inequality, normal_forms, strictly_below
-from rcproof.growth.compare import compare, holds
+from rcproof.growth.check import check_inequality, in_fragment, normal_forms, strictly_below
+from rcproof.growth.coef import Coef
+from rcproof.growth.compare import Order, compare, holds
 from rcproof.growth.errors import GrowthError
 from rcproof.growth.render import show
 from rcproof.syntax.ast import Expr
@@ -44,16 +50,38 @@ class Certificate:
         return 1 << self.log2_n0
 
     def describe(self, f: str = "f(n)", g: str = "g(n)") -> str:
-        """E.g. "for all n >= 2^40: f(n) <= 3/2 · g(n)"."""
+        """E.g. "for all n >= 2^40: f(n) <= 3/2 · g(n)"; a constant with many zeros
+        reads "296·10^432"."""
         head = f"for all n >= 2^{self.log2_n0}: "
+        c = number_text(self.c)
         if self.rel in ("O", "o"):
-            return head + f"{f} <= {self.c} · {g}"
+            return head + f"{f} <= {c} · {g}"
         if self.rel in ("Omega", "omega"):
-            return head + f"{f} >= {self.c} · {g}"
-        return head + f"{self.c_low} · {g} <= {f} <= {self.c} · {g}"
+            return head + f"{f} >= {c} · {g}"
+        low = number_text(self.c_low) if self.c_low is not None else "None"
+        return head + f"{low} · {g} <= {f} <= {c} · {g}"
 
     def __str__(self) -> str:
         return self.describe()
+
+
+_ZEROS = 6  # a power of ten with at least this many zeros is written 10^k
+
+
+def number_text(q: Fraction) -> str:
+    """q exactly, as `str(Fraction)` does, except m·10^k (or m·10^-k) for a power of
+    ten with at least _ZEROS zeros: the constants of Tier 3 certificates (e^1000·3/2 is
+    296·10^432)."""
+    if q.denominator == 1:
+        text = str(q.numerator)
+        zeros = len(text) - len(text.rstrip("0"))
+        if zeros >= _ZEROS:
+            return f"{text[:-zeros]}·10^{zeros}"
+    else:
+        text = str(q.denominator)
+        if text.rstrip("0") == "1" and len(text) - 1 >= _ZEROS:
+            return f"{q.numerator}·10^-{len(text) - 1}"
+    return str(q)
 
 
 def _inequalities(f: Expr, g: Expr, cert: Certificate) -> list[tuple[Expr, Expr, Fraction]]:
@@ -129,7 +157,8 @@ def _smallest_n0(f: Expr, g: Expr, rel: str, c: Fraction,
 
 def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
     """Witnesses for `f rel g` (rel in O, o, Theta, Omega, omega), checked before return;
-    None when the relation does not hold in Tier 1 or no checkable witness was found.
+    None when neither Tier 1 nor the exp-log engine shows the relation, or no witness
+    the checker accepts was found (e.g. outside its fragment: `check.in_fragment`).
 
     A certificate is evidence for the report, not part of the decision: the search runs
     on at most 1/_SEARCH_SHARE of the theorem's remaining work budget (`rcproof.budget`;
@@ -147,16 +176,44 @@ def certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
         parent.spend(min(share.spent, share.limit or 0), "searching a certificate")
 
 
-def _certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
-    if rel not in CERT_RELATIONS:
+def _engine_order(f: Expr, g: Expr) -> tuple[Order, Coef | None] | None:
+    """The exp-log engine's order of f against g and, for Θ, rational bounds of the
+    exact limit ratio (`enclosure` at 64 bits); None when the engine is undecided."""
+    from rcproof.growth import explog
+    from rcproof.growth.explog.constants import enclosure
+
+    try:
+        answer = explog.compare(f, g)
+        if answer.order.kind != "Theta":
+            return answer.order, None
+        if answer.ratio is None or answer.ratio.free_symbols:
+            return None
+        lo, hi = enclosure(answer.ratio, 64)
+    except explog.Undecided:
         return None
+    except RecursionError:
+        return None
+    return answer.order, Coef(lo, hi)
+
+
+def _order(f: Expr, g: Expr) -> tuple[Order, Coef | None] | None:
+    """Tier 1's order (with its ratio), else the exp-log engine's; None if neither."""
     try:
         order = compare(f, g)
+        return order, order.ratio
     except GrowthError:
+        return _engine_order(f, g)
+
+
+def _certificate(f: Expr, g: Expr, rel: str) -> Certificate | None:
+    if rel not in CERT_RELATIONS or not (in_fragment(f) and in_fragment(g)):
         return None
+    found = _order(f, g)
+    if found is None:
+        return None
+    order, ratio = found
     if not holds(order, rel):
         return None
-    ratio = order.ratio
     c_low: Fraction | None = None
     if rel in ("o", "omega") or order.kind != "Theta":  # o/omega, or O from o, Omega from ω
         c = Fraction(1)

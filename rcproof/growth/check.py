@@ -10,7 +10,10 @@ point (where α + β/t + γ/(t·log t) ≤ 0 for all t = log n ≥ log N0, check
 sufficient closed-form condition) r_i is non-increasing, so for the negative terms
 k_i·r_i(n) ≥ k_i·r_i(N0), and the positive terms are ≥ 0. Hence h/m ≥ k1 + Σ_{k_i<0}
 k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t = k·log 2;
-2^k is never formed). `max`/`min` at the top of either side are split into cases.
+2^k is never formed; the base step is checkbound.py). `max`/`min` at the top of either
+side are split into cases. A side that is not an exact monomial sum is read instead as
+an exact exp-monomial sum (2^n, exp(n − 1), n^(log n), …) and the inequality proved by
+checkexp.py; outside that fragment too the checker refuses (returns False).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any
 
 from rcproof.budget import current, spend
+from rcproof.growth import checkexp
+from rcproof.growth.checkbound import iv_of, monomials_nonnegative
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -35,7 +39,6 @@ _MAX_TERMS = 64
 _MAX_INT_POWER = 16
 _MIN_LOG2_N0 = 4  # N0 ≥ 16: log n > e and log log n > 1 > 0
 _PREC = 128
-_IV_UNITS = 30  # work units per monomial bounded in interval arithmetic (about 30 µs)
 _MAX_POWER_BITS = 1 << 16  # larger exact coefficients are refused (not proved)
 
 
@@ -214,47 +217,11 @@ def _normalize(e: Expr) -> Poly:
     raise Unsupported("unsupported expression")
 
 
-def _iv(x: Fraction) -> Any:
-    from mpmath import iv
-
-    return iv.mpf(x.numerator) / x.denominator
-
-
 def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
-    """h(n) ≥ 0 for every real n ≥ 2^log2_n0 (see the module docstring)."""
-    if not h:
-        return True
-    lead = max(h)
-    k1 = h[lead]
-    if k1 <= 0:
-        return False
-    from mpmath import iv
-
-    t0 = iv.mpf(log2_n0) * iv.log(2)  # log N0
-    log_t0 = iv.log(t0)
-    loglog_t0 = iv.log(log_t0)
-    if not (log_t0.a >= 1):  # needed below: log t ≥ 1, so 1/(t log t) ≤ 1/t
-        return False
-    bound = _iv(k1)
-    spend(_IV_UNITS * len(h), "checking a certificate (interval bounds)")
-    for m, k in h.items():
-        if m == lead or k > 0:
-            continue
-        alpha, beta, gamma = (m[0] - lead[0], m[1] - lead[1], m[2] - lead[2])
-        if alpha < 0:
-            # α + β/t + γ/(t log t) ≤ α + (|β| + |γ|)/t ≤ 0 once t ≥ (|β|+|γ|)/|α|.
-            need = (abs(beta) + abs(gamma)) / -alpha
-            if not (t0.a >= _iv(need).b):
-                return False
-        elif beta < 0:
-            # (β + γ/log t)/t ≤ 0 once log t ≥ γ/|β|.
-            if gamma > 0 and not (log_t0.a >= _iv(gamma / -beta).b):
-                return False
-        elif not (alpha == 0 and beta == 0 and gamma < 0):
-            return False  # not below the leading monomial: cannot happen, refuse anyway
-        log_r = _iv(alpha) * t0 + _iv(beta) * log_t0 + _iv(gamma) * loglog_t0
-        bound = bound + _iv(k) * iv.exp(log_r)
-    return bool(bound.a >= 0)
+    """h(n) ≥ 0 for every real n ≥ 2^log2_n0 (checkbound.py; exact rational coefficients)."""
+    if any(k == 0 for k in h.values()):
+        h = {m: k for m, k in h.items() if k}
+    return monomials_nonnegative({m: iv_of(k) for m, k in h.items()}, log2_n0)
 
 
 def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
@@ -268,8 +235,16 @@ def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     try:
         h = _add({m: c * k for m, k in normalize(b).items()}, normalize(a), -1)
     except (Unsupported, ZeroDivisionError):
-        return False
+        return _exp_le(a, b, c, log2_n0)
     return _poly_nonnegative(h, log2_n0)
+
+
+def _exp_le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
+    """a ≤ c·b past N0 in the exp-monomial fragment (checkexp.py); refusal is False."""
+    try:
+        return checkexp.inequality(a, b, c, log2_n0)
+    except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
+        return False
 
 
 def _lead_positive(p: Poly) -> Mono | None:
@@ -280,7 +255,8 @@ def _lead_positive(p: Poly) -> Mono | None:
 
 
 def strictly_below(a: Expr, b: Expr) -> bool:
-    """a = o(b), shown by the leading monomials of the exact normal forms (both positive)."""
+    """a = o(b), shown by the leading monomials of the exact normal forms (both positive),
+    or by the largest terms of the exp-monomial forms (checkexp.strictly_below)."""
     if isinstance(a, Call) and a.func in ("max", "min") and a.args and not a.kwargs:
         parts = [strictly_below(x, b) for x in a.args]
         return all(parts) if a.func == "max" else any(parts)
@@ -290,8 +266,29 @@ def strictly_below(a: Expr, b: Expr) -> bool:
     try:
         la, lb = _lead_positive(normalize(a)), _lead_positive(normalize(b))
     except (Unsupported, ZeroDivisionError):
-        return False
+        try:
+            return checkexp.below_eventually(a, b)
+        except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
+            return False
     return la is not None and lb is not None and la < lb
+
+
+def in_fragment(e: Expr) -> bool:
+    """Whether the checker can read e at all (max/min at the top split into their
+    arguments): an exact monomial sum or an exp-monomial sum (checkexp.py). A search for
+    certificates skips the N0 search when a side is outside."""
+    if isinstance(e, Call) and e.func in ("max", "min") and e.args and not e.kwargs:
+        return all(in_fragment(x) for x in e.args)
+    try:
+        normalize(e)
+        return True
+    except (Unsupported, ZeroDivisionError):
+        pass
+    try:
+        checkexp.side(e, _MIN_LOG2_N0, upper=True)  # log(S): a bound by S's largest term
+        return True
+    except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
+        return False
 
 
 def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:

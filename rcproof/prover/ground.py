@@ -37,7 +37,7 @@ _certificates = True
 
 
 def set_certificates(value: bool) -> None:
-    """Whether proved Tier 1 atoms carry (c, N0) certificates. They cost more than the
+    """Whether proved Tier 1 and Tier 3 atoms carry (c, N0) certificates. They cost more than the
     decision itself, so reports that never print them (plain `verify`) turn them off."""
     global _certificates
     _certificates = value
@@ -90,17 +90,22 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
             return _tier3(atom, budget_seconds,
                           "the limit of the ratio (the leading coefficients) is not "
                           "determined exactly")
-        cert = None
-        if value and _certificates and rel in ("O", "o", "Theta", "Omega", "omega"):
-            found = certificate(f, g, rel)
-            if found is not None and check_certificate(f, g, found):
-                cert = found
+        cert = _checked_certificate(f, g, rel) if value else None
         return AtomVerdict(atom, value, TIER1, certificate=cert)
     except (growth.NotInFragment, growth.SignUnknown) as exc:
         outside = exc.reason  # Tier 3 may still settle it (it checks positivity itself)
     except growth.GrowthError as exc:
         return AtomVerdict(atom, None, TIER1, exc.reason)
     return _tier3(atom, budget_seconds, outside)
+
+
+def _checked_certificate(f: A.Expr, g: A.Expr, rel: str) -> Certificate | None:
+    """A (c, N0) certificate of the proved atom `f rel g` that the independent checker
+    accepts (growth/certificates.py), when certificates are on and one is found."""
+    if not (_certificates and rel in ("O", "o", "Theta", "Omega", "omega")):
+        return None
+    found = certificate(f, g, rel)
+    return found if found is not None and check_certificate(f, g, found) else None
 
 
 def _tier3(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:
@@ -113,7 +118,8 @@ def _tier3(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict
     answer = growth.relation_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
-    return AtomVerdict(atom, answer, TIER3)
+    cert = _checked_certificate(f, g, rel) if answer else None
+    return AtomVerdict(atom, answer, TIER3, certificate=cert)
 
 
 def _poly_by_limit(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:
