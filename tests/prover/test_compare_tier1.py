@@ -5,11 +5,9 @@ exactly the pipeline's comparison — relation, tier, certificate, printed text,
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from rcproof.relation import _searched, _tier1_pair, compare
 from rcproof.syntax.notation import to_ascii
-
 from tests.growth.growth_gen import Mono, sum_expr, sums
 
 
