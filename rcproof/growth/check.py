@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from rcproof.budget import current, spend
+from rcproof.growth import ratbounds
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -228,8 +229,28 @@ def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
     k1 = h[lead]
     if k1 <= 0:
         return False
+    if _exactly_nonnegative(h, lead, log2_n0):  # rationals first: no mpmath (issue 13)
+        spend(_IV_UNITS * len(h), "checking a certificate (interval bounds)")
+        return True
     from mpmath import iv
 
+    with _precision(iv):
+        return _nonnegative_by_intervals(h, lead, k1, log2_n0, iv)
+
+
+@contextmanager
+def _precision(iv: Any) -> Iterator[None]:
+    saved = iv.prec
+    iv.prec = _PREC
+    try:
+        yield
+    finally:
+        iv.prec = saved
+
+
+def _nonnegative_by_intervals(h: Poly, lead: Mono, k1: Fraction, log2_n0: int,
+                              iv: Any) -> bool:
+    """The bound of the module docstring in mpmath interval arithmetic."""
     t0 = iv.mpf(log2_n0) * iv.log(2)  # log N0
     log_t0 = iv.log(t0)
     loglog_t0 = iv.log(log_t0)
@@ -255,6 +276,39 @@ def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
         log_r = _iv(alpha) * t0 + _iv(beta) * log_t0 + _iv(gamma) * loglog_t0
         bound = bound + _iv(k) * iv.exp(log_r)
     return bool(bound.a >= 0)
+
+
+def _exactly_nonnegative(h: Poly, lead: Mono, log2_n0: int) -> bool:
+    """The bound of the module docstring in exact rational interval arithmetic
+    (growth/ratbounds.py); False when it does not show h ≥ 0 (intervals then decide)."""
+    t0 = ratbounds.scale(Fraction(log2_n0), ratbounds.log2())  # log N0
+    log_t0 = ratbounds.log(t0)
+    if log_t0 is None or not log_t0[0] >= 1:
+        return False
+    loglog_t0 = ratbounds.log(log_t0)
+    if loglog_t0 is None:
+        return False
+    bound = h[lead]
+    for m, k in h.items():
+        if m == lead or k > 0:
+            continue
+        alpha, beta, gamma = (m[0] - lead[0], m[1] - lead[1], m[2] - lead[2])
+        if alpha < 0:
+            if not t0[0] >= (abs(beta) + abs(gamma)) / -alpha:
+                return False
+        elif beta < 0:
+            if gamma > 0 and not log_t0[0] >= gamma / -beta:
+                return False
+        elif not (alpha == 0 and beta == 0 and gamma < 0):
+            return False
+        log_r = sum((w * (x[1] if w > 0 else x[0])
+                     for w, x in ((alpha, t0), (beta, log_t0), (gamma, loglog_t0))),
+                    Fraction(0))  # an upper bound of log r_i(N0)
+        r = ratbounds.exp_upper(log_r)
+        if r is None:
+            return False
+        bound += k * r
+    return bound >= 0
 
 
 def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
@@ -298,11 +352,4 @@ def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     """Prove a(n) ≤ c·b(n) for all real n ≥ 2^log2_n0; False means "not proved"."""
     if c <= 0 or log2_n0 < _MIN_LOG2_N0:
         return False
-    from mpmath import iv
-
-    saved = iv.prec
-    iv.prec = _PREC
-    try:
-        return _le(a, b, c, log2_n0)
-    finally:
-        iv.prec = saved
+    return _le(a, b, c, log2_n0)
