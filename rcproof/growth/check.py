@@ -15,6 +15,7 @@ k_i·r_i(N0), which is evaluated in mpmath interval arithmetic in log space (t =
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
@@ -278,16 +279,25 @@ def _nonnegative_by_intervals(h: Poly, lead: Mono, k1: Fraction, log2_n0: int,
     return bool(bound.a >= 0)
 
 
+@functools.lru_cache(maxsize=256)
+def _logs_at(log2_n0: int) -> tuple[ratbounds.Interval, ...] | None:
+    """Enclosures of t = log N0, log t and log log t for N0 = 2^log2_n0 (log t ≥ 1), or
+    None."""
+    t0 = ratbounds.scale(Fraction(log2_n0), ratbounds.log2())
+    log_t0 = ratbounds.log(t0)
+    if log_t0 is None or not log_t0[0] >= 1:
+        return None
+    loglog_t0 = ratbounds.log(log_t0)
+    return None if loglog_t0 is None else (t0, log_t0, loglog_t0)
+
+
 def _exactly_nonnegative(h: Poly, lead: Mono, log2_n0: int) -> bool:
     """The bound of the module docstring in exact rational interval arithmetic
     (growth/ratbounds.py); False when it does not show h ≥ 0 (intervals then decide)."""
-    t0 = ratbounds.scale(Fraction(log2_n0), ratbounds.log2())  # log N0
-    log_t0 = ratbounds.log(t0)
-    if log_t0 is None or not log_t0[0] >= 1:
+    logs = _logs_at(log2_n0)
+    if logs is None:
         return False
-    loglog_t0 = ratbounds.log(log_t0)
-    if loglog_t0 is None:
-        return False
+    t0, log_t0, loglog_t0 = logs
     bound = h[lead]
     for m, k in h.items():
         if m == lead or k > 0:

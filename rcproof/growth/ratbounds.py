@@ -10,9 +10,9 @@ with explicit remainder bounds:
 * log x = m·log 2 + log r with x = 2^m·r, 1 ≤ r < 2, and log r = 2·atanh(y),
   y = (r−1)/(r+1) ∈ [0, 1/3): 2·Σ_{j≥0} y^(2j+1)/(2j+1), every term positive (the
   partial sum is a lower bound), remainder after J terms ≤ 2·y^(2J+1)/((2J+1)(1−y²));
-* exp(−v) for v ≥ 0: 1/exp(v) with exp(v) ≥ Σ_{j<J} v^j/j! (positive terms), so
-  1/Σ is an upper bound (only upper bounds of exp are needed, for arguments ≤ 0; a
-  positive argument is refused).
+* exp(−v) for v ≥ 0: (1/exp(w))^(2^s) with w = v/2^s ≤ 1/2 and exp(w) ≥ Σ_{j<J} w^j/j!
+  (positive terms), so the reciprocal is an upper bound (only upper bounds of exp are
+  needed, for arguments ≤ 0; a positive argument is refused).
 
 Sources: the series and remainders are the textbook ones (Abramowitz & Stegun 4.1.27
 for log via atanh, 4.2.1 for exp); outward rounding as in interval arithmetic (Moore,
@@ -112,19 +112,30 @@ def log(x: Interval) -> Interval | None:
 
 
 def exp_upper(u: Fraction) -> Fraction | None:
-    """An upper bound of exp(u) for u ≤ 0, or None (u > 0)."""
+    """An upper bound of exp(u) for u ≤ 0, or None (u > 0).
+
+    Range reduction: with w = −u/2^s ≤ 1/2, exp(u) = exp(−w)^(2^s); exp(w) is bounded
+    below by its Taylor partial sum in integer fixed point (each term rounded down), its
+    reciprocal rounded up, then squared s times rounding up (all values in (0, 1])."""
     if u > 0:
         return None
     v = -u
     if v > 64:
         return Fraction(1, 1 << 64)  # e^-v < e^-64 < 2^-64
-    total, term = Fraction(0), Fraction(1)
-    for j in range(1, _TERMS):
+    s = 0
+    while v > Fraction(1, 2) * (1 << s):
+        s += 1
+    one = 1 << PREC
+    w_low = (v.numerator << PREC) // (v.denominator << s)  # ⌊w·2^PREC⌋ ≤ w·2^PREC
+    total, term, j = 0, one, 0
+    while term:
         total += term
-        term = _down(term * v / j)
-        if term < Fraction(1, 1 << (PREC + 4)) and j > v:
-            break
-    return _up(1 / total)
+        j += 1
+        term = term * w_low // (j << PREC)
+    upper = -((-(one * one)) // total)  # ⌈2^(2·PREC) / total⌉ ≥ exp(−w)·2^PREC
+    for _ in range(s):
+        upper = -((-(upper * upper)) // one)
+    return Fraction(upper, one)
 
 
 def scale(c: Fraction, x: Interval) -> Interval:
