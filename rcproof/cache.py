@@ -4,8 +4,8 @@ keyed by their path and a digest of their text.
 
 It stores no verdicts and no theorems: a cached answer is replayed through the kernel,
 which re-unfolds the statement, re-decides Tier 1 atoms and asks the oracle again (which
-finds its answer here, bound to the exact query). A key is the tool version (the release
-and a digest of the checker's code) and the query (formula, hypotheses, side conditions,
+finds its answer here, bound to the exact query). A key is the tool version (a digest
+of the checker's code and grammar) and the query (formula, hypotheses, side conditions,
 what its names mean, the budget), so an edit to a definition or to rcproof changes it; each
 row also carries a digest of its key and bytes, so a truncated or corrupted row is a miss.
 Stored in one SQLite file under the user's cache folder; the folder can be
@@ -47,21 +47,17 @@ _hits: dict[str, int] = {}  # key -> time of its last hit (ns), not yet written
 
 @functools.lru_cache(maxsize=1)
 def version() -> str:
-    """The release plus a digest of the checker's own source files and grammar, so that
-    any change to the code (not only a release) invalidates every cached verdict."""
-    from importlib import metadata  # only when the cache is used (start-up)
-
-    try:
-        release = metadata.version("rcproof")
-    except metadata.PackageNotFoundError:
-        release = "source"
+    """A digest of the checker's own source files and grammar, so that any change to the
+    code (not only a release) invalidates every cached verdict. The release number adds
+    nothing the digest lacks (a release is its source files), and reading it costs an
+    import of importlib.metadata on every start (issue 13), so it is not part of it."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     from rcproof.resources import grammar_path
 
     for path in [*sorted(package.rglob("*.py")), grammar_path()]:
         digest.update(path.read_bytes())
-    return f"{release}+{digest.hexdigest()[:16]}"
+    return f"code+{digest.hexdigest()[:16]}"
 
 
 def cache_dir() -> Path:

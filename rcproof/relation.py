@@ -9,18 +9,20 @@ replays, so a relation is printed only when a kernel theorem backs it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rcproof.elaborate.check import Checker
 from rcproof.elaborate.symbols import BUILTINS, ParamSym, Scope
 from rcproof.errors import RcError
-from rcproof.kernel import Verdict
-from rcproof.prover.tactics import Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
-from rcproof.syntax.parser import parse_expr, parse_prop
 from rcproof.syntax.reason import Reason, as_text, because
 from rcproof.syntax.terms import is_ground
 from rcproof.syntax.walk import names
+
+if TYPE_CHECKING:  # the search pipeline and lark are imported only off the Tier 1 path
+    from rcproof.kernel import Verdict
+    from rcproof.prover.tactics import Tactics
 
 TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",
               "limit": "Tier 3 (exp-log engine)"}
@@ -99,6 +101,8 @@ def _names(node: object) -> set[str]:
 
 def _scope(exprs: list[A.Expr], assumptions: list[str]) -> Scope:
     """Every free name is a real parameter, constrained by the --assume comparisons."""
+    from rcproof.syntax.parser import parse_prop
+
     props: list[A.Comparison] = []
     for text in assumptions:
         prop = parse_prop(text, "--assume")
@@ -123,9 +127,20 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
             ) -> Comparison:
     """The strongest relation between two expressions of n (free names are real
     parameters constrained by `assumptions`). Raises RcError on bad input."""
-    from rcproof.prover.ground import set_certificates
-
     assumed = tuple(assumptions or ())
+    if not assumed:
+        quick = _tier1_pair(left_text, right_text)
+        if quick is not None:
+            return quick
+    return _searched(left_text, right_text, assumed)
+
+
+def _searched(left_text: str, right_text: str, assumed: tuple[str, ...]) -> Comparison:
+    """`compare` through the whole pipeline: the engine searches, the kernel replays."""
+    from rcproof.prover.ground import set_certificates
+    from rcproof.prover.tactics import Tactics
+    from rcproof.syntax.parser import parse_expr, parse_prop
+
     set_certificates(True)  # compare always gives the certificate
     left, right = parse_expr(left_text, "<left>"), parse_expr(right_text, "<right>")
     scope = _scope([left, right], list(assumed))
@@ -154,6 +169,62 @@ def compare(left_text: str, right_text: str, assumptions: list[str] | None = Non
                      A.Relation(left, "O", right), ": ", upper.reason or upper.status, "\n  ",
                      A.Relation(left, "Omega", right), ": ", lower.reason or lower.status)
     return Comparison(left, right, None, reason=reason, assumptions=assumed)
+
+
+def _tier1_pair(left_text: str, right_text: str) -> Comparison | None:
+    """The comparison of a ground pair that Tier 1 settles, without the search pipeline
+    (issue 13: `compare` of two monomials should cost little more than start-up), or None
+    to take the whole pipeline instead.
+
+    The same relations are tried in the same order as `_ground` does (`~`, o, Theta,
+    omega), each by the kernel's Tier 1 rule (`kernel.rules.ground`, the theorem the
+    pipeline's replay ends in), with the certificate computed and checked as the engine
+    does (`prover.ground`). Anything else goes to the pipeline, which then answers and
+    reports exactly as before: text the expression reader leaves to lark (errors
+    included), a name other than n or a built-in, a checker error, an atom Tier 1 leaves
+    open (Tier 3 may settle it), no relation proved. The work is budgeted with a quarter
+    of the per-theorem budget, so an input that could exhaust the pipeline's budget is
+    left to the pipeline and reported as it reports it."""
+    from rcproof.syntax.exprread import read_expr
+
+    left, right = read_expr(left_text, "<left>"), read_expr(right_text, "<right>")
+    if left is None or right is None or not (is_ground(left) and is_ground(right)):
+        return None
+    try:
+        for e in (left, right):
+            Checker(Scope(), "").expr(e, {})
+    except RcError:
+        return None
+    from rcproof import budget
+    from rcproof.budget import Budget, BudgetExhausted, budget_scope
+    from rcproof.growth.errors import GrowthError
+    from rcproof.kernel import rules
+
+    try:
+        with budget_scope(Budget(budget.DEFAULT_UNITS // 4)):  # read now: tests patch it
+            for rel in ("~", "o", "Theta", "omega"):
+                atom = A.Relation(left, rel, right)
+                thm = rules.ground(atom)
+                if thm is None or thm.hypotheses or thm.oracles or thm.axioms:
+                    return None
+                if thm.prop == A.Not(atom):
+                    continue
+                if thm.prop != atom:
+                    return None
+                cert = _checked_certificate(left, right, "Theta" if rel == "~" else rel)
+                return Comparison(left, right, rel, "growth", cert)
+    except (BudgetExhausted, GrowthError):
+        return None
+    return None
+
+
+def _checked_certificate(f: A.Expr, g: A.Expr, rel: str) -> str | None:
+    """The (c, N0) certificate the engine attaches to a proved Tier 1 atom
+    (prover.ground._decide_atom), as its derivation step prints it."""
+    from rcproof.growth.certificates import certificate, check_certificate
+
+    found = certificate(f, g, rel)
+    return str(found) if found is not None and check_certificate(f, g, found) else None
 
 
 def compare_text(left_text: str, right_text: str, assumptions: list[str]) -> str:

@@ -80,7 +80,8 @@ def _ignore_interrupts() -> None:
 
 def _parser(jobs: int) -> Callable[[str, str], A.Module]:
     """`_parser_uncached`, its modules kept in the cache (`cached_parse`)."""
-    uncached = _parser_uncached(jobs)
+    def uncached(source: str, path: str) -> A.Module:  # lark only on a cache miss
+        return _parser_uncached(jobs)(source, path)
 
     def parse_file(source: str, path: str) -> A.Module:
         return cached_parse(source, path, uncached)

@@ -18,13 +18,14 @@ checkexp.py; outside that fragment too the checker refuses (returns False).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 
 from rcproof.budget import current, spend
-from rcproof.growth import checkexp
-from rcproof.growth.checkbound import iv_of, monomials_nonnegative
+from rcproof.growth import checkexp, ratbounds
+from rcproof.growth.checkbound import IV_UNITS, iv_of, monomials_nonnegative
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Fraction, Fraction]
@@ -218,10 +219,60 @@ def _normalize(e: Expr) -> Poly:
 
 
 def _poly_nonnegative(h: Poly, log2_n0: int) -> bool:
-    """h(n) ≥ 0 for every real n ≥ 2^log2_n0 (checkbound.py; exact rational coefficients)."""
+    """h(n) ≥ 0 for every real n ≥ 2^log2_n0 (exact rational coefficients): first in
+    exact rational intervals (ratbounds.py, no mpmath: issue 13), else by checkbound.py's
+    mpmath intervals; both bound the same quantity (see the module docstring)."""
     if any(k == 0 for k in h.values()):
         h = {m: k for m, k in h.items() if k}
+    if not h:
+        return True
+    lead = max(h)
+    if h[lead] > 0 and log2_n0 >= 4 and _exactly_nonnegative(h, lead, log2_n0):
+        spend(IV_UNITS * len(h), "checking a certificate (interval bounds)")
+        return True
     return monomials_nonnegative({m: iv_of(k) for m, k in h.items()}, log2_n0)
+
+
+@functools.lru_cache(maxsize=256)
+def _logs_at(log2_n0: int) -> tuple[ratbounds.Interval, ...] | None:
+    """Enclosures of t = log N0, log t and log log t for N0 = 2^log2_n0 (log t ≥ 1), or
+    None."""
+    t0 = ratbounds.scale(Fraction(log2_n0), ratbounds.log2())
+    log_t0 = ratbounds.log(t0)
+    if log_t0 is None or not log_t0[0] >= 1:
+        return None
+    loglog_t0 = ratbounds.log(log_t0)
+    return None if loglog_t0 is None else (t0, log_t0, loglog_t0)
+
+
+def _exactly_nonnegative(h: Poly, lead: Mono, log2_n0: int) -> bool:
+    """The bound of the module docstring in exact rational interval arithmetic
+    (growth/ratbounds.py); False when it does not show h ≥ 0 (intervals then decide)."""
+    logs = _logs_at(log2_n0)
+    if logs is None:
+        return False
+    t0, log_t0, loglog_t0 = logs
+    bound = h[lead]
+    for m, k in h.items():
+        if m == lead or k > 0:
+            continue
+        alpha, beta, gamma = (m[0] - lead[0], m[1] - lead[1], m[2] - lead[2])
+        if alpha < 0:
+            if not t0[0] >= (abs(beta) + abs(gamma)) / -alpha:
+                return False
+        elif beta < 0:
+            if gamma > 0 and not log_t0[0] >= gamma / -beta:
+                return False
+        elif not (alpha == 0 and beta == 0 and gamma < 0):
+            return False
+        log_r = sum((w * (x[1] if w > 0 else x[0])
+                     for w, x in ((alpha, t0), (beta, log_t0), (gamma, loglog_t0))),
+                    Fraction(0))  # an upper bound of log r_i(N0)
+        r = ratbounds.exp_upper(log_r)
+        if r is None:
+            return False
+        bound += k * r
+    return bound >= 0
 
 
 def _le(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
@@ -295,11 +346,4 @@ def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
     """Prove a(n) ≤ c·b(n) for all real n ≥ 2^log2_n0; False means "not proved"."""
     if c <= 0 or log2_n0 < _MIN_LOG2_N0:
         return False
-    from mpmath import iv
-
-    saved = iv.prec
-    iv.prec = _PREC
-    try:
-        return _le(a, b, c, log2_n0)
-    finally:
-        iv.prec = saved
+    return _le(a, b, c, log2_n0)

@@ -102,6 +102,9 @@ def _candidates(statement: A.Forall) -> list[A.Expr]:
 
 def _note(item: object) -> Reason:
     """An unfolding note (a pair of laws, or a witness family) as a reason."""
+    if type(item) is tuple:  # a pair of laws (first: the runtime Protocol check is slow)
+        low, up = item
+        return because(low, " vs ", up)  # each law by its name (prose) or its constraint
     if isinstance(item, FamilyView):
         parts = [because(Assignments(((A.Name(name), value),))) for name, value in item.exact]
         for name, bounds in item.bounded:
@@ -190,8 +193,13 @@ class Tactics:
             return unknown(statement, because(exc.reason))
         steps: list[Step] = []
         if unfolded.formula != goal:
-            notes = {str(r): r for r in reversed([_note(n) for n in unfolded.notes])}
-            once = [notes.pop(str(r)) for r in map(_note, unfolded.notes) if str(r) in notes]
+            once: list[Reason] = []  # each distinct note once, in order of appearance
+            seen: set[str] = set()
+            for r in map(_note, unfolded.notes):
+                text = str(r)
+                if text not in seen:
+                    seen.add(text)
+                    once.append(r)
             steps.append(Step(unfolded.formula, "unfold", note=tuple(once)))
         outcome, strong = self._decide(unfolded)
         condition = None  # where a parametric statement holds and where it fails

@@ -13,14 +13,16 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-import lark
-from lark import Token
+from typing import TYPE_CHECKING
 
 from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax.ast import Span
 
-Lexer = Callable[[str], Iterable[Token]]
+if TYPE_CHECKING:  # lark itself is imported only when a message is built (start-up)
+    import lark
+    from lark import Token
+
+Lexer = Callable[[str], Iterable["Token"]]
 
 _DECL_WORDS = ("theorem", "lemma", "let", "fun", "family", "class", "param", "import",
                "axiom", "cite")
@@ -186,6 +188,8 @@ def _lex_prefix(lex: Lexer | None, source: str, stop: int, more: int) -> tuple[l
     after: list[Token] = []
     if lex is None:
         return before, after
+    import lark
+
     try:
         for tok in lex(source):
             if (tok.start_pos or 0) < stop:
@@ -1065,6 +1069,8 @@ def syntax_error(exc: lark.exceptions.UnexpectedInput, source: str, path: str,
     `terminals` maps terminal names to the literal text they match (EQUAL -> `=`);
     `lex` tokenizes the whole source, which lets the message look at the context.
     """
+    import lark
+
     def texts(names: Iterable[str]) -> set[str]:
         return {terminals.get(name, name) for name in names if name not in _IGNORED}
 
