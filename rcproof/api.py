@@ -237,9 +237,20 @@ def _text(value: object, what: str) -> str:
     return str(value)
 
 
+BUDGET_RANGE = (0.1, 600.0)  # as the CLI's --budget
+
+
 def _budget(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise TypeError(f"budget must be a positive number of seconds, not {value!r}")
+    """The work budget per theorem (millions of counted operations, as `--budget`).
+
+    Raises TypeError for a non-number, ValueError for a number outside BUDGET_RANGE
+    (NaN and infinities included)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        raise TypeError(f"budget must be a number between {BUDGET_RANGE[0]} and "
+                        f"{BUDGET_RANGE[1]:g}, not {type(value).__name__}")
+    low, high = BUDGET_RANGE
+    if not low <= value <= high:  # False for NaN as well
+        raise ValueError(f"budget must be between {low} and {high:g}, not {value!r}")
     return float(value)
 
 

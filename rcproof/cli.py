@@ -16,6 +16,21 @@ from rcproof.errors import RcError, did_you_mean  # noqa: E402
 from rcproof.syntax import ast as A  # noqa: E402
 
 
+class _Budget(click.FloatRange):
+    """--budget: a number in [0.1, 600]; NaN, which every comparison lets through a
+    plain FloatRange, is refused like any other value out of range."""
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number in the range 0.1<=x<=600.", param, ctx)
+        return number
+
+
+_BUDGET = _Budget(0.1, 600)
+
+
 class _Group(click.Group):
     """Every command's input errors are reported here, once: located message, exit 2."""
 
@@ -61,7 +76,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes (files are checked in parallel).")
 @click.option("--lemmas", is_flag=True, help="Also list proved lemmas.")
-@click.option("--budget", type=click.FloatRange(0.1, 600), default=2.0, show_default=True,
+@click.option("--budget", type=_BUDGET, default=2.0, show_default=True,
               help="Work budget per theorem, in millions of counted operations (z3's "
                    "rlimit units included); running out makes the theorem unknown. "
                    "Tier 3's sympy limit still reads it as seconds per call.")

@@ -158,3 +158,14 @@ def test_deeply_nested_input_is_handled_as_by_the_cli() -> None:
     report = rcproof.verify_text(f"theorem big: {terms} = O(n^500)\n")
     assert [r.status for r in report] == ["proved"]
     assert rcproof.compare(terms, "n^300").rel == "o"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), 1e300, 0, -1,
+                                   0.01, 601])
+def test_a_budget_out_of_range_raises_value_error(value: float) -> None:
+    """Review 5, F1: NaN and infinities got past the check and crashed deep inside; the
+    API takes the CLI's range (0.1 to 600) and names the argument."""
+    with pytest.raises(ValueError, match="budget must be between"):
+        rcproof.verify_text("theorem t: n = O(n)", budget=value)
+    with pytest.raises(ValueError, match="budget must be between"):
+        rcproof.bound("transformers", "SMAT", budget=value)

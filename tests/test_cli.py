@@ -213,3 +213,13 @@ def test_contradictory_assumptions_are_vacuous_whatever_the_expressions(
 def test_an_assumption_on_n_is_an_input_error(assumption: str) -> None:
     code, out = run("compare", "n^d", "n", "--assume", assumption)
     assert code == 2 and "asymptotic variable" in out, out
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e9", "0", "abc"])
+def test_a_budget_out_of_range_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    """Review 5, F1: `--budget nan` passed click's range check and crashed."""
+    path = tmp_path / "t.rc"
+    path.write_text("theorem t: n = O(n)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(path), "--budget", value])
+    assert result.exit_code == 2 and "internal error" not in result.output
+    assert "Invalid value for '--budget'" in result.output, result.output

@@ -612,8 +612,8 @@ class Decider:
                 holds = tuple((name, value) for name, value in _model_pairs(tr, model)
                               if show(name) in tr.fixed) if model is not None else None
             else:
-                holds = self._holds_example(tr, assumptions + where + [goal]) \
-                    if genuine else None
+                holds = self._holds_example(tr, assumptions + where + [goal],
+                                            _antecedents(tr, matrix)) if genuine else None
             if holds:
                 text += because(": holds when ", Assignments(holds))
             if counter:
@@ -711,9 +711,16 @@ class Decider:
         result = budgeted_check(solver)
         return result, solver.model() if result == z3.sat else None
 
-    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef]
-                       ) -> Counterexample | None:
-        model = self._simple_model(tr, facts + tr.guards)
+    def _holds_example(self, tr: _Translation, facts: list[z3.BoolRef],
+                       antecedents: list[z3.BoolRef]) -> Counterexample | None:
+        """Values for which the statement holds, preferring values that make the
+        antecedents of its implications (the facts a step uses) true: `g = n²` satisfies
+        `g = O(n) → g = o(n)` only vacuously and would read as a witness (review 5)."""
+        model = None
+        if antecedents:
+            model = self._simple_model(tr, facts + antecedents + tr.guards)
+        if model is None:
+            model = self._simple_model(tr, facts + tr.guards)
         return (_model_pairs(tr, model) or None) if model is not None else None
 
     def _param_assumptions(self, tr: _Translation, reasons: list[Reason]) -> list[z3.BoolRef]:
@@ -781,3 +788,13 @@ def _fails_for_all_pins(tr: _Translation, model: z3.ModelRef, facts: list[z3.Boo
              if d.arity() == 0 and not d.name().startswith("const:")]
     return (check(tr, tr.pins + fixes + [goal]) == z3.unsat
             and check(tr, tr.pins + fixes + [z3.Not(z3.And(*facts))]) == z3.unsat)
+
+
+def _antecedents(tr: _Translation, matrix: A.Prop) -> list[z3.BoolRef]:
+    """The left sides of `matrix`'s chain of implications A → (B → C), translated (their
+    translation notes are dropped: they only steer the choice of an example)."""
+    out = []
+    while isinstance(matrix, A.Implies):
+        out.append(tr.prop(matrix.left, []))
+        matrix = matrix.right
+    return out
