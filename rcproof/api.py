@@ -16,6 +16,7 @@ whose `str` is the located message the CLI prints.
 from __future__ import annotations
 
 import functools
+import math
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -240,6 +241,19 @@ def _text(value: object, what: str) -> str:
 BUDGET_RANGE = (0.1, 600.0)  # as the CLI's --budget
 
 
+def _dimension_text(dim: object) -> str:
+    """`bound`'s dimension as text for parse_dim: an int, a Fraction, a finite float, or
+    a str. Raises TypeError for anything else (True, None inside lists, …) and
+    ValueError for NaN and infinities, which would otherwise read as the names 'nan' and
+    'inf' (review 6)."""
+    if isinstance(dim, bool) or not isinstance(dim, (int, float, Fraction, str)):
+        raise TypeError(f"dim must be a number >= 2 or a name such as 'd', not "
+                        f"{type(dim).__name__}")
+    if isinstance(dim, float) and not math.isfinite(dim):
+        raise ValueError(f"dim must be a finite number >= 2 or a name, not {dim!r}")
+    return str(dim)  # a float as its shortest decimal: 2.7 is 27/10
+
+
 def _budget(value: object) -> float:
     """The work budget per theorem (millions of counted operations, as `--budget`).
 
@@ -302,6 +316,8 @@ def compare(a: str, b: str, assume: str | tuple[str, ...] | list[str] = ()) -> C
     error, TypeError for arguments that are not text."""
     from rcproof.relation import compare as decide
 
+    if not isinstance(assume, (str, tuple, list)):
+        raise TypeError(f"assume must be a str or a list of str, not {type(assume).__name__}")
     assumptions = [assume] if isinstance(assume, str) else list(assume)
     return decide(_text(a, "a"), _text(b, "b"),
                   [_text(x, "each assumption") for x in assumptions])
@@ -342,5 +358,5 @@ def bound(path_or_src: str | os.PathLike[str], family: str,
     member = instance(parse_instance(family), [f"{k}={v}" for k, v in (params or {}).items()])
     name = member.id if hasattr(member, "id") else member.func  # type: ignore[attr-defined]
     unit, _ = find_family(units, name)
-    d = None if dim is None else parse_dim(str(dim))
+    d = None if dim is None else parse_dim(_dimension_text(dim))
     return _from_bound(tight_bound(unit, member, d, budget, cls=cls))

@@ -348,11 +348,16 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
         out = rewrite(e, swap)
         return None if missing else out  # type: ignore[return-value]
 
-    def largest(values: dict[str, A.Expr]) -> tuple[A.Expr, tuple[str, ...]] | None:
+    def largest(values: dict[str, A.Expr], every: bool = False
+                ) -> tuple[A.Expr, tuple[str, ...]] | None:
+        """The largest lower bound at `values`; with `every`, None unless every law's
+        bound can be evaluated there (an upper end must dominate them all)."""
         leads = []
         for b in lowers:
             e = at(values, b.expr)
             if e is None:
+                if every:
+                    return None
                 continue
             try:
                 leads.append((growth.leading(e), law_name(b.law)))
@@ -365,7 +370,7 @@ def _interval_bound(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
         return next(lead for lead, _ in leads if lead.exps == top).to_expr(), laws
 
     kernel = Tactics(scope, budget)
-    high = largest(uppers) if len(uppers) == len(bounded) else None
+    high = largest(uppers, every=True)  # resources no law mentions need no upper bound
     low = largest(lows)
     high_expr = low_expr = None
     laws: tuple[str, ...] = ()

@@ -169,3 +169,25 @@ def test_a_budget_out_of_range_raises_value_error(value: float) -> None:
         rcproof.verify_text("theorem t: n = O(n)", budget=value)
     with pytest.raises(ValueError, match="budget must be between"):
         rcproof.bound("transformers", "SMAT", budget=value)
+
+
+@pytest.mark.parametrize(("dim", "error"), [
+    (float("inf"), ValueError), (float("nan"), ValueError), (float("-inf"), ValueError),
+    (True, TypeError), ([3], TypeError), (1, Exception), (1.5, Exception),
+])
+def test_a_dimension_that_is_not_one_is_refused(dim: object, error: type) -> None:
+    """Review 6, F5: inf, nan and True were read as dimension *names*."""
+    with pytest.raises(error):
+        rcproof.bound("transformers", "SMAT", dim)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("dim", "shown"), [(2.5, "5/2"), (3.0, "3"), ("5/2", "5/2"),
+                                            (Fraction(7, 2), "7/2")])
+def test_numeric_dimensions_of_every_type(dim: object, shown: str) -> None:
+    result = rcproof.bound("transformers", "SMAT", dim)  # type: ignore[arg-type]
+    assert f"d = {shown}" in str(result), str(result)
+
+
+def test_assume_of_the_wrong_type_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="assume must be"):
+        rcproof.compare("n", "n^2", assume=5)  # type: ignore[arg-type]

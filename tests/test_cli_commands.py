@@ -400,6 +400,24 @@ def test_a_family_known_by_bounds_in_no_class_is_said_so(tmp_path: Path, cap: st
         assert code == 1 and "kernel: proved" in out and "O(?)" not in out, out
 
 
+@pytest.mark.parametrize(("resources", "expected"), [
+    ("size = n; depth = 1; wires = Omega(n^4)", "Θ(√n)"),
+    ("size = O(n); depth = 1; wires = Omega(n^4)", "Θ(√n)"),
+    ("size = n^3; depth = log(n); fanout = O(n^9)", "Θ(n)"),
+    ("size = Theta(n^3); depth = 1; energy = Omega(2^n)", "Θ(n)"),
+])
+def test_resources_no_law_mentions_do_not_hide_the_bound(tmp_path: Path, resources: str,
+                                                         expected: str) -> None:
+    """Review 6, F2: a resource outside every law (`wires`) known only by a lower bound
+    made `bound` print `Ω(…) … O(?)`, while `verify` proved t* exactly."""
+    path = tmp_path / "extra.rc"
+    path.write_text(f"import physics\nfamily V {{ {resources} }}\n", encoding="utf-8")
+    code, out = run("bound", str(path), "V")
+    assert code == 0 and f"t*_3 = {expected}" in out and "O(?)" not in out, out
+    code, out = run("table", str(path), "--dims", "3")
+    assert "O(?)" not in out, out
+
+
 @pytest.mark.parametrize(("option", "value"), [
     ("--dims", ""), ("--dims", "2,,3"), ("--dims", "3,"), ("--dims", ",2"),
     ("--families", "F,"), ("--families", ""), ("--families", "F,,F"),

@@ -116,8 +116,8 @@ def check_certificate(f: Expr, g: Expr, cert: Certificate) -> bool:
 
 def _scale(x: Fraction) -> Fraction:
     """A power of ten about 1/10 of x (x > 0), without float overflow."""
-    digits = len(str(x.numerator)) - len(str(x.denominator))
-    return Fraction(10) ** (digits - 2)
+    digits = len(str(x.numerator)) - len(str(x.denominator))  # ≤ 100,000 digits: see
+    return Fraction(10) ** (digits - 2)  # rcproof/__init__.py
 
 
 def _nice_above(x: Fraction) -> Fraction:

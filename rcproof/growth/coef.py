@@ -56,12 +56,28 @@ def _log_bounds(x: Fraction) -> tuple[Fraction, Fraction]:
     return _down(lo_n - hi_d), _up(hi_n - lo_d)
 
 
+def approx(x: Fraction) -> str:
+    """x to 6 significant digits for messages: `1.5e+07`, or `-1e+400` beyond the float
+    range (where float(x) raises OverflowError)."""
+    try:
+        return f"{float(x):.6g}"
+    except OverflowError:
+        return f"{'-' if x < 0 else ''}1e+{decimal_exponent(x)}"
+
+
+def decimal_exponent(x: Fraction) -> int:
+    """About log10 |x| (within one) for x ≠ 0, from bit lengths: str() of an integer
+    beyond 4,300 digits raises ValueError in Python ≥ 3.11, and is slow anyway."""
+    bits = abs(x.numerator).bit_length() - x.denominator.bit_length()
+    return math.floor(bits * math.log10(2))
+
+
 def _exp_bounds(x: Fraction) -> tuple[Fraction, Fraction]:
     """Rigorous bounds on e^x; refuses arguments whose exponential leaves the float range."""
     if x == 0:
         return Fraction(1), Fraction(1)
     if abs(x) > _EXP_LIMIT:
-        raise NotInFragment(f"the constant e^({float(x):.6g}) is too large for interval bounds")
+        raise NotInFragment(f"the constant e^({approx(x)}) is too large for interval bounds")
     lo = _widen(math.exp(float(_down(x))))[0]
     hi = _widen(math.exp(float(_up(x))))[1]
     return max(lo, Fraction(0)), hi
@@ -126,7 +142,12 @@ class Coef:
         return None
 
     def midpoint(self) -> float:
-        return float((self.lo + self.hi) / 2)
+        """The midpoint as a float (±inf beyond the float range)."""
+        mid = (self.lo + self.hi) / 2
+        try:
+            return float(mid)
+        except OverflowError:
+            return math.copysign(math.inf, mid)
 
     # ---- arithmetic ------------------------------------------------------------------
     @staticmethod
@@ -242,7 +263,7 @@ class Coef:
     def __str__(self) -> str:
         if self.is_exact:
             return str(self.lo)
-        return f"[{float(self.lo):.6g}, {float(self.hi):.6g}]"
+        return f"[{approx(self.lo)}, {approx(self.hi)}]"
 
 
 def _exact_root_power(c: Fraction, r: Fraction) -> Fraction | None:

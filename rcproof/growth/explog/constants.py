@@ -182,7 +182,10 @@ def _fraction(x: Any) -> Fraction:
 
     negative, man, exp, _ = mpmath.mpf(x)._mpf_
     if abs(int(exp)) > MAX_BINARY_EXPONENT:
-        raise Undecided(f"an enclosure bound 2^{int(exp)} is too large to use exactly")
+        digits = len(str(abs(int(exp))))
+        sign = "-" if exp < 0 else ""
+        size = f"2^{int(exp)}" if digits <= 12 else f"2^({sign}{digits}-digit number)"
+        raise Undecided(f"an enclosure bound {size} is too large to use exactly")
     value = Fraction(int(man)) * (Fraction(2) ** int(exp))
     return -value if negative else value
 
@@ -286,6 +289,9 @@ def sign_of(c: Any) -> int:
         from rcproof.growth.explog.params import param_sign
 
         return param_sign(c, sign_of)
+    structural = _structural_sign(c)
+    if structural:
+        return structural
     box = _box(c)
     if box is not None and (box[0] > 0 or box[1] < 0):
         return 1 if box[0] > 0 else -1
@@ -319,3 +325,33 @@ def compare_constants(a: Any, b: Any) -> int:
         if ba[1] < bb[0]:
             return -1
     return sign_of(a - b)
+
+
+def _structural_sign(c: Any) -> int:
+    """+1 or −1 when the form of the real constant `c` alone gives its sign, else 0:
+    exp(x) > 0 for every real x, e and π > 0, a product's sign is the product of its
+    factors' signs, a sum of positive terms is positive, a positive base to a real power
+    is positive. No evaluation, so exp(−10^21) (an underflow for any interval of a few
+    thousand bits) is positive at once (review 5)."""
+    import sympy
+
+    spend(1, "signing a constant by its form")
+    if c.is_Rational:
+        return (c.p > 0) - (c.p < 0)
+    if c is sympy.E or c is sympy.pi:
+        return 1
+    if isinstance(c, sympy.exp):
+        return 1 if c.args[0].is_extended_real else 0
+    if c.is_Pow:
+        return 1 if _structural_sign(c.base) > 0 and c.exp.is_extended_real else 0
+    if c.is_Mul:
+        sign = 1
+        for factor in c.args:
+            sign *= _structural_sign(factor)
+            if sign == 0:
+                return 0
+        return sign
+    if c.is_Add:
+        signs = {_structural_sign(term) for term in c.args}
+        return signs.pop() if len(signs) == 1 else 0
+    return 0

@@ -320,7 +320,7 @@ def _check(solver: Any) -> Any:
     context's counter, as in Tier 2) are spent from it."""
     import z3
 
-    from rcproof.budget import current
+    from rcproof.budget import current, keep_ctrl_c_in_python
 
     def count() -> int:  # the context's cumulative counter (0 if z3 does not report it)
         try:
@@ -332,6 +332,7 @@ def _check(solver: Any) -> Any:
     cap = Z3_RLIMIT if left is None else max(1, min(Z3_RLIMIT, left))
     before = count()
     solver.set("rlimit", cap)
+    keep_ctrl_c_in_python(z3)
     result = solver.check()
     spend(max(1, count() - before), "deciding a parameter condition with z3")
     return result
