@@ -128,6 +128,10 @@ def _root(c: Fraction, r: Real) -> Fraction:
         return c
     if not isinstance(r, Fraction) or c <= 0:
         raise Unsupported("an irrational coefficient")
+    if abs(r.numerator) * max(c.numerator.bit_length(), c.denominator.bit_length()) \
+            > X.MAX_BITS:
+        raise Unsupported("a coefficient too large to compute exactly")
+    spend(1, "a rational power of a coefficient (kernel Tier 1)")
     base = c ** r.numerator
     num, den = _int_root(base.numerator, r.denominator), _int_root(
         base.denominator, r.denominator)
