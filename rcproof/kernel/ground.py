@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from rcproof.budget import measured, spend_once
 from rcproof.syntax import ast as A
 from rcproof.tier1.exponents import Unsupported
 from rcproof.tier1.sums import decide as exact_decide
@@ -27,8 +28,30 @@ def poly_holds(f: tuple[Fraction, ...], g: tuple[Fraction, ...]) -> bool:
     return tuple(f) <= zero
 
 
+_MEMO: dict[A.Relation, tuple[bool | None, int]] = {}
+MEMO_ENTRIES = 100_000  # emptied when it reaches this many atoms
+
+
 def decide(atom: A.Relation) -> bool | None:
-    """Whether the ground atom holds, when the kernel's exact check settles it; else None."""
+    """Whether the ground atom holds, when the kernel's exact check settles it; else None.
+
+    Memoized by the exact atom (the engine asks, then the kernel replays, and `--jobs`
+    replays every worker's theorems): a recalled answer costs the work units its
+    computation cost, once per theorem, so verdicts do not depend on what ran before. An
+    exhausted budget is not memoized."""
+    key = ("kernel Tier 1", atom)
+    found = _MEMO.get(atom)
+    if found is not None:
+        spend_once(key, found[1], "recalling a kernel Tier 1 decision")
+        return found[0]
+    value, work = measured(key, lambda: _exact(atom))
+    if len(_MEMO) >= MEMO_ENTRIES:
+        _MEMO.clear()
+    _MEMO[atom] = (value, work)
+    return value
+
+
+def _exact(atom: A.Relation) -> bool | None:
     try:
         return exact_decide(atom)
     except (Unsupported, RecursionError):
