@@ -669,14 +669,14 @@ class ThetaPass:
 
 
 def _grows(e: A.Expr) -> bool:
-    """Whether a ground expression tends to infinity (Tier 1; False when unsure)."""
-    from rcproof.growth.errors import GrowthError
-    from rcproof.growth.exps import ZERO
-    from rcproof.growth.leading import leading
+    """Whether a ground expression tends to infinity (the kernel's Tier 1 check,
+    rcproof.tier1; False when unsure)."""
+    from rcproof.tier1.exponents import Unsupported
+    from rcproof.tier1.sums import ZERO, cmp, leading
 
     if not is_ground(e):
         return False
     try:
-        return leading(e).exps > ZERO
-    except GrowthError:
+        return cmp(leading(e)[1], ZERO) > 0
+    except (Unsupported, RecursionError):
         return False

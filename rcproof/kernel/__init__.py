@@ -5,8 +5,9 @@ have without a theorem of exactly its statement.
 Everything else — the search for witnesses, the three tiers, counter-example search,
 certificates, the cache — is untrusted engine code that proposes; the rules re-check.
 The kernel imports only the core terms (syntax, elaboration's symbols and definitional
-unfolding, which its `unfold` rule re-runs) and the Tier 1 growth algebra; z3 and the
-limit engine reach it only as registered, named oracles; it prints nothing (messages
+unfolding, which its `unfold` rule re-runs) and its own small Tier 1 check
+(rcproof.tier1); z3, the limit engine and the engine's full growth algebra ("growth")
+reach it only as registered, named oracles; it prints nothing (messages
 quote terms through syntax/display, the printer is outside). `python
 tools/trusted_base.py` prints the import closure in lines.
 """

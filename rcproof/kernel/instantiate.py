@@ -29,6 +29,8 @@ from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import nodes, rewrite
+from rcproof.tier1.exponents import Unsupported
+from rcproof.tier1.sums import leading
 
 _BUILTINS = ("log", "sqrt", "exp", "max", "min")
 _fresh = count(1)
@@ -248,12 +250,10 @@ def _walk(e: A.Expr) -> list[object]:
 
 
 def _ground_monomial(e: A.Expr) -> bool:
-    from rcproof.growth.errors import GrowthError
-    from rcproof.growth.leading import leading
-
+    """Whether a ground expression is Θ of one growth monomial (the kernel's Tier 1)."""
     try:
         leading(e)
-    except GrowthError:
+    except (Unsupported, RecursionError):
         return False
     return True
 

@@ -4,7 +4,8 @@ Every rule re-checks what it is given and returns None (never a theorem) when th
 fails; the engine proposes, the rules dispose (ARCHITECTURE.md, "The trusted kernel").
 Propositions are compared as syntax trees (spans ignored).
 
-* `ground(atom)`: ⊢ atom or ⊢ ¬atom, re-decided here by the exact growth algebra.
+* `ground(atom)`: ⊢ atom or ⊢ ¬atom, re-decided here by the kernel's exact Tier 1 check
+  (rcproof.tier1), else by the named oracle "growth" (the engine's full algebra).
 * `oracle(name, query)`: hyps ⊢ P when the registered oracle `name` (z3, limit) says so;
   tagged with the name.
 * `axiom(scope, name)`: ⊢ P for the declared axiom or citation `name: P`; tagged.
@@ -78,9 +79,16 @@ def _join(*theorems: Theorem) -> tuple[set[str], set[str]]:
 # ---- rules without premises ----------------------------------------------------------
 
 def ground(atom: A.Relation) -> Theorem | None:
-    """⊢ atom or ⊢ ¬atom for a ground Landau atom that Tier 1 decides, else None."""
+    """⊢ atom or ⊢ ¬atom for a ground Landau atom that the kernel's exact Tier 1 check
+    decides; outside its scale (an irrational coefficient such as 4^(1/3), exponents over
+    two logarithm bases), the registered oracle "growth" (the engine's full Tier 1
+    algebra) may answer, and the theorem is tagged with it. Else None."""
     value = tier1.decide(atom)
     if value is None:
+        for refute in (False, True):
+            thm = oracle("growth", Query(atom, refute=refute))
+            if thm is not None:
+                return thm
         return None
     return make((), atom if value else A.Not(atom), (), (), _SEAL)
 

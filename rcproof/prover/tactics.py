@@ -71,7 +71,30 @@ def _limit_oracle(query: rules.Query) -> bool:
     return verdict.value is (not query.refute)
 
 
+def _growth_oracle(query: rules.Query) -> bool:
+    """Tier 1 as an oracle: the engine's full growth algebra (growth/compare.py, with
+    interval coefficients and every irrational exponent) on a ground atom that the
+    kernel's own small check (rcproof.tier1) cannot settle."""
+    from rcproof import growth
+    from rcproof.kernel.ground import poly_holds
+
+    atom = query.prop
+    if not isinstance(atom, A.Relation):
+        return False
+    try:
+        if atom.rel in ("poly", "polylog"):
+            base = atom.right if atom.rel == "poly" else A.Call("log", (atom.right,))
+            value = poly_holds(tuple(growth.leading(atom.left).exps),  # type: ignore[arg-type]
+                               tuple(growth.leading(base).exps))  # type: ignore[arg-type]
+        else:
+            value = growth.holds(growth.compare(atom.left, atom.right), atom.rel)
+    except growth.GrowthError:
+        return False
+    return value is (not query.refute)
+
+
 _LIMIT_BUDGET = [2.0]  # seconds of the Tier 3 fallback; set by Tactics
+rules.register_oracle("growth", _growth_oracle)
 rules.register_oracle("z3", _z3_oracle)
 rules.register_oracle("limit", _limit_oracle)
 
