@@ -335,11 +335,7 @@ def in_fragment(e: Expr) -> bool:
         return True
     except (Unsupported, ZeroDivisionError):
         pass
-    try:
-        checkexp.side(e, _MIN_LOG2_N0, upper=True)  # log(S): a bound by S's largest term
-        return True
-    except (checkexp.Unsupported, ZeroDivisionError, ValueError, RecursionError):
-        return False
+    return checkexp.readable(e)  # log(S), S^r: bounded by S's largest term past N0
 
 
 def check_inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:

@@ -15,6 +15,9 @@ else: log of a sum, exp of an exponential, a product of two logarithmic constant
 max/min inside an expression. A whole side log(S) with S a sum is not rewritten but
 bounded (`log_bound`): K₁·T ≤ S ≤ K₂·T past N0 for S's largest term T, proved below,
 so log(K₁·T) ≤ log S ≤ log(K₂·T); the checker uses the bound on the side it needs.
+A whole side S^r, sqrt(S) or k/S is bounded likewise (`power_bound`): with K₁ ≤ κ ≤ K₂
+within 1/64 of the largest terms' total κ, (K₁·T)^r ≤ S^r ≤ (K₂·T)^r for r > 0 and the
+reverse for r < 0 (x ↦ x^r is monotone on x > 0, and S ≥ K₁·T > 0 past N0).
 
 **Proof that h = Σ k_i·T_i ≥ 0 for all real n ≥ N0 = 2^k (k ≥ 4).** Write each term as
 T_i = exp(L_i) with L_i = P_i + a_i·log n + b_i·log log n + e_i·log log log n. For two
@@ -366,14 +369,83 @@ def inequality(a: Expr, b: Expr, c: Fraction, log2_n0: int) -> bool:
 
 
 def side(e: Expr, log2_n0: int, upper: bool) -> Form:
-    """e's exact normal form; for e = log(S) with S outside the single terms, a form F
-    with e ≤ F (upper) or e ≥ F (lower) on [N0, ∞) (`log_bound`)."""
+    """e's exact normal form; for e = log(S), S^r, sqrt(S) or k/S with S outside the
+    single terms (r rational, not a natural number ≤ 16; k > 0 rational), a form F with
+    e ≤ F (upper) or e ≥ F (lower) on [N0, ∞) (`log_bound`, `power_bound`)."""
     if isinstance(e, Call) and e.func == "log" and len(e.args) == 1 and not e.kwargs:
         inner = normalize(e.args[0])
         if len(inner) != 1:
             low, high = log_bound(inner, log2_n0)
             return high if upper else low
+    found = _power_side(e)
+    if found is not None:
+        base, r, k = found
+        low, high = power_bound(base, r, log2_n0)
+        return {t: K.scale(c, k) for t, c in (high if upper else low).items()}
     return normalize(e)
+
+
+def readable(e: Expr) -> bool:
+    """Whether `side` can read e's shape (an exact form, or log(S), S^r, sqrt(S), k/S of
+    an exact sum S), without proving any bound; a bound may still fail at a given N0."""
+    try:
+        if isinstance(e, Call) and e.func == "log" and len(e.args) == 1 and not e.kwargs:
+            normalize(e.args[0])
+            return True
+        if _power_side(e) is not None:
+            return True
+        normalize(e)
+        return True
+    except (Unsupported, ZeroDivisionError, ValueError, RecursionError):
+        return False
+
+
+def _power_side(e: Expr) -> tuple[Form, Fraction, Fraction] | None:
+    """(S, r, k) when e is k·S^r written as S^r, sqrt(S) or k/S with S a sum of several
+    terms and r not a natural number ≤ 16 (those are expanded exactly); else None."""
+    k, r = Fraction(1), None
+    if isinstance(e, BinOp) and e.op == "^":
+        r, inner = _constant(normalize(e.right)), e.left
+    elif isinstance(e, Call) and e.func == "sqrt" and len(e.args) == 1 and not e.kwargs:
+        r, inner = Fraction(1, 2), e.args[0]
+    elif isinstance(e, BinOp) and e.op == "/":
+        num = _constant(normalize(e.left))
+        if num is None or num <= 0:
+            return None
+        k, r, inner = num, Fraction(-1), e.right
+    if r is None or (r.denominator == 1 and 0 <= r <= _MAX_INT_POWER):
+        return None
+    base = normalize(inner)
+    return (base, r, k) if len(base) > 1 else None
+
+
+_POWER_SLACK = Fraction(1, 64)  # K₁ = κ_lo·(1 − 1/64), K₂ = κ_hi·(1 + 1/64)
+_POWER_GRID = 1 << 12  # K₁, K₂ rounded outward to multiples of 2^-12
+
+
+def power_bound(s: Form, r: Fraction, log2_n0: int) -> tuple[Form, Form]:
+    """S^r ≥ (K_lo·T)^r and S^r ≤ (K_hi·T)^r on [N0, ∞), as forms, for a rational r ≠ 0:
+    T is the largest term of S (coefficient 1), κ the total of the terms with a constant
+    ratio to it, K₁ ≤ κ ≤ K₂ rationals close to κ, and K₁·T ≤ S ≤ K₂·T is proved by
+    `nonnegative` (so S > 0 there); x ↦ x^r is increasing for r > 0 and decreasing for
+    r < 0, so (K_lo, K_hi) = (K₁, K₂) or (K₂, K₁). Raises Unsupported when not proved."""
+    if not s or r == 0:
+        raise Unsupported("a power of zero, or the power 0 of a sum")
+    lead, group = _lead(s)
+    total = _group_total(s, lead, group)
+    if total is None or not (total.a > 0) or not (total.b < 1 << 64):
+        raise Unsupported("a power of a sum whose largest terms are not positive")
+    k1 = Fraction(int(_fraction(total.a) * (1 - _POWER_SLACK) * _POWER_GRID), _POWER_GRID)
+    k2 = Fraction(-int(-_fraction(total.b) * (1 + _POWER_SLACK) * _POWER_GRID),
+                  _POWER_GRID)
+    if k1 <= 0:
+        raise Unsupported("a power of a sum: its largest terms' total is too small")
+    for k, below in ((k1, True), (k2, False)):
+        bound = {lead: K.rational(k)}
+        if not nonnegative(_add(s, bound, -1) if below else _add(bound, s, -1), log2_n0):
+            raise Unsupported("a power of a sum: no bound by its largest term")
+    low, high = (_power({lead: K.rational(k)}, r) for k in (k1, k2))
+    return (low, high) if r > 0 else (high, low)
 
 
 def _fraction(x: Any) -> Fraction:

@@ -63,8 +63,9 @@ def test_checker_refusals() -> None:
     assert not check_certificate(f, g, Certificate("~", Q(1), 10))
     assert not check_certificate(P("n"), P("2*n"), Certificate("o", Q(1), 10))  # not o
     # outside the exact monomial sums the checker refuses rather than guesses
-    assert not check_certificate(P("sqrt(n^2 + n)"), P("n"), Certificate("O", Q(2), 10))
-    assert certificate(P("sqrt(n^2 + n)"), P("n"), "O") is None
+    # (a whole side sqrt(S) is bounded by its largest term; inside a sum it is refused)
+    assert not check_certificate(P("sqrt(n^2 + n) + 1"), P("n"), Certificate("O", Q(2), 10))
+    assert certificate(P("sqrt(n^2 + n) + 1"), P("n"), "O") is None
     assert certificate(P("n"), P("n^2"), "omega") is None
     assert certificate(P("n"), P("n^2"), "~") is None
     assert certificate(P("2^n"), P("n"), "O") is None
