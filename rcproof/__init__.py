@@ -6,15 +6,7 @@ imported on first use, so `import rcproof` stays cheap.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
-
-# Exact arithmetic keeps integers up to 2^65536 (about 20,000 digits; larger ones are
-# refused by name), and reasons and certificates print them: Python ≥ 3.11 refuses str()
-# of integers beyond 4,300 digits by default. Raise the limit to cover ours, never lower it.
-INT_DIGITS = 100_000
-if 0 < sys.get_int_max_str_digits() < INT_DIGITS:
-    sys.set_int_max_str_digits(INT_DIGITS)
 
 _API = ("verify_text", "verify_file", "compare", "bound", "Report", "TheoremResult",
         "BoundResult", "Comparison", "RcError")

@@ -24,6 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal, ParamSpec, TypeVar
 
+from rcproof import runtime  # noqa: F401  (interpreter limits)
 from rcproof.elaborate.loader import SourceFile
 from rcproof.errors import RcError
 from rcproof.kernel import Counterexample

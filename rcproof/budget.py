@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -71,20 +71,6 @@ def interrupt(value: bool = True) -> None:
     signal only reaches the main thread."""
     global _interrupted
     _interrupted = value
-
-
-_z3_quiet = False
-
-
-def keep_ctrl_c_in_python(z3: Any) -> None:
-    """Stop z3 from catching Ctrl-C during a check (its `ctrl_c` parameter, on by
-    default): z3's handler answers the query `unknown` and swallows the signal, so the
-    run went on (review 6). Called before every z3 check; sets the global parameter once.
-    `z3` is the imported module (passed in, so this module does not import z3)."""
-    global _z3_quiet
-    if not _z3_quiet:
-        z3.set_param("ctrl_c", False)
-        _z3_quiet = True
 
 
 _UNLIMITED = Budget(None)

@@ -12,6 +12,7 @@ defer(*HEAVY)  # before anything imports them: loaded on first use only
 
 import click  # noqa: E402
 
+from rcproof import runtime  # noqa: F401, E402  (interpreter limits)
 from rcproof.errors import RcError, did_you_mean  # noqa: E402
 from rcproof.syntax import ast as A  # noqa: E402
 

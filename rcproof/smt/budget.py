@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rcproof import budget
+from rcproof.runtime import keep_ctrl_c_in_python
 
 if TYPE_CHECKING:
     import z3
@@ -58,7 +59,7 @@ def check(solver: z3.Solver) -> z3.CheckSatResult:
     cap = _rlimit if left is None else min(_rlimit, left)
     before = _count(solver)
     solver.set("rlimit", cap)
-    budget.keep_ctrl_c_in_python(z3)
+    keep_ctrl_c_in_python(z3)
     result = solver.check()
     used = max(0, _count(solver) - before)
     if result == z3.unknown and cap < _rlimit and used >= cap:

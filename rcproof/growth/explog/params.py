@@ -320,7 +320,8 @@ def _check(solver: Any) -> Any:
     context's counter, as in Tier 2) are spent from it."""
     import z3
 
-    from rcproof.budget import current, keep_ctrl_c_in_python
+    from rcproof.budget import current
+    from rcproof.runtime import keep_ctrl_c_in_python
 
     def count() -> int:  # the context's cumulative counter (0 if z3 does not report it)
         try:
