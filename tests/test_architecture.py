@@ -36,6 +36,9 @@ def test_trusted_base_is_printed_and_excludes_the_engine() -> None:
     assert not any(engine.search(m) for m in modules), sorted(modules)
     print(f"\ntrusted base: kernel {data['kernel_code_lines']} code lines, closure "
           f"{data['closure_code_lines']} (targets {data['targets']})")
+    # issue 11's size targets hold: a change that grows the trusted base past them fails
+    assert data["kernel_code_lines"] <= data["targets"]["kernel"]
+    assert data["closure_code_lines"] <= data["targets"]["closure"]
 
 
 def test_only_the_rules_hold_the_seal() -> None:
