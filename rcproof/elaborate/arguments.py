@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class ArgumentProblem:
     given: int = 0
 
 
-def bind_arguments(params: tuple[A.Param, ...], call: A.Call
+def bind_arguments(params: tuple[D.Param, ...], call: A.Call
                    ) -> dict[str, A.Expr] | ArgumentProblem:
     """parameter name -> argument (the declared default object itself when omitted)."""
     names = [p.name for p in params]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rcproof.elaborate.symbols import ClassSym, Scope
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 DEFAULT_CLASS = "RC"  # the default of `--class` and of `tstar`'s class argument
 

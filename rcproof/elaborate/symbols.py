@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
 
 
 @runtime_checkable
@@ -28,14 +29,14 @@ class ParamSym:
 
     name: str
     constraints: tuple[A.Prop, ...]
-    decl: A.ParamDecl
+    decl: D.ParamDecl
 
 
 @dataclass(frozen=True)
 class LetSym:
     name: str
     expr: A.Expr
-    decl: A.LetDecl
+    decl: D.LetDecl
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class FunSym:
     """`fun f`: one fixed abstract function Θ(n^a log^b n loglog^c n), a, b, c unknown."""
 
     name: str
-    decl: A.FunDecl
+    decl: D.FunDecl
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,12 @@ class FamilySym:
     the closed form it was solved to), `derivations` records how (elaborate/recurrence)."""
 
     name: str
-    decl: A.FamilyDecl
+    decl: D.FamilyDecl
     path: str
     derivations: tuple[Solved, ...] = ()
 
-    def resources(self) -> dict[str, A.Resource]:
-        return {item.name: item for item in self.decl.items if isinstance(item, A.Resource)}
+    def resources(self) -> dict[str, D.Resource]:
+        return {item.name: item for item in self.decl.items if isinstance(item, D.Resource)}
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class ClassSym:
     cannot change what the class means."""
 
     name: str
-    decl: A.ClassDecl
+    decl: D.ClassDecl
     path: str
     notes: tuple[tuple[int, str], ...] = ()
     resources: tuple[str, ...] = ()
@@ -85,12 +86,14 @@ class FactSym:
     name: str
     kind: str  # "axiom" | "cite" | "theorem" | "lemma"
     prop: A.Prop
-    decl: A.Axiom | A.Cite | A.Theorem
+    # syntax/decls.Axiom or Cite, or syntax/ast.Theorem (a surface form, outside the
+    # trusted base: the kernel reads only `prop`, and `reference` of a citation)
+    decl: object
     path: str
 
     @property
     def reference(self) -> str | None:
-        return self.decl.reference if isinstance(self.decl, A.Cite) else None
+        return self.decl.reference if isinstance(self.decl, D.Cite) else None
 
 
 Symbol = ParamSym | LetSym | FunSym | FamilySym | ClassSym | FactSym

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rcproof.elaborate.shape import chosen_shape
 from rcproof.elaborate.symbols import TSTAR
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 if TYPE_CHECKING:
     from rcproof.elaborate.unfold import Unfolder

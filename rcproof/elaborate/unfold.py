@@ -33,7 +33,8 @@ from rcproof.elaborate.symbols import (
     Solved,
 )
 from rcproof.elaborate.tstar import TSTAR, minimal_time
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import nodes
 
@@ -254,7 +255,7 @@ def structural(family: str) -> tuple[A.Relation, ...]:
             A.Relation(depth, "O", size))
 
 
-def _arguments(params: tuple[A.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:
+def _arguments(params: tuple[D.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:
     """The instance's arguments by parameter; the checker has already worded a mismatch
     for the user, so here it only stops the unfolding."""
     given = bind_arguments(params, call)
@@ -359,7 +360,7 @@ class Unfolder:
         bounded: list[tuple[str, tuple[tuple[str, A.Expr], ...]]] = []
         for item in sym.decl.items:
             value = tidy(self.expr(item.expr, local, {}))
-            if isinstance(item, A.FamilyLet):
+            if isinstance(item, D.FamilyLet):
                 local[item.name] = value
             elif item.rel == "Theta":
                 exact.append((item.name, value))

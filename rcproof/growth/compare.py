@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rcproof.growth.coef import Coef
 from rcproof.growth.leading import leading
-from rcproof.syntax.ast import Expr
+from rcproof.syntax.core import Expr
 
 RELATIONS = ("O", "Omega", "Theta", "o", "omega", "~")
 

@@ -14,7 +14,7 @@ from typing import Union
 from rcproof.growth.errors import NotInFragment
 from rcproof.growth.quadratic import Quadratic, primitive_base, sqrt_of
 from rcproof.growth.realexp import LogForm, Real, RealExp, log_form, rebase
-from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+from rcproof.syntax.core import BinOp, Call, Expr, Name, Neg, Num
 
 
 class _Logs:

@@ -11,7 +11,7 @@ from rcproof.growth.errors import NotInFragment
 from rcproof.growth.exactread import exact_value, name_free
 from rcproof.growth.exps import ZERO, N
 from rcproof.growth.monomial import monomial
-from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+from rcproof.syntax.core import BinOp, Call, Expr, Name, Neg, Num
 from rcproof.syntax.display import Quoted
 from rcproof.syntax.display import text as show
 

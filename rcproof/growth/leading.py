@@ -13,7 +13,7 @@ from rcproof.growth.expansion import Expansion
 from rcproof.growth.exps import Exps
 from rcproof.growth.monomial import monomial
 from rcproof.growth.realexp import is_real
-from rcproof.syntax.ast import BinOp, Call, Expr, Name, Num
+from rcproof.syntax.core import BinOp, Call, Expr, Name, Num
 from rcproof.syntax.display import text as show
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from rcproof.growth.exps import LOG, LOGLOG, ZERO, Exps
-from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
+from rcproof.syntax.core import BinOp, Call, Expr, Name, Neg, Num
 
 Mono = tuple[Fraction, Exps]
 

@@ -37,7 +37,7 @@ from rcproof.budget import spend
 from rcproof.growth.errors import NotInFragment, SignUnknown
 from rcproof.growth.logbounds import log_bounds, sqrt_bounds
 from rcproof.growth.quadratic import Quadratic, factor, primitive_base
-from rcproof.syntax.ast import BinOp, Call, Expr, Neg, Num
+from rcproof.syntax.core import BinOp, Call, Expr, Neg, Num
 from rcproof.syntax.display import text as show
 
 # An algebraic argument: ("p", prime) or ("q", u, v, D) for u + v·√D.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from rcproof.budget import measured, spend_once
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 from rcproof.tier1.exponents import Unsupported
 from rcproof.tier1.sums import decide as exact_decide
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from itertools import count
 
 from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import nodes, rewrite
 from rcproof.tier1.exponents import Unsupported

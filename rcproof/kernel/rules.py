@@ -40,7 +40,7 @@ from rcproof.kernel.instantiate import (
     witness_range,
 )
 from rcproof.kernel.theorem import Theorem, make, seal_for_rules
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
 
 _SEAL = seal_for_rules()

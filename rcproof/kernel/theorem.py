@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 _SEAL = object()
 

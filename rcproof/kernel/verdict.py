@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rcproof.kernel.theorem import Theorem
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 STATUSES = ("proved", "refuted", "unknown", "axiom", "cited", "vacuous", "error")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 _PRINTER: list[Callable[[A.Expr | A.Prop], str]] = []
 

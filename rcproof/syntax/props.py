@@ -4,7 +4,7 @@ engine (which decides atoms) and the kernel (which re-checks the same reduction)
 
 from __future__ import annotations
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 from rcproof.syntax.terms import is_ground
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 BUILTIN_FUNCTIONS = ("log", "sqrt", "exp", "max", "min")
 

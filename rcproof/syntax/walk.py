@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 
 _CHILDREN: dict[type, tuple[str, ...] | None] = {}
 

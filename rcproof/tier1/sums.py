@@ -27,7 +27,7 @@ from fractions import Fraction
 from functools import cmp_to_key
 
 from rcproof.budget import spend
-from rcproof.syntax import ast as A
+from rcproof.syntax import core as A
 from rcproof.tier1 import exponents as X
 from rcproof.tier1.exponents import Real, Unsupported
 
