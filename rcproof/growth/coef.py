@@ -186,9 +186,6 @@ class Coef:
     def __truediv__(self, other: Coef) -> Coef:
         return self * other.inverse()
 
-    def hull(self, other: Coef) -> Coef:
-        return Coef(min(self.lo, other.lo), max(self.hi, other.hi))
-
     def max_with(self, other: Coef) -> Coef:
         """An enclosure of max(x, y) for x in self, y in other."""
         return Coef(max(self.lo, other.lo), max(self.hi, other.hi))

@@ -169,9 +169,6 @@ class RealExp:
         return RealExp(q0, kept)
 
     # -- arithmetic --
-    def _parts(self) -> tuple[Fraction, dict[Atom, Fraction]]:
-        return self.q0, dict(self.atoms)
-
     def __add__(self, other: object) -> Real:
         if isinstance(other, (int, Fraction)):
             return RealExp(self.q0 + other, self.atoms)

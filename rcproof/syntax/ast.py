@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rcproof.syntax.core import _HASH as _HASH  # where a node caches its hash
 from rcproof.syntax.core import (
     LANDAU,
     And,

@@ -39,11 +39,6 @@ def names(node: object) -> set[str]:
     return {item.id for item in nodes(node) if isinstance(item, A.Name)}
 
 
-def bound_names(node: object) -> set[str]:
-    """Names bound by any `forall` within a node."""
-    return {name for item in nodes(node) if isinstance(item, A.Forall) for name in item.names}
-
-
 def rewrite(node: object, change: Callable[[object], object | None]) -> object:
     """A copy of `node` in which every subtree for which `change` returns something is
     replaced by it (that subtree is not descended into); spans are dropped."""
