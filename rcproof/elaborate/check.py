@@ -70,7 +70,13 @@ class Checker:
         return RcError(message, getattr(node, "span", None), hint, self.source)
 
     def _visible(self, local: dict[str, str]) -> set[str]:
-        return self.scope.names() | set(local) | {"n"} | set(BUILTINS)
+        """Names that may stand for a function of n here (suggestions for an unknown
+        name): parameters, lets, functions, bound variables other than families, n and
+        the builtins; never a theorem, family or class (review 6 was offered a theorem)."""
+        declared = {name for name, sym in self.scope.symbols.items()
+                    if isinstance(sym, (ParamSym, LetSym, FunSym))}
+        bound = {x for x, kind in local.items() if kind != FAMILY}
+        return declared | bound | {"n"} | set(BUILTINS)
 
     # ---- expressions ----
     def expr(self, e: A.Expr, local: dict[str, str]) -> None:

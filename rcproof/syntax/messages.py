@@ -1051,6 +1051,9 @@ def _character_error(exc: lark.exceptions.UnexpectedCharacters, source: str, pat
         message, hint = f"`{char}` is not an operator", f"write `^{digit}` for a power"
     elif char in _CHAR_HINTS:
         message, hint = _CHAR_HINTS[char]
+    elif char.isalpha():  # a letter outside ASCII: α, é, ℓ
+        message = f"`{char}` cannot be used in a name"
+        hint = "names are written with ASCII letters, digits and `_`" + _spelled(char)
     else:
         message, hint = f"unexpected character `{char}`", None
         if char.isprintable() and not char.isspace():
@@ -1060,6 +1063,16 @@ def _character_error(exc: lark.exceptions.UnexpectedCharacters, source: str, pat
         else:
             message = f"unexpected character U+{ord(char):04X}"
     return RcError(message, span, hint, source)
+
+
+def _spelled(char: str) -> str:
+    """`: write alpha` for a Greek letter (its Unicode name's last word), else ''."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    if name.startswith("GREEK") and " LETTER " in name:
+        return f": write `{name.rsplit(' ', 1)[-1].lower()}`"
+    return ""
 
 
 def syntax_error(exc: lark.exceptions.UnexpectedInput, source: str, path: str,

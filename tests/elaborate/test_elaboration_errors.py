@@ -86,3 +86,39 @@ def test_elaboration_error(source: str, message: str, tmp_path: Path,
     assert result.exit_code == 2
     assert result.output.rstrip("\n") == message
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("declared", "typo", "suggested"), [
+    ("theorem a9: n = O(n)", "a", None),               # a theorem's name is no value
+    ("import physics\nfamily SMAT { size = n; depth = 1 }", "SMAT2", None),
+    ("param a9 : real", "a", "a9"),
+    ("let width = n^2", "widht", "width"),
+    ("fun gamma", "gama", "gamma"),
+])
+def test_unknown_names_suggest_only_values(declared: str, typo: str, suggested: str | None,
+                                           tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 6: 'did you mean' offered a theorem's name for an unknown parameter."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.rc").write_text(f"{declared}\ntheorem t: n^{typo} = O(n)\n",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "e.rc"])
+    assert result.exit_code == 2 and f"unknown name '{typo}'" in result.output
+    if suggested is None:
+        assert "did you mean" not in result.output, result.output
+    else:
+        assert f"did you mean '{suggested}'?" in result.output, result.output
+
+
+@pytest.mark.parametrize(("char", "spelled"), [("α", "alpha"), ("β", "beta"), ("Δ", "delta"),
+                                               ("é", None), ("ℓ", None)])
+def test_a_non_ascii_letter_in_a_name_gets_a_hint(char: str, spelled: str | None,
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 6: `param α` was an error without a hint."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.rc").write_text(f"param {char} : real\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "e.rc"])
+    assert result.exit_code == 2 and "cannot be used in a name" in result.output
+    assert "hint: names are written with ASCII letters" in result.output
+    assert (f"write `{spelled}`" in result.output) == (spelled is not None), result.output
