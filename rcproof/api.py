@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal, ParamSpec, TypeVar
 
 from rcproof import runtime  # noqa: F401  (interpreter limits)
+from rcproof.budget import SCALE_RANGE
 from rcproof.elaborate.loader import SourceFile
 from rcproof.errors import RcError
 from rcproof.kernel import Counterexample
@@ -239,9 +240,6 @@ def _text(value: object, what: str) -> str:
     return str(value)
 
 
-BUDGET_RANGE = (0.1, 600.0)  # as the CLI's --budget
-
-
 def _dimension_text(dim: object) -> str:
     """`bound`'s dimension as text for parse_dim: an int, a Fraction, a finite float, or
     a str. Raises TypeError for anything else (True, None inside lists, …) and
@@ -258,12 +256,12 @@ def _dimension_text(dim: object) -> str:
 def _budget(value: object) -> float:
     """The work budget per theorem (millions of counted operations, as `--budget`).
 
-    Raises TypeError for a non-number, ValueError for a number outside BUDGET_RANGE
+    Raises TypeError for a non-number, ValueError for a number outside SCALE_RANGE
     (NaN and infinities included)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise TypeError(f"budget must be a number between {BUDGET_RANGE[0]} and "
-                        f"{BUDGET_RANGE[1]:g}, not {type(value).__name__}")
-    low, high = BUDGET_RANGE
+        raise TypeError(f"budget must be a number between {SCALE_RANGE[0]} and "
+                        f"{SCALE_RANGE[1]:g}, not {type(value).__name__}")
+    low, high = SCALE_RANGE
     if not low <= value <= high:  # False for NaN as well
         raise ValueError(f"budget must be between {low} and {high:g}, not {value!r}")
     return float(value)

@@ -26,6 +26,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 DEFAULT_UNITS = 2_000_000  # work units per theorem (`--budget 2` scales this linearly)
+SCALE_RANGE = (0.1, 600.0)  # what `--budget` and the API's `budget=` accept
 
 
 class BudgetExhausted(Exception):

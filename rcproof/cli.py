@@ -13,23 +13,25 @@ defer(*HEAVY)  # before anything imports them: loaded on first use only
 import click  # noqa: E402
 
 from rcproof import runtime  # noqa: F401, E402  (interpreter limits)
+from rcproof.budget import SCALE_RANGE  # noqa: E402
 from rcproof.errors import RcError, did_you_mean  # noqa: E402
 from rcproof.syntax import ast as A  # noqa: E402
 
 
 class _Budget(click.FloatRange):
-    """--budget: a number in [0.1, 600]; NaN, which every comparison lets through a
+    """--budget: a number in SCALE_RANGE; NaN, which every comparison lets through a
     plain FloatRange, is refused like any other value out of range."""
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> float:
         number = super().convert(value, param, ctx)
         if number != number:
-            self.fail(f"{value!r} is not a number in the range 0.1<=x<=600.", param, ctx)
+            self.fail(f"{value!r} is not a number in the range {self.min:g}<=x<="
+                      f"{self.max:g}.", param, ctx)
         return number
 
 
-_BUDGET = _Budget(0.1, 600)
+_BUDGET = _Budget(*SCALE_RANGE)
 
 
 class _Group(click.Group):
