@@ -159,6 +159,7 @@ def enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
 def _enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     import mpmath
 
+    c = combine_exps(c)
     require_tame(c)
     ctx = mpmath.iv
     old = ctx.prec
@@ -191,6 +192,29 @@ def _fraction(x: Any) -> Fraction:
 
 
 MAX_EVALUATED_EXPONENT = 1e12  # |x| above which exp(x) of an irrational x is refused
+
+
+def combine_exps(c: Any) -> Any:
+    """`c` with the exp factors of every product merged into one, exp(x)·exp(y) =
+    exp(x + y), an exact rewrite by the functional equation of exp. sympy's own sum
+    then cancels equal terms structurally, so exp(−1 − exp(10^21))·exp(exp(10^21))
+    becomes exp(−1) without evaluating anything (sympy's `powsimp` would ask for the
+    sign of exp(10^21) numerically, which never finishes). Input and output are sympy
+    constants; charges one work unit per node visited."""
+    import sympy
+
+    if not c.args or c.is_Rational:
+        return c
+    spend(1, "merging the exponentials of a constant")
+    args = [combine_exps(a) for a in c.args]
+    if c.is_Mul:
+        exps = [a for a in args if isinstance(a, sympy.exp)]
+        if len(exps) > 1:
+            rest = [a for a in args if not isinstance(a, sympy.exp)]
+            return sympy.Mul(*rest, sympy.exp(sympy.Add(*(e.args[0] for e in exps))))
+    if all(a is b for a, b in zip(args, c.args)):
+        return c
+    return c.func(*args)
 
 
 def require_tame(c: Any) -> None:
@@ -247,8 +271,9 @@ def normal(c: Any) -> Any:
     spend(5, "normalizing a constant")  # spent on every call: memo hits cost the same
     found = _normals.get(c)
     if found is None:
-        require_tame(c)
-        found = sympy.cancel(c)
+        merged = combine_exps(c)
+        require_tame(merged)
+        found = sympy.cancel(merged)
         if len(_normals) < MEMO_SIZE:
             _normals[c] = found
     return found
@@ -269,6 +294,9 @@ def is_exact_zero(c: Any) -> bool:
     if any(max(abs(r.p), abs(r.q)).bit_length() > MAX_SIMPLIFY_BITS
            for r in c.atoms(sympy.Rational)):
         return False  # sympy's rewrites of huge rationals are not bounded by any budget
+    c = combine_exps(c)
+    if c == 0:
+        return True
     if not _magnitude(c)[1]:
         return False
     spend(200, "simplifying a constant exactly")
