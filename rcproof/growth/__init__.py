@@ -27,6 +27,7 @@ from rcproof.growth.leading import Growth, leading
 
 _LAZY = {"to_sympy": "sympy_bridge",
          "compare_by_limit": "tier3", "relation_by_limit": "tier3",
+         "decide_by_limit": "tier3",
          "Certificate": "certificates",
          "certificate": "certificates", "check_certificate": "certificates",
          "describe": "certificates"}
@@ -34,7 +35,7 @@ _LAZY = {"to_sympy": "sympy_bridge",
 __all__ = [
     "RELATIONS", "Certificate", "Coef", "Expansion", "Exps", "Growth", "GrowthError",
     "NotInFragment", "NotPositive", "Order", "SignUnknown", "certificate",
-    "check_certificate", "compare", "compare_by_limit",
+    "check_certificate", "compare", "compare_by_limit", "decide_by_limit",
     "describe", "expand", "holds", "leading", "relation_by_limit", "to_sympy",
 ]
 

@@ -73,17 +73,25 @@ def relation_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0) -
 
     `~` is decided from the engine's exact ratio (lim f/g = 1 exactly), never from an
     interval that merely contains 1."""
+    answer = decide_by_limit(f, g, rel, budget_seconds)
+    return answer if isinstance(answer, str) else answer[0]
+
+
+def decide_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0
+                    ) -> tuple[bool, Order] | str:
+    """(whether `f rel g`, the order of f against g that decided it), or why it stays
+    unknown; the order is what a refutation names (`exp(n) = ω(n⁵)`, not O)."""
     first = _tier1(f, g)
     if isinstance(first, str):
         return first
     if first is not None:
         value = holds(first, rel)
         if value is not None:
-            return value
+            return value, first
     answer = _engine(f, g, budget_seconds)
     if isinstance(answer, str):
         return answer
-    return answer.holds(rel)  # type: ignore[attr-defined]
+    return answer.holds(rel), answer.order  # type: ignore[attr-defined]
 
 
 def relation_with_parameters(f: Expr, g: Expr, rel: str, where: object,

@@ -17,6 +17,7 @@ import z3
 
 from rcproof import budget
 from rcproof.elaborate.symbols import FunSym, ParamSym, Scope
+from rcproof.growth.coef import approx
 from rcproof.kernel.verdict import Counterexample
 from rcproof.prover.ground import TIER1, TIER2, AtomVerdict, decide_atom
 from rcproof.smt.budget import check as budgeted_check
@@ -749,9 +750,34 @@ _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exac
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> Reason | None:
-    false = [because(Formula(A.Not(v.atom), text=f"not {show(v.atom)}"))
-             for v in verdicts if v.value is False]
+    false = [_refutation(v) for v in verdicts if v.value is False]
     return because("fails: ", joined("; ", false)) if false else None
+
+
+_ORDER_WORDS = {"o": "grows strictly slower", "omega": "grows strictly faster",
+                "Theta": "grows at the same rate"}
+
+
+def _refutation(v: AtomVerdict) -> Reason:
+    """What a false atom's sides do instead, from the order that decided it: `exp(n) =
+    ω(n⁵)` for a refuted `exp(n) = O(n⁵)`, with the limit of the ratio for Θ (exact, or
+    about a decimal value); `not …` when no order was recorded."""
+    order = v.order
+    if order is None or order.kind not in _ORDER_WORDS:
+        return because(Formula(A.Not(v.atom), text=f"not {show(v.atom)}"))
+    ratio = order.ratio if order.kind == "Theta" else None
+    if ratio is not None and ratio.is_exact and ratio.value == 1:
+        actual = A.Relation(v.atom.left, "~", v.atom.right)
+        return because(Formula(actual), " (the ratio tends to 1), so not ", Formula(v.atom))
+    actual = A.Relation(v.atom.left, order.kind, v.atom.right)
+    if ratio is None:
+        limit = because("")
+    elif ratio.is_exact:
+        limit = because(", the ratio tends to ", A.Num(ratio.value))
+    else:
+        limit = because(f", the ratio tends to about {approx((ratio.lo + ratio.hi) / 2)}")
+    return because(Formula(actual), " (", _ORDER_WORDS[order.kind], limit, "), so not ",
+                   Formula(v.atom))
 
 
 def _undecided(verdicts: list[AtomVerdict]) -> Reason:

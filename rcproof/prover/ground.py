@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from rcproof import growth
 from rcproof.growth.certificates import Certificate, certificate, check_certificate
+from rcproof.growth.compare import Order
 from rcproof.kernel.ground import poly_holds
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
@@ -26,6 +27,7 @@ class AtomVerdict:
     certificate: Certificate | None = None  # checked (c, N0): reports print it
     work: int = 0  # work units the decision cost; a recorded decision costs them again
     condition: Reason | None = None  # parametric unknown: where it holds and where it fails
+    order: Order | None = None  # of a false atom: the order of its sides (the refutation)
 
 
 def _exps(e: A.Expr) -> tuple[Fraction, ...]:
@@ -91,7 +93,8 @@ def _decide_atom(atom: A.Relation, budget_seconds: float) -> AtomVerdict:
                           "the limit of the ratio (the leading coefficients) is not "
                           "determined exactly")
         cert = _checked_certificate(f, g, rel) if value else None
-        return AtomVerdict(atom, value, TIER1, certificate=cert)
+        return AtomVerdict(atom, value, TIER1, certificate=cert,
+                           order=None if value else order)
     except (growth.NotInFragment, growth.SignUnknown) as exc:
         outside = exc.reason  # Tier 3 may still settle it (it checks positivity itself)
     except growth.GrowthError as exc:
@@ -115,11 +118,12 @@ def _tier3(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict
         return _poly_by_limit(atom, budget_seconds, outside)
     if rel not in ("O", "Omega", "Theta", "o", "omega", "~"):
         return AtomVerdict(atom, None, TIER3, outside)
-    answer = growth.relation_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
+    answer = growth.decide_by_limit(f, g, rel, budget_seconds)  # the exp-log engine
     if isinstance(answer, str):
         return AtomVerdict(atom, None, TIER3, answer)
-    cert = _checked_certificate(f, g, rel) if answer else None
-    return AtomVerdict(atom, answer, TIER3, certificate=cert)
+    value, order = answer
+    cert = _checked_certificate(f, g, rel) if value else None
+    return AtomVerdict(atom, value, TIER3, certificate=cert, order=None if value else order)
 
 
 def _poly_by_limit(atom: A.Relation, budget_seconds: float, outside: str) -> AtomVerdict:

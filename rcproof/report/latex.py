@@ -18,7 +18,7 @@ from rcproof.elaborate.symbols import ClassSym, FamilySym, Scope
 from rcproof.kernel import Counterexample, Step
 from rcproof.prover.run import Result
 from rcproof.report.canonical import explicit_defaults
-from rcproof.report.simplify import tidy_prop
+from rcproof.report.simplify import tidy_claim
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import indexed_classes, to_latex
 from rcproof.syntax.reason import Reason, render
@@ -237,7 +237,7 @@ def derivation(statement: A.Prop, steps: Sequence[Step]) -> str:
         if step.claim is None:
             rows.extend(_text_rows(_justification_lines(step), ""))
             continue
-        first, *rest = formula_lines(tidy_prop(step.claim))
+        first, *rest = formula_lines(tidy_claim(step.claim, step.detail is not None))
         if step.rule in _EQUIVALENCE_RULES:
             rows.append(f"&\\Longleftrightarrow {first}")
         else:  # an atom the rule decided: evidence for the line above, not an equivalent

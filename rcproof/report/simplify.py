@@ -72,18 +72,26 @@ def _depth(e: object, limit: int = _MAX_DEPTH + 1) -> int:
     return 1
 
 
-def tidy_prop(p: A.Prop) -> A.Prop:
-    """Exact mode on the sides of each relation, Θ mode on Landau arguments; the rest of
-    the proposition is unchanged."""
+def tidy_prop(p: A.Prop, theta: bool = True) -> A.Prop:
+    """Exact mode on the sides of each relation, Θ mode on Landau arguments (exact mode
+    there too with `theta=False`: a claim printed next to its (c, N0) certificate keeps
+    the g(n) the constant c refers to); the rest of the proposition is unchanged."""
     from rcproof.syntax.walk import rewrite
 
     def change(node: object) -> object | None:
         if isinstance(node, A.Relation):
-            landau = node.rel not in ("~", "poly", "polylog")
+            landau = theta and node.rel not in ("~", "poly", "polylog")
             return A.Relation(tidy(node.left), node.rel, tidy(node.right, theta=landau))
         return None
 
     return rewrite(p, change)  # type: ignore[return-value]
+
+
+def tidy_claim(claim: A.Prop, evidenced: bool) -> A.Prop:
+    """A derivation step's claim for display: a single atom printed next to evidence (a
+    certificate `f(n) <= c · g(n)`, or why it is open) keeps its exact sides, so c is read
+    against the g it was checked for; any other claim gets `tidy_prop`."""
+    return tidy_prop(claim, theta=not (evidenced and isinstance(claim, A.Relation)))
 
 
 # ---- normal form: a sum of terms ------------------------------------------------------

@@ -8,7 +8,7 @@ from collections import Counter
 from rcproof.errors import RcError
 from rcproof.kernel import STATUSES, Counterexample, Step
 from rcproof.prover.run import Result
-from rcproof.report.simplify import tidy_prop
+from rcproof.report.simplify import tidy_claim
 from rcproof.report.text import show
 from rcproof.syntax.notation import assignments_text
 from rcproof.syntax.reason import as_text
@@ -30,7 +30,8 @@ def exit_code(results: list[Result]) -> int:
 
 
 def step_json(step: Step) -> dict[str, object]:
-    claim = show(tidy_prop(step.claim)) if step.claim is not None else None
+    claim = (show(tidy_claim(step.claim, step.detail is not None))
+             if step.claim is not None else None)
     return {"claim": claim, "rule": step.rule,
             "tier": step.tier, "detail": as_text(step.detail), "note": note_text(step)}
 
@@ -68,7 +69,8 @@ def to_json(files: list[tuple[str, list[Result]]]) -> str:
 
 def step_line(step: Step) -> str:
     """A derivation step as one indented line: claim, then rule, tier and evidence."""
-    claim = show(tidy_prop(step.claim)) if step.claim is not None else "the remaining formula"
+    claim = (show(tidy_claim(step.claim, step.detail is not None))
+             if step.claim is not None else "the remaining formula")
     how = step.rule + (f", {note_text(step)}" if step.note else "")
     extra = f"; {step.detail}" if step.detail else ""
     return f"{claim}   [{how}{extra}]"
