@@ -256,8 +256,39 @@ class Tactics:
                 "the kernel did not accept the engine's "
                 f"{outcome.status} derivation (a bug in the engine: please report it)"),
                 tuple(steps))
-        return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), outcome.reason,
+        reason = outcome.reason
+        if outcome.status == "refuted" and reason is None and outcome.counterexample is None:
+            reason = self._why_refuted(statement)
+        return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), reason,
                        outcome.counterexample, tuple(steps))
+
+    def _why_refuted(self, statement: A.Prop) -> Reason:
+        """What a refutation without counter-example values rests on. For a strict
+        inclusion K ⊊ K': that K ⊆ K' fails, or that K' ⊆ K holds too (the classes are
+        equal, or K' is empty), each decided by this prover (an explanation only: the
+        refutation is already the kernel's). For F ∉ K: F ∈ K holds; for ¬P: P holds.
+        Otherwise: the statement is false for every object, by the definitions."""
+        if isinstance(statement, A.Inclusion) and statement.strict:
+            left, right = statement.left, statement.right
+            try:
+                forward = self._check(A.Inclusion(left, right), "auto", ())
+                if forward.status == "refuted":
+                    return because("the classes are not nested: ",
+                                   Formula(A.Not(A.Inclusion(left, right))))
+                backward = self._check(A.Inclusion(right, left), "auto", ())
+                if backward.status == "proved":
+                    return because(Formula(A.Inclusion(right, left)), " holds too, so no "
+                                   "family lies in the right class and outside the left "
+                                   "one: the inclusion is not strict")
+            except budget.BudgetExhausted:
+                pass
+        if isinstance(statement, A.Membership) and statement.negated:
+            return because(Formula(A.Membership(statement.member, statement.cls)),
+                           " holds: the class's law is met")
+        if isinstance(statement, A.Not):
+            return because(Formula(statement.operand), " holds")
+        return because("false for every object, by the definitions (its negation is "
+                       "valid: no values to show)")
 
     def _parametric(self, statement: A.Prop) -> Verdict | Reason | None:
         """`forall a : real where C. f rel g` proved by Tier 3 with parameters: the limit
