@@ -489,6 +489,49 @@ def _rule_step_label(ctx: _Context) -> RcError | None:
     return None
 
 
+# Words from other notations (LaTeX, Isabelle, Lean, set theory) for an operator of ours.
+_OPERATOR_SYNONYMS = {
+    **dict.fromkeys(("strictsubset", "propersubset", "psubset", "ssubset", "subsetneqq",
+                     "subsetnq", "ssubseteq", "lt_set"), "subsetneq"),
+    **dict.fromkeys(("subseteq", "sube", "subseteqq", "le_set"), "subset"),
+    **dict.fromkeys(("isin", "elem", "member", "memberof", "element", "mem", "belongs"),
+                    "in"),
+    **dict.fromkeys(("nin", "notelem", "notmember", "notmem", "not_in", "isnotin"), "notin"),
+    **dict.fromkeys(("implies", "then", "imp"), "->"),
+    **dict.fromkeys(("AND", "And", "land", "wedge"), "and"),
+    **dict.fromkeys(("OR", "Or", "lor", "vee"), "or"),
+}
+_OPERATOR_WORDS = ("notin", "subset", "subsetneq")  # long enough to spot a typo of
+
+
+def _operator_meant(word: str) -> str | None:
+    """The operator a misspelt or foreign operator word stands for, if any."""
+    import difflib
+
+    if word in _OPERATOR_SYNONYMS:
+        return _OPERATOR_SYNONYMS[word]
+    if len(word) < 5:
+        return None
+    close = difflib.get_close_matches(word.lower(), _OPERATOR_WORDS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _rule_operator_word(ctx: _Context) -> RcError | None:
+    """`RC(n) strictsubset RC(n^2)`, `F isin K`, `p implies q`: a word from another
+    notation, or a misspelt operator, where an operator belongs."""
+    got, prev = ctx.got, ctx.prev
+    if not (_is_name(got) and _ends_expr(prev)) or got is None or prev is None:
+        return None
+    if got.line != prev.end_line:
+        return None
+    meant = _operator_meant(str(got))
+    if meant is None:
+        return None
+    return _error(ctx, f"`{got}` is not an operator", _span_at(ctx, got),
+                  f"did you mean `{meant}`? (operators: in, notin, subset, subsetneq, "
+                  "and, or, ->, not)")
+
+
 def _rule_juxtaposed(ctx: _Context) -> RcError | None:
     """`3 4`, `n log(n)`: two expressions with no operator between them."""
     got, prev = ctx.got, ctx.prev
@@ -990,6 +1033,7 @@ _RULES: tuple[Rule, ...] = (
     _rule_missing_tactic,
     _rule_param_list,
     _rule_missing_operand,
+    _rule_operator_word,
     _rule_juxtaposed,
     _rule_forall_kind,
     _rule_param_kind,

@@ -786,3 +786,30 @@ def _check_parse_or_error(source: str) -> None:
         assert 1 <= error.span.line <= max(1, len(lines))
         words = f"{error.message} {error.hint or ''}"
         assert not _TERMINAL_LIKE.search(words), words
+
+
+_FOREIGN_OPERATORS = [("strictsubset", "subsetneq"), ("propersubset", "subsetneq"),
+                      ("subseteq", "subset"), ("subsetnq", "subsetneq"), ("isin", "in"),
+                      ("elem", "in"), ("notelem", "notin"), ("nottin", "notin"),
+                      ("implies", "->"), ("AND", "and"), ("vee", "or")]
+
+
+@pytest.mark.parametrize(("word", "meant"), _FOREIGN_OPERATORS)
+@pytest.mark.parametrize("left", ["F", "RC(n)", "n = O(n)"])
+def test_operator_words_from_other_notations(word: str, meant: str, left: str) -> None:
+    """`RC(n) strictsubset RC(n^2)` suggested a product (`(…) * strictsubset`); a word
+    from LaTeX, Isabelle or Lean, or a misspelt operator, names the operator meant."""
+    source = f"theorem t: {left} {word} RC(n)\n"
+    with pytest.raises(RcError) as info:
+        parse(source, "bad.rc")
+    message = info.value.render() if hasattr(info.value, "render") else str(info.value)
+    assert f"`{word}` is not an operator" in message, message
+    assert f"did you mean `{meant}`?" in message, message
+    assert f"1:{len('theorem t: ' + left) + 2}" in message, message
+
+
+@pytest.mark.parametrize("word", ["size", "subs", "log", "n", "andy", "total"])
+def test_ordinary_names_still_read_as_a_missing_product(word: str) -> None:
+    with pytest.raises(RcError) as info:
+        parse(f"let x = n {word}\n", "bad.rc")
+    assert "is not an operator" not in str(info.value)
