@@ -62,6 +62,25 @@ class _Out:
     open_right: bool = False
 
 
+_ROUND_ZEROS = 6  # an integer with at least this many trailing zeros prints as m·10^k
+_ROUND_DIGITS = 13  # … when it has at least this many digits (10^6 stays 1000000)
+
+
+def _power_of_ten_form(value: Fraction) -> A.Expr | None:
+    """m·10^k (or 10^k) for a positive integer of at least _ROUND_DIGITS digits with at
+    least _ROUND_ZEROS trailing zeros, exactly equal to it: certificate constants such as 66·10^9998 would otherwise fill
+    pages (review 6). None for any other number."""
+    if value.denominator != 1 or value <= 0:
+        return None
+    text = str(value.numerator)
+    zeros = len(text) - len(text.rstrip("0"))
+    if zeros < _ROUND_ZEROS or len(text) < _ROUND_DIGITS:
+        return None
+    power = A.BinOp("^", A.Num(Fraction(10)), A.Num(Fraction(zeros)))
+    head = Fraction(int(text[:-zeros]))
+    return power if head == 1 else A.BinOp("*", A.Num(head), power)
+
+
 def _decimal(value: Fraction) -> str | None:
     """`0.5` for 1/2; None when the value has no finite decimal expansion."""
     den, twos, fives = value.denominator, 0, 0
@@ -125,14 +144,23 @@ class _Printer:
             return self.binop(e)
         raise TypeError(f"not an expression node: {type(e).__name__}")
 
+    round_powers = False  # print an integer with many trailing zeros as m·10^k
+
     def num(self, value: Fraction) -> _Out:
         value = Fraction(value)
         if value < 0:
             inner = self.num(-value)
             return _Out(self.minus + self.paren(inner, _POW).text, _NEG)
+        if self.round_powers:
+            scaled = _power_of_ten_form(value)
+            if scaled is not None:
+                return self.expr(scaled)
         text = _decimal(value) if self.decimals or value.denominator == 1 else None
         if text is not None:
             return _Out(text, _ATOM)
+        if self.round_powers:
+            return self.divide(self.num(Fraction(value.numerator)),
+                               self.num(Fraction(value.denominator)))
         return self.divide(_Out(str(value.numerator), _ATOM),
                            _Out(str(value.denominator), _ATOM))
 
@@ -285,6 +313,7 @@ class _Ascii(_Printer):
 class _Text(_Printer):
     """Unicode for terminals: `SMAT ∉ RC(√n)`, `n²·log(n)`."""
 
+    round_powers = True
     member_ops = ("∈", "∉")
     include_ops = ("⊆", "⊊")
     not_word, and_word, or_word, implies_word = "¬", " ∧ ", " ∨ ", " → "
@@ -343,6 +372,7 @@ class _Text(_Printer):
 class _Latex(_Printer):
     """Math-mode LaTeX for `rcproof latex`."""
 
+    round_powers = True
     member_ops = ("\\in", "\\notin")
     include_ops = ("\\subseteq", "\\subsetneq")
     not_word, and_word, or_word, implies_word = "\\neg ", " \\land ", " \\lor ", " \\Rightarrow "

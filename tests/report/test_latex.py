@@ -198,3 +198,22 @@ def _assert_compiles(text: str, folder: Path) -> None:
         ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
         cwd=folder, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("k", [13, 100, 10_000])
+@pytest.mark.parametrize("head", [1, 66, 15])
+def test_round_huge_constants_print_as_powers_of_ten(k: int, head: int) -> None:
+    """A certificate constant like 66·10^9998 printed all its digits (review 6); an
+    integer of 13 digits or more with 6 trailing zeros or more prints as m·10^k, exactly
+    (read back, it is the same number); smaller numbers print as written."""
+    from rcproof.syntax.notation import to_latex, to_text
+
+    value = head * 10**k
+    latex = to_latex(A.Num(Fraction(value)))
+    text = to_text(A.Num(Fraction(value)))
+    assert len(latex) < 40 and len(text) < 40, (latex, text)
+    match = re.fullmatch(r"(?:(\d+) \\cdot )?10\^\{(\d+)\}", latex)
+    assert match is not None, latex
+    assert int(match.group(1) or 1) * 10 ** int(match.group(2)) == value
+    assert to_latex(A.Num(Fraction(1, value))).startswith("\\frac{1}{")
+    assert to_text(A.Num(Fraction(1_000_000))) == "1000000"
