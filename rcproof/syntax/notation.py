@@ -68,8 +68,8 @@ _ROUND_DIGITS = 13  # … when it has at least this many digits (10^6 stays 1000
 
 def _power_of_ten_form(value: Fraction) -> A.Expr | None:
     """m·10^k (or 10^k) for a positive integer of at least _ROUND_DIGITS digits with at
-    least _ROUND_ZEROS trailing zeros, exactly equal to it: certificate constants such as 66·10^9998 would otherwise fill
-    pages (review 6). None for any other number."""
+    least _ROUND_ZEROS trailing zeros, exactly equal to it: certificate constants such
+    as 66·10^9998 would otherwise fill pages (review 6). None for any other number."""
     if value.denominator != 1 or value <= 0:
         return None
     text = str(value.numerator)
