@@ -10,6 +10,7 @@ a `Verdict` with that status needs a kernel `Theorem` of exactly its statement.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from fractions import Fraction
 
 from rcproof import budget
@@ -63,11 +64,11 @@ def _limit_oracle(query: rules.Query) -> bool:
     proposition, hence the kernel's theorem, then states the range it assumed."""
     shape = parametric_atom(query.prop)
     if shape is not None:
-        found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
+        found = decide_parametric(shape[0], _limit_budget.get())
         return found.value is (not query.refute)
     if not isinstance(query.prop, A.Relation):
         return False
-    verdict = decide_atom(query.prop, _LIMIT_BUDGET[0])
+    verdict = decide_atom(query.prop, _limit_budget.get())
     return verdict.value is (not query.refute)
 
 
@@ -93,7 +94,10 @@ def _growth_oracle(query: rules.Query) -> bool:
     return value is (not query.refute)
 
 
-_LIMIT_BUDGET = [2.0]  # seconds of the Tier 3 fallback; set by Tactics
+# Seconds of the Tier 3 fallback for the check running now: set by `Tactics.check` for
+# its dynamic extent (the kernel calls the oracles from inside it), so two Tactics with
+# different budgets never see each other's.
+_limit_budget: ContextVar[float] = ContextVar("rcproof_limit_budget", default=2.0)
 rules.register_oracle("growth", _growth_oracle)
 rules.register_oracle("z3", _z3_oracle)
 rules.register_oracle("limit", _limit_oracle)
@@ -187,7 +191,7 @@ class Tactics:
     def __init__(self, scope: Scope, budget_seconds: float = 2.0) -> None:
         self.scope = scope
         self.decider = Decider(scope, budget_seconds)
-        _LIMIT_BUDGET[0] = budget_seconds
+        self.budget_seconds = budget_seconds
 
     # ---- auto and the tier tactics ----
     def check(self, statement: A.Prop, tactic: str = "auto",
@@ -198,13 +202,18 @@ class Tactics:
         Within a theorem this spends the theorem's work budget (BudgetExhausted goes up
         to the prover); outside one (`compare`, `bound`, `table`) each check gets the
         default budget, and running out of it is an `unknown` naming the budget."""
-        if budget.current().limit is not None:
-            return self._check(statement, tactic, facts)
+        token = _limit_budget.set(self.budget_seconds)
         try:
+            if budget.current().limit is not None:
+                return self._check(statement, tactic, facts)
             with budget.budget_scope(budget.Budget(budget.DEFAULT_UNITS)):
                 return self._check(statement, tactic, facts)
         except budget.BudgetExhausted as exc:
+            if budget.current().limit is not None:
+                raise
             return unknown(statement, because(exc.reason))
+        finally:
+            _limit_budget.reset(token)
 
     def _check(self, statement: A.Prop, tactic: str, facts: tuple[Theorem, ...]) -> Verdict:
         goal = statement
@@ -299,7 +308,7 @@ class Tactics:
         shape = parametric_atom(statement)
         if shape is None:
             return None
-        found = decide_parametric(shape[0], _LIMIT_BUDGET[0])
+        found = decide_parametric(shape[0], _limit_budget.get())
         if found.value is not True:
             return found.condition
         thm = rules.oracle("limit", rules.Query(statement))
