@@ -35,6 +35,7 @@ from rcproof.elaborate.symbols import (
 from rcproof.elaborate.tstar import TSTAR, minimal_time
 from rcproof.syntax import core as A
 from rcproof.syntax import decls as D
+from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import nodes
 
@@ -246,13 +247,10 @@ def _mentions(e: A.Expr, var: str) -> bool:
 
 
 def structural(family: str) -> tuple[A.Relation, ...]:
-    """What every circuit family satisfies (THEORY.md §4, structural facts): at least one
-    gate, depth at least 1, and size ≥ depth (a longest path has depth gates). Added as
-    hypotheses of every family variable, so counter-example families are real circuits."""
-    label = A.Name(family)
-    size, depth = A.Call("size", (label,)), A.Call("depth", (label,))
-    return (A.Relation(size, "Omega", ONE), A.Relation(depth, "Omega", ONE),
-            A.Relation(depth, "O", size))
+    """The structural facts of THEORY.md §4 (`syntax.props.circuit_facts`) of the family
+    named `family`. Added as hypotheses of every family variable, so counter-example
+    families are real circuits."""
+    return circuit_facts(A.Name(family))
 
 
 def _arguments(params: tuple[D.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:

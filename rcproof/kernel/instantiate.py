@@ -27,6 +27,7 @@ from itertools import count
 
 from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import core as A
+from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import nodes, rewrite
 from rcproof.tier1.exponents import Unsupported
@@ -190,7 +191,11 @@ def instantiate(fact: A.Prop, goal: A.Prop, admits: Callable[[str, A.Expr], str 
         why = admits(kind, term)  # type: ignore[arg-type]
         if why is not None:
             return Refusal(why, A.source_name(hole), kind, term)  # type: ignore[arg-type]
-    return [substitute(h, subst) for h in hyps]  # type: ignore[misc]
+    obligations: list[A.Prop] = [substitute(h, subst) for h in hyps]  # type: ignore[misc]
+    for hole, kind in kinds.items():  # a family variable ranges over circuits only
+        if kind == "family" and hole in subst:
+            obligations.extend(circuit_facts(subst[hole]))  # type: ignore[arg-type]
+    return obligations
 
 
 # ---- ranges of the three kinds ------------------------------------------------------

@@ -4,8 +4,21 @@ engine (which decides atoms) and the kernel (which re-checks the same reduction)
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rcproof.syntax import core as A
 from rcproof.syntax.terms import is_ground
+
+
+def circuit_facts(family: A.Expr) -> tuple[A.Relation, ...]:
+    """What every circuit family satisfies (THEORY.md §4, structural facts), for the
+    family term `family` (a name, a bound variable or an instance call): at least one gate,
+    depth at least 1, and size ≥ depth (a longest path has depth gates):
+    size(F) = Ω(1), depth(F) = Ω(1), depth(F) = O(size(F))."""
+    one = A.Num(Fraction(1))
+    size, depth = A.Call("size", (family,)), A.Call("depth", (family,))
+    return (A.Relation(size, "Omega", one), A.Relation(depth, "Omega", one),
+            A.Relation(depth, "O", size))
 
 
 def ground_atoms(p: A.Prop) -> list[A.Relation]:

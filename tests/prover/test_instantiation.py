@@ -87,8 +87,9 @@ def test_numerals_match_up_to_their_value(goal: str, matches: bool) -> None:
     got = instantiate(parse_prop(ENTROPY), parse_prop(goal), lambda kind, term: None)
     assert isinstance(got, list) == matches, got
     if matches:
-        need = got[-1]
+        need = got[-4]  # the fact's hypothesis, then the three structural facts of G
         assert isinstance(need, A.Relation) and need.rel == "omega"
+        assert [h.rel for h in got[-3:]] == ["Omega", "Omega", "O"]  # type: ignore[union-attr]
 
 
 def test_numeral_matching_through_the_kernel(check) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
-"""Issue 10: the five kinds of wrong verdict, each as a family of cases, run through every
-path a verdict can take: `auto`, an explicit proof, `by NAME`, `using`, the cache (a second
-run reads it) and `--jobs 2`.
+"""Issue 10: the kinds of wrong verdict (five, and two found since), each as a family of
+cases, run through every path a verdict can take: `auto`, an explicit proof, `by NAME`,
+`using`, the cache (a second run reads it) and `--jobs 2`.
 
 A case is a prelude (declarations), a statement and the verdicts it may get. The statements
 are false (they may never be `proved`), or true ones that must stay decided, or ones whose
@@ -164,7 +164,36 @@ KIND6 += [
      "forall f : fun. size(B) = o(f)", NOT_PROVED),
 ]
 
-CASES: list[Case] = [(f"k6:{c[0]}", *c[1:]) for c in KIND6] + \
+# ---- kind 7: a family that is no circuit instantiating a `forall C : family` fact -------
+# `forall C : family` ranges over circuits (THEORY.md §4: size ≥ depth ≥ 1), so a fact
+# proved for all of them says nothing of a declaration that breaks the structural facts;
+# instantiating it anyway derived a contradiction and proved anything (review 7, F3).
+CIRCUIT_FACTS = """lemma sd: forall C : family. depth(C) = O(size(C))
+lemma spos: forall C : family. size(C) = Omega(1)
+lemma dpos: forall C : family. depth(C) = Omega(1)
+family Deep { size = n; depth = n^2 }
+family Vanish { size = 1/n; depth = 1/n }
+family Shallow { size = n^2; depth = 1/n^2 }
+family Pk(k = 1) { size = n^k; depth = 1 }
+family Good { size = n^2; depth = n }"""
+KIND7: list[Case] = []
+K7_STEPS: dict[str, tuple[str, str]] = {}  # label -> (the instance claimed, the fact)
+for family, fact, instance in (
+        ("Deep", "sd", "depth(Deep) = O(size(Deep))"),
+        ("Vanish", "spos", "size(Vanish) = Omega(1)"),
+        ("Vanish", "sd", "depth(Vanish) = O(size(Vanish))"),
+        ("Shallow", "dpos", "depth(Shallow) = Omega(1)"),
+        ("Pk", "spos", "size(Pk(k = -1)) = Omega(1)"),
+        ("Pk", "sd", "depth(Pk(k = -2)) = O(size(Pk(k = -2)))")):
+    for false in ("n^2 = O(n)", "1 = O(1/n)", "n = o(log(n))"):
+        label = f"{family}-{fact}-{false}"
+        KIND7.append((label, CIRCUIT_FACTS, false, NOT_PROVED))
+        K7_STEPS[f"k7:{label}"] = (instance, fact)
+KIND7.append(("Good-sd", CIRCUIT_FACTS, "n = O(n^2)", DECIDED_TRUE))
+K7_STEPS["k7:Good-sd"] = ("depth(Good) = O(size(Good))", "sd")
+
+CASES: list[Case] = [(f"k7:{c[0]}", *c[1:]) for c in KIND7] + \
+    [(f"k6:{c[0]}", *c[1:]) for c in KIND6] + \
     [(f"k1:{c[0]}", *c[1:]) for c in KIND1] + \
     [(f"k2:{c[0]}", *c[1:]) for c in KIND2] + [(f"k3:{c[0]}", *c[1:]) for c in KIND3] + \
     [(f"k4:{c[0]}", *c[1:]) for c in KIND4] + [(f"k5:{c[0]}", *c[1:]) for c in KIND5]
@@ -222,6 +251,10 @@ def _paths(label: str, statement: str) -> list[tuple[str, str]]:
         if label.startswith(f"k3:{prefix}"):
             routes.append(("by-name", f"theorem goal: {statement}\nproof\n  show {statement} "
                            f"by {fact}\nqed\n"))
+    if label in K7_STEPS:
+        instance, fact = K7_STEPS[label]
+        routes.append(("instance", f"theorem goal: {statement}\nproof\n  have a: {instance} "
+                       f"by {fact}\n  show {statement} by auto using a\nqed\n"))
     return routes
 
 
