@@ -33,7 +33,7 @@ from rcproof.prover.ground import (
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
-from rcproof.syntax.props import is_closed, substitute_atoms
+from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
 from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
 from rcproof.syntax.terms import is_ground, mentions
 from rcproof.syntax.walk import nodes
@@ -175,6 +175,16 @@ def _evidence(atom: AtomVerdict) -> Reason | None:
     return because(atom.reason) if atom.reason else None
 
 
+def _structural_subject(hyp: A.Prop) -> A.Expr | None:
+    """The family F when `hyp` is one of F's structural facts (syntax.props.circuit_facts),
+    which the instantiation of a `forall C : family` fact adds for the family given."""
+    if isinstance(hyp, A.Relation) and isinstance(hyp.left, A.Call) and hyp.left.args:
+        family = hyp.left.args[0]
+        if hyp in circuit_facts(family):
+            return family
+    return None
+
+
 def refusal_text(refusal: Refusal) -> Reason:
     """Why an instantiation was refused (kernel/instantiate.py), as a reason."""
     if refusal.variable is None:
@@ -267,15 +277,17 @@ class Tactics:
                 tuple(steps))
         reason = outcome.reason
         if outcome.status == "refuted" and reason is None and outcome.counterexample is None:
-            reason = self._why_refuted(statement)
+            reason = self._why_refuted(statement, bool(facts))
         return Verdict(outcome.status, statement, thm, tuple(outcome.tiers), reason,
                        outcome.counterexample, tuple(steps))
 
-    def _why_refuted(self, statement: A.Prop) -> Reason:
+    def _why_refuted(self, statement: A.Prop, used_facts: bool) -> Reason:
         """What a refutation without counter-example values rests on. For a strict
         inclusion K ⊊ K': that K ⊆ K' fails, or that K' ⊆ K holds too (the classes are
         equal, or K' is empty), each decided by this prover (an explanation only: the
-        refutation is already the kernel's). For F ∉ K: F ∈ K holds; for ¬P: P holds.
+        refutation is already the kernel's). For F ∉ K: F ∈ K holds; for ¬P: P holds;
+        for P → Q: P holds and Q fails; with `using` facts, the reason of the statement
+        refuted alone.
         Otherwise: the statement is false for every object, by the definitions."""
         if isinstance(statement, A.Inclusion) and statement.strict:
             left, right = statement.left, statement.right
@@ -291,6 +303,16 @@ class Tactics:
                                    "one: the inclusion is not strict")
             except budget.BudgetExhausted:
                 pass
+        if used_facts:  # refuted with `using` facts: the statement alone says why
+            try:
+                alone = self._check(statement, "auto", ())
+            except budget.BudgetExhausted:
+                alone = None
+            if alone is not None and alone.status == "refuted" and alone.reason is not None:
+                return alone.reason
+        if isinstance(statement, A.Implies):
+            return because(Formula(statement.left), " holds and ", Formula(statement.right),
+                           " fails")
         if isinstance(statement, A.Membership) and statement.negated:
             return because(Formula(A.Membership(statement.member, statement.cls)),
                            " holds: the class's law is met")
@@ -423,6 +445,12 @@ class Tactics:
                 why = v.reason or (because("fails at ", Assignments(v.counterexample))
                                    if v.counterexample else None)
                 said = "is refuted" if v.status == "refuted" else "not shown"
+                family = _structural_subject(hyp)
+                if family is not None:
+                    return unknown(statement, because(
+                        Ref(kind, name), " holds for circuit families only, and ", family,
+                        " is not shown to be one: its structural fact ", hyp, f" {said}",
+                        because(": ", why) if why else because()), tuple(steps))
                 return unknown(statement, because(
                     "hypothesis ", hyp, " of ", Ref(kind, name), f" {said}",
                     because(": ", why) if why else because()), tuple(steps))

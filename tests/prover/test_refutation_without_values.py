@@ -51,3 +51,32 @@ def test_a_refuted_non_membership_names_the_membership(size: str, depth: str,
         f"theorem t: F notin RC({budget})\n")["t"]
     assert result.status == "refuted", result.reason
     assert "F ∈ RC(" in (result.reason or "") and "holds" in (result.reason or "")
+
+
+CIRCUIT_LEMMAS = ("lemma sd: forall C : family. depth(C) = O(size(C))\n"
+                  "lemma dpos: forall C : family. depth(C) = Omega(1)\n")
+
+
+@pytest.mark.parametrize(("family", "fact", "claim"), [
+    ("family H { size = n; depth = n^2 }", "sd", "depth(H) = O(size(H))"),
+    ("family H { size = n; depth = 1/n }", "dpos", "depth(H) = Omega(1)"),
+    ("family H(k = 1) { size = n^k; depth = 1 }", "sd", "depth(H(k = -1)) = O(size(H(k = -1)))"),
+])
+def test_a_fact_over_circuits_names_the_non_circuit(family: str, fact: str,
+                                                    claim: str) -> None:
+    result = rcproof.verify_text(
+        f"{family}\n{CIRCUIT_LEMMAS}theorem t: {claim}\nproof\n  show {claim} by {fact}\nqed\n"
+    )["t"]
+    assert result.status == "unknown"
+    reason = result.reason or ""
+    assert "holds for circuit families only" in reason and "structural fact" in reason, reason
+
+
+@pytest.mark.parametrize("false", ["n^2 = O(n)", "log(n) = omega(n)", "n = Theta(n^2)"])
+def test_refuted_with_facts_and_as_an_implication(false: str) -> None:
+    report = rcproof.verify_text(
+        f"{CIRCUIT_LEMMAS}theorem u: {false}\nproof\n  show {false} by auto using sd\nqed\n"
+        f"theorem i: (forall C : family. depth(C) = O(size(C))) -> {false}\n")
+    assert "so not" in (report["u"].reason or ""), report["u"].reason
+    assert report["i"].status == "refuted"
+    assert "holds and" in (report["i"].reason or "") and "fails" in (report["i"].reason or "")
