@@ -17,7 +17,7 @@ from rcproof.budget import spend
 from rcproof.growth.coef import ONE, Coef
 from rcproof.growth.errors import NotInFragment, NotPositive, SignUnknown
 from rcproof.growth.exps import LOG, LOGLOG, ZERO, Exps
-from rcproof.growth.realexp import Real, is_real
+from rcproof.growth.realexp import Real, RealExp, is_real
 
 MAX_TERMS = 12  # terms kept after each operation; the rest goes into the error
 ORDER = 5  # terms of each series before its remainder goes into the error
@@ -229,6 +229,19 @@ def inverse(x: Expansion, what: object) -> Expansion:
     return power(x, Fraction(-1), what)
 
 
+_EXPONENT_BITS = 64  # precision of an irrational exponent turned into a coefficient
+
+
+def _coef(x: object) -> Coef:
+    """An exponent as a coefficient: exact for a rational; for an exact irrational
+    (RealExp, e.g. log 3/log 2) its rigorous enclosure at _EXPONENT_BITS bits, so
+    log(n^(log 3/log 2)) = (log 3/log 2)·log n keeps a Θ answer (a `~` against a rational
+    multiple stays with the exact engines)."""
+    if isinstance(x, RealExp):
+        return Coef(*x.interval(_EXPONENT_BITS))
+    return Coef.exact(x)  # type: ignore[arg-type]
+
+
 def log(x: Expansion, what: object) -> Expansion:
     """log(c·n^a L^b LL^e·(1+u)) = log c + a·log n + b·log log n + e·LLL + log(1+u)."""
     sign = x.sign()
@@ -239,7 +252,7 @@ def log(x: Expansion, what: object) -> Expansion:
     if sign < 0:
         raise NotPositive(f"{what} is eventually negative, so its log is undefined")
     m, c, u = _split_lead(x)
-    coefs: dict[Exps, Coef] = {ZERO: c.log(), LOG: Coef.exact(m.a), LOGLOG: Coef.exact(m.b)}
+    coefs: dict[Exps, Coef] = {ZERO: c.log(), LOG: _coef(m.a), LOGLOG: _coef(m.b)}
     err: Exps | None = None
     if m.e:
         if not (m.a or m.b):
