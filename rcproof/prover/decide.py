@@ -309,6 +309,32 @@ def _fraction(value: z3.ExprRef) -> str:
     return str(value)
 
 
+def _algebraic(value: z3.ExprRef) -> A.Expr | str:
+    """An irrational model value exactly: a root of a polynomial of degree 2 by the
+    quadratic formula (−√2 for the first root of x² − 2), a real root of x^k − c as
+    ±c^(1/k); any other algebraic number as "the root of P near v", never a truncated
+    decimal, which is not itself a counter-example (review 7, F1)."""
+    if not z3.is_algebraic_value(value):
+        return _fraction(value)
+    coefs = [Fraction(int(str(c))) for c in value.poly()]  # ascending powers
+    first = value.index() == 1  # roots are numbered from the least
+    degree = len(coefs) - 1
+    if degree == 2 and coefs[1] != 0:
+        c, b, a = coefs
+        root = A.Call("sqrt", (A.Num(b * b - 4 * a * c),))
+        lesser = (a > 0) == first
+        top = A.BinOp("-" if lesser else "+", A.Num(-b), root)
+        return A.BinOp("/", top, A.Num(2 * a))
+    if degree >= 2 and all(k == 0 for k in coefs[1:-1]) and coefs[0] * coefs[-1] < 0:
+        magnitude: A.Expr = A.BinOp("^", A.Num(-coefs[0] / coefs[-1]),
+                                    A.Num(Fraction(1, degree)))
+        if degree == 2:
+            magnitude = A.Call("sqrt", (A.Num(-coefs[0] / coefs[-1]),))
+        return A.Neg(magnitude) if degree % 2 == 0 and first else magnitude
+    terms = " + ".join(f"{k}·x^{i}" for i, k in enumerate(coefs) if k)
+    return f"the root of {terms} = 0 near {_fraction(value)}"
+
+
 def _growth_expr(values: list[Fraction]) -> A.Expr:
     """n^a · log(n)^b · log(log(n))^c as an expression (printed by the one printer)."""
     n = A.Name("n")
@@ -330,7 +356,7 @@ def _model_pairs(tr: _Translation, model: z3.ModelRef) -> Counterexample:
         name = A.Name(A.source_name(key.split("@")[0]))
         value = model.eval(var, model_completion=True)
         number = _rational(value)
-        items.append((name, A.Num(number) if number is not None else _fraction(value)))
+        items.append((name, A.Num(number) if number is not None else _algebraic(value)))
     for key, vec in tr.vectors.items():
         raw = [model.eval(c, model_completion=True) for c in vec]
         values = [_rational(r) for r in raw]
