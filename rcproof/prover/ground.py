@@ -28,6 +28,7 @@ class AtomVerdict:
     work: int = 0  # work units the decision cost; a recorded decision costs them again
     condition: Reason | None = None  # parametric unknown: where it holds and where it fails
     order: Order | None = None  # of a false atom: the order of its sides (the refutation)
+    failing_at: Fraction | None = None  # parametric unknown: a value where the atom fails
 
 
 def _exps(e: A.Expr) -> tuple[Fraction, ...]:
@@ -211,6 +212,7 @@ def decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
 def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     from rcproof.growth import explog, tier3
     from rcproof.growth.explog.params import admissible
+    from rcproof.growth.explog.split import point_in
 
     atom = prop.body
     assert isinstance(atom, A.Relation)
@@ -238,11 +240,14 @@ def _decide_parametric(prop: A.Forall, budget_seconds: float) -> AtomVerdict:
     # Otherwise the parts say where it holds and where it fails, for the reason; no
     # refutation is read from them (that stays with the refutation by an instance).
     condition = parameter_condition(prop.names, parts)
+    failing = point_in([p for p in parts if p.answer is False])  # type: ignore[attr-defined]
     if condition is None:
         undecided = [p.answer for p in parts if isinstance(p.answer, str)]  # type: ignore[attr-defined]
         return AtomVerdict(atom, None, TIER3, undecided[0] if undecided else
-                           "the answer is not uniform over the parameter range")
-    return AtomVerdict(atom, None, TIER3, str(condition), condition=condition)
+                           "the answer is not uniform over the parameter range",
+                           failing_at=failing)
+    return AtomVerdict(atom, None, TIER3, str(condition), condition=condition,
+                       failing_at=failing)
 
 
 def _sign_condition(names: tuple[str, ...], constant: object) -> Reason | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from fractions import Fraction
+from itertools import pairwise
 
 from rcproof import budget
 from rcproof.elaborate.symbols import Scope, Solved
@@ -35,7 +36,7 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
 from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
-from rcproof.syntax.terms import is_ground, mentions
+from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import nodes
 
 # Which tiers a tactic may use.
@@ -106,14 +107,17 @@ rules.register_oracle("limit", _limit_oracle)
 def _candidates(statement: A.Forall) -> list[A.Expr]:
     """Values worth trying for the variable of `forall x : K where H. P` (at most 16).
 
-    `real`: the numbers H mentions (the boundary of `d >= 2` is 2), half a unit either
-    side, then 0, 1, 2, 3. `fun`: the functions of n the statement mentions, each also
-    minus and plus 1 (cancellation is where hypotheses about differences fail), then
-    2, n, log(n), n^2, sqrt(n), 1/n."""
+    `real`: the values of the numeric bounds in H (the boundary of `d >= 2` is 2, of
+    `3/5 < a` is 3/5, not 3 and 5), the midpoints between consecutive bounds, half a
+    unit either side of each bound, then 0, 1, 2, 3. `fun`: the functions of n the
+    statement mentions, each also minus and plus 1 (cancellation is where hypotheses
+    about differences fail), then 2, n, log(n), n^2, sqrt(n), 1/n."""
     if statement.kind == "real":
-        found = [x.value for h in statement.where for x in nodes(h) if isinstance(x, A.Num)]
-        near = [v + d for v in found for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
-        values = list(dict.fromkeys([*near, *map(Fraction, (0, 1, 2, 3))]))[:8]
+        bounds = sorted({v for h in statement.where if isinstance(h, A.Comparison)
+                         for t in h.terms if (v := const_value(t)) is not None})
+        middles = [(x + y) / 2 for x, y in pairwise(bounds)]
+        near = [v + d for v in bounds for d in (Fraction(0), Fraction(1, 2), Fraction(-1, 2))]
+        values = list(dict.fromkeys([*middles, *near, *map(Fraction, (0, 1, 2, 3))]))[:12]
         return [A.Num(v) for v in values]
     n, one = A.Name("n"), A.Num(Fraction(1))
     seen = [x for x in nodes((statement.where, statement.body))
@@ -406,7 +410,7 @@ class Tactics:
                 and len(statement.names) == 1):
             return None
         check = admits(self.scope)
-        for value in _candidates(statement):
+        for value in self._failing_point(statement) + _candidates(statement):
             if check(statement.kind, value) is not None:
                 continue
             v = self.check(rules.instance_claim(statement, value))
@@ -420,6 +424,16 @@ class Tactics:
             return Verdict("refuted", statement, thm, v.tiers,
                            because("fails at ", Assignments(pairs)), pairs, v.steps)
         return None
+
+    def _failing_point(self, statement: A.Forall) -> list[A.Expr]:
+        """The value where the exp-log engine's split of the range found the atom of
+        `forall a : real where C. f rel g` false, first among the candidates (review 7:
+        the fixed candidates missed a failing interval such as 1 < a < 3/2)."""
+        shape = parametric_atom(statement)
+        if shape is None:
+            return []
+        found = decide_parametric(shape[0], self.budget_seconds)
+        return [A.Num(found.failing_at)] if found.failing_at is not None else []
 
     # ---- named facts ----
     def by_fact(self, statement: A.Prop, fact: Theorem, name: str, kind: str,

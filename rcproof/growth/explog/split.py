@@ -205,6 +205,53 @@ def _intervals(parts: list[Part]) -> list[A.Prop] | None:
     return out
 
 
+def point_in(parts: list[Part]) -> Fraction | None:
+    """A rational value inside the union of the parts (one parameter), preferring the
+    simplest (an integer, then a half, then the midpoint of an interval with rational
+    ends, then a rational between irrational ends): a candidate for refuting
+    `forall a : real where C. P` by an instance where the split found P false. Returns
+    None for several parameters or a part that cannot be solved; a hint only (the
+    instance is proved like any other)."""
+    import sympy
+
+    if not parts or len(parts[0].where.names) != 1:
+        return None
+    (name,) = parts[0].where.names
+    a = symbol(name)
+    found = sympy.S.EmptySet
+    for part in parts:
+        if any(sympy.Poly(f.lhs - f.rhs, a).degree() > DEGREE for f in part.where.facts):
+            return None
+        spend(20, "solving the parameter condition for a sample value")
+        try:
+            found = found | sympy.reduce_inequalities(list(part.where.facts), [a]).as_set()
+        except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
+            return None
+    pieces = found.args if isinstance(found, sympy.Union) else (found,)
+    for s in pieces:
+        if isinstance(s, sympy.FiniteSet):
+            for v in s:
+                if v.is_Rational:
+                    return Fraction(int(v.p), int(v.q))
+        elif isinstance(s, sympy.Interval):
+            for guess in _simple_inside(s):
+                if s.contains(sympy.Rational(guess.numerator, guess.denominator)) is sympy.true:
+                    return guess
+    return None
+
+
+def _simple_inside(s: Any) -> list[Fraction]:
+    """Rational guesses for a point of the interval s: integers and halves near its ends,
+    its midpoint (through a float when an end is irrational), each end ± 1."""
+    lo = s.start if s.start.is_finite else (s.end - 2 if s.end.is_finite else 0)
+    hi = s.end if s.end.is_finite else lo + 2
+    mid = Fraction((float(lo) + float(hi)) / 2).limit_denominator(1000)
+    base = [Fraction(k, 2) for k in range(int(2 * float(lo)) - 1, int(2 * float(hi)) + 2)]
+    base.sort(key=lambda x: (x.denominator, abs(x)))
+    return [*base[:12], mid, Fraction(float(lo)).limit_denominator(10**6) + 1,
+            Fraction(float(hi)).limit_denominator(10**6) - 1]
+
+
 def to_expr(e: Any) -> A.Expr | None:
     """A sympy expression of rational numbers, parameters, + ·, powers, exp and log as an
     expression of our syntax (None for anything else, e.g. an algebraic root object)."""
