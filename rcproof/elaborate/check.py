@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rcproof.elaborate.instances import params_of_instance
 from rcproof.elaborate.symbols import (
     BUILTINS,
@@ -18,6 +20,8 @@ from rcproof.elaborate.symbols import (
 )
 from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
+from rcproof.syntax.core import Span
+from rcproof.syntax.decls import TACTIC_NAMES
 from rcproof.syntax.walk import names
 
 # Kinds of locally bound names.
@@ -57,6 +61,13 @@ def _outside_hint(e: A.Call) -> tuple[str, str] | None:
                 f"write it after `=`: f = {landau}({arg})"
                 + (f" (did you mean `{landau}`?)" if landau != e.func else ""))
     return None
+
+
+@dataclass(frozen=True)
+class _AtName:
+    """A bare span to point an error at (`Checker.error` reads `.span`)."""
+
+    span: Span | None
 
 
 class Checker:
@@ -214,6 +225,9 @@ class Checker:
         if name is None:
             raise self.error("expected a family here", e, "write a family name such as SMAT")
         sym = self.scope.get(name)
+        if name == "n" and name not in local:
+            raise self.error("`n` is the input size, not a family", e,
+                             "write a declared family, such as `SMAT in RC(n^(2/3))`")
         if not isinstance(sym, FamilySym):
             if sym is None and name not in local:
                 families = {s for s, v in self.scope.symbols.items() if isinstance(v, FamilySym)}
@@ -243,6 +257,9 @@ class Checker:
                 module = _bundled_module_declaring(name)
                 if hint is None and module is not None:
                     hint = f"add `import {module}` to use the class {name}"
+                if hint is None:
+                    hint = (f"declare it with `class {name}(f) {{ exists t {{ … }} }}`, or "
+                            "import the file that declares it")
                 raise self.error(f"unknown class '{name}'", e, hint)
             raise self.error(f"expected a class, but '{name}' is a {kind_word(sym)}", e)
         call = e if isinstance(e, A.Call) else A.Call(name, span=e.span)
@@ -398,6 +415,7 @@ class Checker:
                         raise self.error(f"unknown fact '{used}' after `using`", step,
                                          did_you_mean(used, labels | self.scope.names())
                                          or "name a labelled `have` step or a declared fact")
+                self.check_tactic(step, labels)
                 if step.label:
                     if step.label in labels:
                         raise self.error(f"the label '{step.label}' is used twice in this "
@@ -410,6 +428,39 @@ class Checker:
             if decl.proof.steps[-1].kind != "show":
                 raise self.error("a proof ends with a `show` step", decl.proof.steps[-1],
                                  "write `show <statement> by …` as the last step")
+
+    def check_tactic(self, step: A.Step, labels: set[str]) -> None:
+        """`by NAME` names a built-in tactic or a declared fact; a misspelt name is an input
+        error (review 7: it was an `unknown` verdict, exit status 1)."""
+        name = step.tactic
+        if name in TACTIC_NAMES or isinstance(self.scope.get(name), FactSym):
+            return
+        facts = {k for k, v in self.scope.symbols.items() if isinstance(v, FactSym)}
+        where = _AtName(self._name_span(step, f"by {name}", len("by ")) or step.span)
+        if name in labels:
+            raise self.error(f"`by {name}` names a `have` step; a step is used with `using`",
+                             where, f"write `by auto using {name}`")
+        raise self.error(f"unknown tactic or fact '{name}' after `by`", where,
+                         did_you_mean(name, set(TACTIC_NAMES) | facts)
+                         or f"write a tactic ({', '.join(TACTIC_NAMES)}) or the name of a "
+                            "declared axiom, lemma or theorem")
+
+    def _name_span(self, step: A.Step, text: str, skip: int) -> Span | None:
+        """The span of the name in `text` (found on the step's last line, `skip`
+        characters in), for a caret under the name rather than the whole step."""
+        span = step.span
+        if span is None or self.source is None:
+            return None
+        lines = self.source.splitlines()
+        if not 0 < span.end_line <= len(lines):
+            return None
+        line = lines[span.end_line - 1]
+        at = line.rfind(text)
+        if at < 0:
+            return None
+        start = at + skip + 1
+        return Span(span.path, span.end_line, start, span.end_line,
+                    start + len(text) - skip)
 
     def check_param_consistency(self, params: list[ParamSym]) -> None:
         from rcproof.smt.params import inconsistent_params

@@ -33,6 +33,7 @@ from rcproof.prover.ground import (
 )
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
+from rcproof.syntax.decls import TACTIC_NAMES
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
 from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
@@ -47,6 +48,7 @@ TACTIC_TIERS = {
     "smt": {TIER1, TIER2},
     "limit": {TIER1, TIER3},
 }
+assert tuple(TACTIC_TIERS) == TACTIC_NAMES  # the language's tactic words (syntax/decls.py)
 
 
 # ---- the engine's oracles, as the kernel sees them ------------------------------------

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from rcproof.syntax.core import Expr, Prop, Span
 
+# The built-in tactics a proof step may name after `by` (anything else names a fact).
+TACTIC_NAMES = ("auto", "unfold", "growth", "smt", "limit")
+
 
 @dataclass(frozen=True)
 class ParamDecl:

@@ -122,3 +122,37 @@ def test_a_non_ascii_letter_in_a_name_gets_a_hint(char: str, spelled: str | None
     assert result.exit_code == 2 and "cannot be used in a name" in result.output
     assert "hint: names are written with ASCII letters" in result.output
     assert (f"write `{spelled}`" in result.output) == (spelled is not None), result.output
+
+
+@pytest.mark.parametrize(("tactic", "hint"), [
+    ("nosuch", "write a tactic (auto, unfold, growth, smt, limit)"),
+    ("atuo", "did you mean 'auto'?"), ("smtt", "did you mean 'smt'?"),
+    ("lema1", "did you mean 'lemma1'?"), ("h", "write `by auto using h`")])
+@pytest.mark.parametrize("step", ["show", "have g:"])
+def test_a_name_after_by_is_a_tactic_or_a_fact(tactic: str, hint: str, step: str,
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt `by NAME` is an input error located at the name (review 7: an
+    `unknown` verdict, exit status 1); a `have` label after `by` says to use `using`."""
+    last = "" if step == "show" else "\n show n = O(n) by auto"
+    source = (f"lemma lemma1: n = O(n^2)\ntheorem t: n = O(n)\nproof\n"
+              f" have h: n = O(n^2) by auto\n {step} n = O(n) by {tactic}{last}\nqed\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.rc").write_text(source, encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "e.rc"])
+    assert result.exit_code == 2, result.output
+    column = source.splitlines()[4].index(f"by {tactic}") + 4
+    assert f"e.rc:5:{column}:" in result.output, result.output
+    assert hint in result.output, result.output
+
+
+@pytest.mark.parametrize(("source", "words"), [
+    ("import physics\ntheorem t: n in RC(n)", "`n` is the input size, not a family"),
+    ("import physics\ntheorem t: RC(n) subset Kx(n)", "declare it with `class Kx(f)"),
+])
+def test_names_that_are_not_declarations(source: str, words: str, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.rc").write_text(source + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "e.rc"])
+    assert result.exit_code == 2 and words in result.output, result.output

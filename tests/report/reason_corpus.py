@@ -36,10 +36,6 @@ theorem by_growth: f = O(f * n)
 proof
   show f = O(f * n) by growth
 qed
-theorem by_missing: n = O(n^2)
-proof
-  show n = O(n^2) by nothing_here
-qed
 theorem by_unproved: n = O(n^2)
 proof
   show n = O(n^2) by auto using bad
