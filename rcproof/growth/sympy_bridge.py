@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import Any
 
 from rcproof.growth.errors import NotInFragment
+from rcproof.runtime import guard_sympy_primality
 from rcproof.syntax.ast import BinOp, Call, Expr, Name, Neg, Num
 
 _FUNCS = ("log", "sqrt", "exp", "max", "min", "factorial")
@@ -21,6 +22,8 @@ def variable() -> Any:
 def to_sympy(expr: Expr) -> Any:
     """The sympy expression for `expr`, with n positive; unknown names are refused."""
     import sympy
+
+    guard_sympy_primality(sympy)
 
     if isinstance(expr, Num):
         v = Fraction(expr.value)

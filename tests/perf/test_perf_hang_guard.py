@@ -105,3 +105,34 @@ def test_nonlinear_uniform_refutation_finishes(tmp_path: Path, statement: str) -
                     encoding="utf-8")
     done = _rcproof(["verify", "--no-cache", str(path)], tmp_path)
     assert done.returncode in (0, 1) and " t " in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("seed", ["2", "4", "6"])
+@pytest.mark.parametrize("statement", [
+    "(10^10000 + 1)^n = omega(1)", "(1 + 10^(-(10^4)))^n = o(exp(n))",
+    "log(10^8000 + 7) * n = Theta(n)"])
+def test_huge_integers_finish_under_every_hash_seed(tmp_path: Path, seed: str,
+                                                    statement: str) -> None:
+    """sympy's assumption system may test a huge integer for primality on the way to an
+    unrelated fact, in an order set by the hash seed (review 7: 0.6 s or over 100 s for
+    the same input); rcproof.runtime.guard_sympy_primality answers such questions
+    'unknown'. A hang guard under several seeds, not a speed assertion."""
+    import os
+
+    (tmp_path / "case.rc").write_text(f"theorem t: {statement}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "rcproof", "verify", "--json", "--no-cache",
+                           "case.rc"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=TIMEOUT_S, env={**os.environ, "PYTHONHASHSEED": seed})
+    (theorem,) = [t for f in json.loads(done.stdout)["files"] for t in f["theorems"]]
+    assert _finished(theorem["status"], theorem.get("reason")), theorem
+
+
+def test_the_primality_guard_keeps_small_answers() -> None:
+    import sympy
+
+    from rcproof.runtime import PRIMALITY_BITS, guard_sympy_primality
+
+    guard_sympy_primality(sympy)
+    assert sympy.Integer(97).is_prime is True and sympy.Integer(91).is_prime is False
+    huge = sympy.Integer(2) ** (PRIMALITY_BITS + 7) + 1
+    assert huge.is_prime is None and huge.is_composite is None and huge.is_positive

@@ -23,7 +23,7 @@ from rcproof.growth.explog.constants import (
     PRECISIONS,
     Undecided,
     compare_constants,
-    const_text,
+    const_message,
     enclosure,
     question_scope,
 )
@@ -75,7 +75,7 @@ def coef_of(c: Any) -> Coef | None:
             return None
         if not lo <= 1 <= hi:
             return Coef(lo, hi)
-    raise Undecided(f"cannot separate the constant {const_text(c)} from 1")
+    raise Undecided(f"cannot separate the constant {const_message(c)} from 1")
 
 
 def _positive(eng: Engine, t: T.Term, e: Expr) -> None:

@@ -12,6 +12,7 @@ is the undecidable core of the field, so the engine never guesses).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,6 +38,17 @@ def const_text(v: Any) -> str:
         if len(_TEXTS) < 100_000:
             _TEXTS[v] = text
     return text
+
+
+_LONG_DIGITS = re.compile(r"\d{40,}")
+
+
+def const_message(v: Any) -> str:
+    """`const_text` for a message: every run of 40 or more digits is cut to its first
+    six and its length ("100000…(10001 digits)"); keys keep the exact text (review 7: a
+    reason printed two 10,001-digit integers, 61 KB)."""
+    return _LONG_DIGITS.sub(lambda m: f"{m.group()[:6]}…({len(m.group())} digits)",
+                            const_text(v))
 
 
 PRECISIONS = (53, 128, 320, 800)  # bits of the interval evaluations, in order
@@ -115,7 +127,7 @@ def _interval(c: Any, iv: Any) -> Any:
             return _interval(base, iv) ** int(ex)
         b = _interval(base, iv)
         if not b.a > 0:
-            raise Undecided(f"cannot show that the base of the constant {const_text(c)} "
+            raise Undecided(f"cannot show that the base of the constant {const_message(c)} "
                             "is positive")
         return iv.exp(iv.log(b) * _interval(ex, iv))
     if isinstance(c, sympy.exp):
@@ -123,10 +135,10 @@ def _interval(c: Any, iv: Any) -> Any:
     if isinstance(c, sympy.log):
         a = _interval(c.args[0], iv)
         if not a.a > 0:
-            raise Undecided(f"cannot show that the argument of the constant {const_text(c)} "
+            raise Undecided(f"cannot show that the argument of the constant {const_message(c)} "
                             "is positive")
         return iv.log(a)
-    raise Undecided(f"the constant {const_text(c)} is outside the exp-log constants")
+    raise Undecided(f"the constant {const_message(c)} is outside the exp-log constants")
 
 
 MAX_BINARY_EXPONENT = 1 << 16  # |binary exponent| of an enclosure bound used exactly
@@ -168,12 +180,12 @@ def _enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
         box = _interval(c, ctx)
         lo, hi = box.a, box.b
     except (OverflowError, ValueError, ZeroDivisionError, MemoryError) as exc:
-        raise Undecided(f"the constant {const_text(c)} cannot be enclosed "
+        raise Undecided(f"the constant {const_message(c)} cannot be enclosed "
                         f"({type(exc).__name__})") from None
     finally:
         ctx.prec = old
     if not (mpmath.isfinite(lo) and mpmath.isfinite(hi)):
-        raise Undecided(f"the constant {const_text(c)} has no finite enclosure")
+        raise Undecided(f"the constant {const_message(c)} has no finite enclosure")
     return _fraction(lo), _fraction(hi)
 
 
@@ -224,7 +236,7 @@ def require_tame(c: Any) -> None:
     terms numerically (cancel, simplify, printing), would not finish. Magnitudes are
     bounded from above in floating point (inf past the float range)."""
     if not _magnitude(c)[1]:
-        raise Undecided(f"the constant {const_text(c)} is too large to evaluate: it "
+        raise Undecided(f"the constant {const_message(c)} is too large to evaluate: it "
                         "raises to an irrational power beyond 10^12")
 
 
@@ -317,7 +329,7 @@ def sign_of(c: Any) -> int:
         from rcproof.growth.explog.params import param_sign
 
         return param_sign(c, sign_of)
-    structural = _structural_sign(c)
+    structural = _structural_sign(c) or _log_sum_sign(c)
     if structural:
         return structural
     box = _box(c)
@@ -334,7 +346,7 @@ def sign_of(c: Any) -> int:
             return -1
     if is_exact_zero(c):
         return 0
-    raise Undecided(f"cannot decide the sign of the constant {const_text(c)}: no interval up to "
+    raise Undecided(f"cannot decide the sign of the constant {const_message(c)}: no interval up to "
                     f"{PRECISIONS[-1]} bits separates it from 0, and no exact rewrite "
                     "shows it is 0")
 
@@ -357,10 +369,11 @@ def compare_constants(a: Any, b: Any) -> int:
 
 def _structural_sign(c: Any) -> int:
     """+1 or −1 when the form of the real constant `c` alone gives its sign, else 0:
-    exp(x) > 0 for every real x, e and π > 0, a product's sign is the product of its
-    factors' signs, a sum of positive terms is positive, a positive base to a real power
-    is positive. No evaluation, so exp(−10^21) (an underflow for any interval of a few
-    thousand bits) is positive at once (review 5)."""
+    exp(x) > 0 for every real x, log q has the sign of q − 1 for a rational q > 0, e and
+    π > 0, a product's sign is the product of its factors' signs, a sum of positive
+    terms is positive, a positive base to a real power is positive. No evaluation, so
+    exp(−10^21) (an underflow for any interval of a few thousand bits) is positive at
+    once (review 5), and so is log(1 + 10^−10000) (review 7)."""
     import sympy
 
     spend(1, "signing a constant by its form")
@@ -370,6 +383,9 @@ def _structural_sign(c: Any) -> int:
         return 1
     if isinstance(c, sympy.exp):
         return 1 if c.args[0].is_extended_real else 0
+    if isinstance(c, sympy.log) and c.args[0].is_Rational and c.args[0].p > 0:
+        q = c.args[0]  # log q has the sign of q − 1: compared by cross-multiplying
+        return (q.p > q.q) - (q.p < q.q)
     if c.is_Pow:
         return 1 if _structural_sign(c.base) > 0 and c.exp.is_extended_real else 0
     if c.is_Mul:
@@ -383,3 +399,45 @@ def _structural_sign(c: Any) -> int:
         signs = {_structural_sign(term) for term in c.args}
         return signs.pop() if len(signs) == 1 else 0
     return 0
+
+
+MAX_LOG_SUM_BITS = 1 << 17  # the largest product _log_sum_sign builds, in bits
+
+
+def _log_sum_sign(c: Any) -> int:
+    """The sign of Σ q_i·log r_i (rational q_i, rational r_i > 0), exactly, else 0.
+
+    With L the common denominator of the q_i and k_i = L·q_i integers, the sum has the
+    sign of log Π r_i^k_i, that is of Π_{k>0} r_i^k − Π_{k<0} r_i^(−k), compared as
+    integers after cross-multiplying: log(10^10000 + 1) − 10000·log 10 (the expansion
+    of log(1 + 10^−10000)) needs 33,000 bits, which no interval up to 800 bits resolves
+    (review 7). Refused (0) when the products would pass MAX_LOG_SUM_BITS; spends one
+    work unit per 64 bits built."""
+    import math
+
+    import sympy
+
+    terms = c.args if c.is_Add else (c,)
+    pairs: list[tuple[Fraction, Fraction]] = []
+    for term in terms:
+        coeff, rest = term.as_coeff_Mul()
+        if not (coeff.is_Rational and isinstance(rest, sympy.log)
+                and rest.args[0].is_Rational and rest.args[0].p > 0):
+            return 0
+        r = rest.args[0]
+        pairs.append((Fraction(int(coeff.p), int(coeff.q)), Fraction(int(r.p), int(r.q))))
+    if not pairs:
+        return 0
+    common = math.lcm(*(q.denominator for q, _ in pairs))
+    powers = [(int(q * common), r) for q, r in pairs]
+    bits = sum(abs(k) * max(r.numerator.bit_length(), r.denominator.bit_length())
+               for k, r in powers)
+    if bits > MAX_LOG_SUM_BITS:
+        return 0
+    spend(1 + bits // 64, "comparing a sum of logarithms exactly")
+    left = right = 1
+    for k, r in powers:
+        up, down = (r.numerator, r.denominator) if k > 0 else (r.denominator, r.numerator)
+        left *= up ** abs(k)
+        right *= down ** abs(k)
+    return (left > right) - (left < right)

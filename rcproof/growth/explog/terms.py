@@ -27,8 +27,10 @@ from typing import Any
 import sympy
 
 from rcproof.budget import spend
-from rcproof.growth.explog.constants import Undecided, const_text, sign_of
+from rcproof.growth.explog.constants import Undecided, const_message, const_text, sign_of
+from rcproof.runtime import guard_sympy_primality
 
+guard_sympy_primality(sympy)
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -282,7 +284,7 @@ def exact_power(c: Any, e: Any) -> Any:
     if c.is_Rational and e.is_Rational and c not in (0, 1, -1):
         size = max(abs(c.p).bit_length(), abs(c.q).bit_length())
         if abs(e) * size > MAX_EXACT_BITS:
-            raise Undecided(f"the constant {const_text(c)}^({const_text(e)}) is too large to "
+            raise Undecided(f"the constant {const_message(c)}^({const_message(e)}) is too large to "
                             "compute exactly")
     spend(1, "raising a constant to a power")
     if e is _S1 or c is _S1:
@@ -291,7 +293,7 @@ def exact_power(c: Any, e: Any) -> Any:
             abs(c.p), abs(c.q)) > 1 << 64:
         # sympy would look for an exact root by factoring a large number, here or in any
         # later product with such a root: unbounded work
-        raise Undecided(f"the root {const_text(c)}^({const_text(e)}) of a number over 64 "
+        raise Undecided(f"the root {const_message(c)}^({const_message(e)}) of a number over 64 "
                         "bits is not computed exactly")
     return c ** e
 
