@@ -37,6 +37,7 @@ from rcproof.syntax import core as A
 from rcproof.syntax import decls as D
 from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value, is_ground, mentions
+from rcproof.syntax.unfoldproblem import Law, Missing, UnfoldError, UnfoldProblem
 from rcproof.syntax.walk import nodes
 
 S = TypeVar("S", FamilySym, ClassSym)
@@ -44,14 +45,6 @@ S = TypeVar("S", FamilySym, ClassSym)
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
 ONE = A.Num(Fraction(1))
-
-
-class UnfoldError(Exception):
-    """The statement cannot be unfolded exactly; `reason` says what is missing."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -81,15 +74,6 @@ class FamilyView:
             for rel, bound in bounds:
                 out.append(A.Relation(A.Call(name, (self.label,)), rel, bound))
         return out
-
-Law = str | A.Relation  # a law's name (from its comment) or the constraint itself
-
-
-def _law_words(law: Law) -> str:
-    """A law for an error message, without the report layer's printer."""
-    if isinstance(law, str):
-        return f"`{law}`"
-    return f"on line {law.span.line}" if law.span is not None else f"`… = {law.rel}(…)`"
 
 
 @dataclass
@@ -253,13 +237,14 @@ def structural(family: str) -> tuple[A.Relation, ...]:
     return circuit_facts(A.Name(family))
 
 
-def _arguments(params: tuple[D.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:
+def _arguments(params: tuple[D.Param, ...], call: A.Call, what: str, name: str
+               ) -> dict[str, A.Expr]:
     """The instance's arguments by parameter; the checker has already worded a mismatch
     for the user, so here it only stops the unfolding."""
     given = bind_arguments(params, call)
     if isinstance(given, ArgumentProblem):
-        raise UnfoldError(f"the arguments of {owner} do not fit its parameters "
-                          f"({given.kind}{' ' + given.name if given.name else ''})")
+        raise UnfoldError(UnfoldProblem(Missing.ARITY, name, what, detail=given.kind,
+                                        parameter=given.name or ""))
     return given
 
 
@@ -319,7 +304,8 @@ class Unfolder:
         if isinstance(e, A.BinOp):
             return A.BinOp(e.op, self.expr(e.left, env, bound), self.expr(e.right, env, bound))
         if not isinstance(e, A.Call):
-            raise UnfoldError(f"not an expression: {type(e).__name__}")
+            raise UnfoldError(UnfoldProblem(Missing.MALFORMED, what="an expression",
+                                            detail=type(e).__name__))
         if e.func in BUILTINS:
             return A.Call(e.func, tuple(self.expr(a, env, bound) for a in e.args))
         if e.func == TSTAR:  # the minimal realization time, from a class's laws
@@ -398,7 +384,8 @@ class Unfolder:
             body = self.membership(view, cls, args)
             return A.Not(body) if p.negated else body
         if not isinstance(p, A.Inclusion):
-            raise UnfoldError(f"not a statement: {type(p).__name__}")
+            raise UnfoldError(UnfoldProblem(Missing.MALFORMED, what="a statement",
+                                            detail=type(p).__name__))
         return self.inclusion(p, bound)
 
     def _declared(self, ref: A.Expr, kind: type[S], word: str
@@ -408,10 +395,10 @@ class Unfolder:
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
         sym = self.scope.get(name)
         if not isinstance(sym, kind):
-            raise UnfoldError(f"'{A.source_name(name)}' is not a {word} here")
+            raise UnfoldError(UnfoldProblem(Missing.UNDECLARED, A.source_name(name), word))
         call = ref if isinstance(ref, A.Call) else A.Call(name)
         return name, sym, _arguments(sym.decl.params, call,  # type: ignore[attr-defined]
-                                     f"{word} {name}")
+                                     word, name)
 
     def class_instance(self, ref: A.Expr, bound: dict[str, str]
                        ) -> tuple[ClassSym, dict[str, A.Expr]]:
@@ -448,7 +435,7 @@ class Unfolder:
         for constraint in cls.decl.exists_constraints:
             for atom in flatten_and(constraint):
                 if not isinstance(atom, A.Relation):
-                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
+                    raise UnfoldError(UnfoldProblem(Missing.LAW_NOT_LANDAU, cls.name))
                 law = self._law(cls, atom)
                 rel = A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                  self.expr(atom.right, env, {}))
@@ -459,7 +446,7 @@ class Unfolder:
         for constraint in cls.decl.constraints:
             for atom in flatten_and(constraint):
                 if not isinstance(atom, A.Relation):
-                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
+                    raise UnfoldError(UnfoldProblem(Missing.LAW_NOT_LANDAU, cls.name))
                 free.append(A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                        self.expr(atom.right, env, {})))
         return lowers, uppers, free
@@ -471,24 +458,25 @@ class Unfolder:
             return note.split(":", 1)[0].strip()
         return atom
 
-    def _bound(self, rel: A.Relation, var: str, law: str, lowers: list[Bound],
+    def _bound(self, rel: A.Relation, var: str, law: Law, lowers: list[Bound],
                uppers: list[Bound]) -> None:
         left, right, kind = rel.left, rel.right, rel.rel
         if _mentions(left, var) and _mentions(right, var):
-            raise UnfoldError(f"constraint mentions {A.source_name(var)} on both sides")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_BOTH_SIDES, law=law,
+                                            variable=A.source_name(var)))
         if _mentions(left, var):
             left, right, kind = right, left, CONVERSE[kind]
         split = split_power(right, var)
         if split is None or kind in ("~", "poly", "polylog"):
-            raise UnfoldError(f"cannot solve the constraint {_law_words(law)} for "
-                              f"{A.source_name(var)}")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_UNSOLVABLE, law=law,
+                                            variable=A.source_name(var)))
         k, cofactor = split
         value = const_value(k)
         if value is None:
             self.result.sides.append(A.Comparison((k, A.Num(Fraction(0))), (">",)))
         elif value == 0:
-            raise UnfoldError(f"the constraint {_law_words(law)} does not bound "
-                              f"{A.source_name(var)}")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_NO_BOUND, law=law,
+                                            variable=A.source_name(var)))
         elif value < 0:
             kind = CONVERSE[kind]
         base = power(div(left, cofactor), reciprocal(k))
@@ -561,8 +549,7 @@ class Unfolder:
                     and all(isinstance(item, tuple) and len(item) == 2
                             and isinstance(item[0], str) and isinstance(item[1], A.Expr)
                             for item in found.exact)):
-                raise UnfoldError("the witness offered for a strict inclusion is not a "
-                                  "family with exact resources")
+                raise UnfoldError(UnfoldProblem(Missing.WITNESS_NOT_EXACT))
         self.result.witnesses.append(found)
         return found
 

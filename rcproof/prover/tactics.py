@@ -238,7 +238,7 @@ class Tactics:
         try:
             unfolded = unfold_definitions(goal, self.scope, fullest_member)
         except UnfoldError as exc:
-            return unknown(statement, because(exc.reason))
+            return unknown(statement, because(exc.problem))
         steps: list[Step] = []
         if unfolded.formula != goal:
             once: list[Reason] = []  # each distinct note once, in order of appearance
