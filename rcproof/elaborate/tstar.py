@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rcproof.elaborate.shape import chosen_shape
-from rcproof.elaborate.symbols import TSTAR
 from rcproof.syntax import core as A
+from rcproof.syntax.definitions import TSTAR
 from rcproof.syntax.unfoldproblem import Missing, UnfoldError, UnfoldProblem
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     above, or when K bounds t from below by nothing."""
     cls_arg = call.args[2] if len(call.args) > 2 else None
     name = cls_arg.id if isinstance(cls_arg, A.Name) else None
-    shape = chosen_shape(unfolder.scope, name)
+    shape = chosen_shape(unfolder.definitions, name)
     if shape is None:  # the checker has told the user why (elaborate/shapecheck.py)
         raise UnfoldError(UnfoldProblem(Missing.TSTAR_NO_CLASS, name or ""))
     dim = (unfolder.expr(call.args[1], env, bound) if len(call.args) > 1

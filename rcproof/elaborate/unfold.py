@@ -3,7 +3,15 @@
 This is elaboration's instantiation of families and classes into core terms. It is part
 of the trusted base: the kernel's `unfold` rule (kernel/rules.py) re-runs it on the
 statement it is asked to prove, so `tools/trusted_base.py` counts it in the kernel's
-import closure. The choice of a witness family for a strict inclusion is search and
+import closure. It reads declarations only from the file's frozen definition table
+(syntax/definitions.Definitions), never from the symbol table; a statement it cannot
+unfold exactly raises `UnfoldError` with a typed `UnfoldProblem` (syntax/unfoldproblem.py).
+
+What is a definition and what is search: lets (δ), family resources (declared values
+and bounds, arguments substituted), class membership (the laws instantiated for the
+member, t eliminated as below), t* (the max of the lower bounds) and the Θ-exact
+placement of declared values are definitions, unfolded the same way by the engine and
+by the kernel. The choice of a witness family for a strict inclusion is search and
 lives outside (prover/witness.py): the kernel is given the witness and only builds the
 instance of the existential it stands for.
 
@@ -23,24 +31,17 @@ from fractions import Fraction
 from typing import TypeVar
 
 from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
-from rcproof.elaborate.symbols import (
-    BUILTINS,
-    ClassSym,
-    FamilySym,
-    LetSym,
-    ParamSym,
-    Scope,
-    Solved,
-)
 from rcproof.elaborate.tstar import TSTAR, minimal_time
 from rcproof.syntax import core as A
 from rcproof.syntax import decls as D
+from rcproof.syntax import definitions as T
 from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.unfoldproblem import Law, Missing, UnfoldError, UnfoldProblem
 from rcproof.syntax.walk import nodes
 
-S = TypeVar("S", FamilySym, ClassSym)
+S = TypeVar("S", T.Family, T.Class)
+BUILTINS = T.BUILTINS
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
@@ -90,8 +91,9 @@ class Unfolded:
     """The unfolded formula plus what the derivation should say about it."""
 
     formula: A.Prop
-    notes: list[tuple[Law, Law] | FamilyView | Solved] = field(
-        default_factory=list)  # printed by reports
+    # printed by reports: the laws each bound atom pairs, the witness families and the
+    # declared families unfolded (whose solved recurrences the engine shows)
+    notes: list[tuple[Law, Law] | FamilyView | T.Family] = field(default_factory=list)
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
@@ -264,11 +266,11 @@ def flatten_and(p: A.Prop) -> list[A.Prop]:
 
 
 class Unfolder:
-    """Unfolds one statement in the scope of its file."""
+    """Unfolds one statement with the definition table of its file."""
 
-    def __init__(self, scope: Scope, theta: bool = False,
+    def __init__(self, definitions: T.Definitions, theta: bool = False,
                  witnesses: Witnesses = ()) -> None:
-        self.scope = scope
+        self.definitions = definitions
         self.theta = theta
         self._witnesses = witnesses if callable(witnesses) else iter(witnesses)
         self._exact: dict[A.Call, A.Expr] = {}  # r(F) -> E for a declared `r = E`
@@ -295,8 +297,8 @@ class Unfolder:
                 return env[e.id]
             if e.id in bound:
                 return A.Name(bound[e.id])
-            sym = self.scope.get(e.id)
-            if isinstance(sym, LetSym):
+            sym = self.definitions.get(e.id)
+            if isinstance(sym, T.Let):
                 return self.expr(sym.expr, {}, {})
             return A.Name(e.id)
         if isinstance(e, A.Neg):
@@ -329,7 +331,7 @@ class Unfolder:
         """The view of a family reference: a declared family instance or a bound variable."""
         if isinstance(ref, A.Name) and self._kinds.get(bound.get(ref.id, "")) == "family":
             return FamilyView(A.Name(bound[ref.id]))
-        name, sym, given = self._declared(ref, FamilySym, "family")
+        name, sym, given = self._declared(ref, T.Family, "family")
         mapping: dict[str, A.Expr] = {}
         for param in sym.decl.params:
             value = given[param.name]
@@ -351,7 +353,7 @@ class Unfolder:
             else:
                 bounded.append((item.name, ((item.rel, value),)))
         view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
-        self.result.notes.extend(sym.derivations)  # solved recurrences, for --steps
+        self.result.notes.append(sym)  # its solved recurrences, for --steps
         for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)
@@ -393,7 +395,7 @@ class Unfolder:
         """The declaration a family or class reference names, with its arguments bound
         to its parameters; UnfoldError when the name is not a `word` here."""
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
-        sym = self.scope.get(name)
+        sym = self.definitions.get(name)
         if not isinstance(sym, kind):
             raise UnfoldError(UnfoldProblem(Missing.UNDECLARED, A.source_name(name), word))
         call = ref if isinstance(ref, A.Call) else A.Call(name)
@@ -401,8 +403,8 @@ class Unfolder:
                                      word, name)
 
     def class_instance(self, ref: A.Expr, bound: dict[str, str]
-                       ) -> tuple[ClassSym, dict[str, A.Expr]]:
-        _, sym, given = self._declared(ref, ClassSym, "class")
+                       ) -> tuple[T.Class, dict[str, A.Expr]]:
+        _, sym, given = self._declared(ref, T.Class, "class")
         args = {}
         for param in sym.decl.params:
             value = given[param.name]
@@ -410,7 +412,7 @@ class Unfolder:
             args[param.name] = self.expr(value, {}, bound if explicit else {})
         return sym, args
 
-    def _class_env(self, cls: ClassSym, args: dict[str, A.Expr], view: FamilyView
+    def _class_env(self, cls: T.Class, args: dict[str, A.Expr], view: FamilyView
                    ) -> dict[str, A.Expr]:
         env = dict(args)
         defaults = {d.name: d.expr for d in cls.decl.defaults}
@@ -422,7 +424,7 @@ class Unfolder:
                 env[name] = self.expr(expr, env, {})
         return env
 
-    def bounds(self, cls: ClassSym, env: dict[str, A.Expr]
+    def bounds(self, cls: T.Class, env: dict[str, A.Expr]
                ) -> tuple[list[Bound], list[Bound], list[A.Prop]]:
         """Lower and upper bounds on the class's existential t, and t-free constraints."""
         var = None if cls.decl.exists_var is None else f"{cls.decl.exists_var}#0"
@@ -451,7 +453,7 @@ class Unfolder:
                                        self.expr(atom.right, env, {})))
         return lowers, uppers, free
 
-    def _law(self, cls: ClassSym, atom: A.Relation) -> Law:
+    def _law(self, cls: T.Class, atom: A.Relation) -> Law:
         """The law a class constraint states: its trailing comment's name, else itself."""
         note = cls.note(atom.span.line) if atom.span is not None else None
         if note:
@@ -486,7 +488,7 @@ class Unfolder:
         if kind in ("Omega", "omega", "Theta"):
             uppers.append(Bound(base, strict, law))
 
-    def membership(self, view: FamilyView, cls: ClassSym, args: dict[str, A.Expr]) -> A.Prop:
+    def membership(self, view: FamilyView, cls: T.Class, args: dict[str, A.Expr]) -> A.Prop:
         lowers, uppers, free = self.bounds(cls, self._class_env(cls, args, view))
         atoms: list[A.Prop] = []
         for low in lowers:
@@ -528,7 +530,7 @@ class Unfolder:
         self.result.witnessed.append(either)
         return A.And(subset, either)
 
-    def _witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView | None:
+    def _witness(self, cls: T.Class, args: dict[str, A.Expr]) -> FamilyView | None:
         """The family offered for the next strict inclusion: asked of the engine's
         proposer, or the next of the witnesses given for a replay. Any family with exact
         resources will do — `offered` is the existential's body at that family, with
@@ -555,23 +557,24 @@ class Unfolder:
 
 
 WITNESS = "W"  # the label of a witness family (reports print "witness family W")
-Witnesses = Callable[[Unfolder, ClassSym, dict[str, A.Expr]], "FamilyView | None"] | tuple[
+Witnesses = Callable[[Unfolder, T.Class, dict[str, A.Expr]], "FamilyView | None"] | tuple[
     "FamilyView | None", ...]
 
 
-def unfold(p: A.Prop, scope: Scope, witnesses: Witnesses = ()) -> Unfolded:
+def unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses = ()) -> Unfolded:
     """Unfold a statement; raises UnfoldError when it cannot be done exactly.
 
     `witnesses` gives the family offered beside each strict inclusion's existential, in
     the order they are met: a proposer (the engine's search, prover/witness.py) or the
     tuple a previous unfolding recorded in `Unfolded.witnesses` (the kernel's replay).
     With none, a strict inclusion keeps only its existential."""
-    unfolder = Unfolder(scope, theta=True, witnesses=witnesses)
+    unfolder = Unfolder(definitions, theta=True, witnesses=witnesses)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula
     unfolder.result.kinds = dict(unfolder._kinds)
     def is_real(name: str) -> bool:
-        return unfolder._kinds.get(name) == "real" or isinstance(scope.get(name), ParamSym)
+        return unfolder._kinds.get(name) == "real" or isinstance(definitions.get(name),
+                                                                     T.Parameter)
 
     return ThetaPass(unfolder._exact, unfolder.result, is_real).run()
 

@@ -12,7 +12,6 @@ resources).
 
 from __future__ import annotations
 
-from rcproof.elaborate.symbols import ClassSym
 from rcproof.elaborate.unfold import (
     ONE,
     WITNESS,
@@ -25,11 +24,12 @@ from rcproof.elaborate.unfold import (
 )
 from rcproof.kernel.instantiate import witness_range
 from rcproof.syntax import ast as A
+from rcproof.syntax import definitions as T
 from rcproof.syntax.terms import const_value
 from rcproof.syntax.unfoldproblem import Missing, UnfoldError, UnfoldProblem
 
 
-def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
+def fullest_member(unfolder: Unfolder, cls: T.Class, args: dict[str, A.Expr]
                    ) -> FamilyView:
     """The fullest member of the class instance `cls(args)`, as a family view labelled W.
 
@@ -54,7 +54,7 @@ def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
     for needed in ("size", "depth"):
         chosen.setdefault(needed, ONE)
     resources = tuple(sorted(chosen.items()))
-    why = witness_range(resources, unfolder.scope, dict(unfolder._kinds))
+    why = witness_range(resources, unfolder.definitions, dict(unfolder._kinds))
     if why is not None:  # the kernel would refuse it: offer none, keep the existential
         raise UnfoldError(UnfoldProblem(Missing.WITNESS_OUTSIDE, cls.name, detail=why))
     return FamilyView(A.Name(WITNESS), resources)

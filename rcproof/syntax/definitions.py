@@ -1,0 +1,104 @@
+"""The definition table: what each name of a file stands for, as core terms.
+
+At the end of elaboration each file's names are frozen into one `Definitions` table:
+name -> the core definition it stands for (`Parameter`, `Let`, `Function`, `Family`,
+`Class`, `Fact`). Definitional unfolding (elaborate/unfold.py) and the kernel's rules
+read only this table; they never see the symbol table (elaborate/symbols.Scope), its
+source paths, solved-recurrence notes or surface theorem forms. The table is immutable
+and compares by content, so a table built from edited declarations is a different table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rcproof.syntax.core import Expr, Prop
+from rcproof.syntax.decls import ClassDecl, FamilyDecl
+
+BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
+TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.elaborate.tstar)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """`param x : real where …`: one fixed real known only through its constraints."""
+
+    name: str
+    constraints: tuple[Prop, ...]
+
+
+@dataclass(frozen=True)
+class Let:
+    """`let x = e`: the name stands for its body (δ)."""
+
+    name: str
+    expr: Expr
+
+
+@dataclass(frozen=True)
+class Function:
+    """`fun f`: one fixed abstract function Θ(n^a log^b n loglog^c n), a, b, c unknown."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family; `decl` states every resource in closed form (a recurrence already
+    replaced by the closed form elaboration solved it to)."""
+
+    name: str
+    decl: FamilyDecl
+
+
+@dataclass(frozen=True)
+class Class:
+    """A class; `notes` maps source lines of its constraints to their trailing comments
+    (the name of the law each states, "causality: …"); `resources` are the member's
+    resources its constraints mention, resolved where the class is declared."""
+
+    name: str
+    decl: ClassDecl
+    notes: tuple[tuple[int, str], ...] = ()
+    resources: tuple[str, ...] = ()
+
+    def note(self, line: int) -> str | None:
+        for at, text in self.notes:
+            if at == line:
+                return text
+        return None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A named proposition; `kind` is axiom, cite, theorem or lemma."""
+
+    name: str
+    kind: str
+    prop: Prop
+
+
+Definition = Parameter | Let | Function | Family | Class | Fact
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """One file's names and what each stands for, frozen at the end of elaboration.
+
+    `entries` are (name, definition) pairs sorted by name; `get` is a dictionary look-up
+    (the dictionary is built once, on first use, and is not part of equality)."""
+
+    entries: tuple[tuple[str, Definition], ...] = ()
+    _index: dict[str, Definition] = field(default_factory=dict, compare=False, repr=False,
+                                          hash=False)
+
+    def __post_init__(self) -> None:
+        self._index.update(self.entries)
+        if len(self._index) != len(self.entries):
+            raise ValueError("a definition table names each symbol once")
+
+    def get(self, name: str) -> Definition | None:
+        return self._index.get(name)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.entries)
