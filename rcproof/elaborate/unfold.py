@@ -100,6 +100,12 @@ class Unfolded:
     witnesses: list[FamilyView | None] = field(default_factory=list)  # per strict ⊂, in order
     kinds: dict[str, str] = field(default_factory=dict)  # bound name -> real | fun | family
 
+    def copy(self) -> Unfolded:
+        """A copy whose lists can be changed without changing this one."""
+        return Unfolded(self.formula, list(self.notes), list(self.hypotheses),
+                        list(self.sides), list(self.witnessed), list(self.witnesses),
+                        dict(self.kinds))
+
     def strengthened(self) -> A.Prop | None:
         """The formula with each positive `witness ∨ ∃` replaced by the witness alone.
 
@@ -561,13 +567,42 @@ Witnesses = Callable[[Unfolder, T.Class, dict[str, A.Expr]], "FamilyView | None"
     "FamilyView | None", ...]
 
 
+# Unfoldings that consulted no witness, by (statement, definition table): see `unfold`.
+_MEMO: dict[tuple[A.Prop, T.Definitions], Unfolded] = {}
+MEMO_ENTRIES = 4096  # the oldest entry goes when the memo is full
+
+
 def unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses = ()) -> Unfolded:
     """Unfold a statement; raises UnfoldError when it cannot be done exactly.
 
     `witnesses` gives the family offered beside each strict inclusion's existential, in
     the order they are met: a proposer (the engine's search, prover/witness.py) or the
     tuple a previous unfolding recorded in `Unfolded.witnesses` (the kernel's replay).
-    With none, a strict inclusion keeps only its existential."""
+    With none, a strict inclusion keeps only its existential.
+
+    Memo (issue 13, a cheaper replay): the unfolding is a function of `p` and the
+    immutable, content-compared `definitions` alone as long as no witness is asked for
+    (no strict inclusion is met; `Unfolded.witnesses` stays empty, and `witnesses` is
+    never read). Such a result is kept under (p, definitions) and each caller gets its
+    own copy, so the engine's unfolding of a statement is not repeated by the kernel's
+    `unfold` rule, and nobody can change what the other reads. An unfolding that asked
+    for a witness, or failed, is never kept."""
+    key = (p, definitions)
+    try:
+        done = _MEMO.get(key)
+    except TypeError:  # not a tree of core terms (a list inside): unfolding refuses it
+        return _unfold(p, definitions, witnesses)
+    if done is not None:
+        return done.copy()
+    result = _unfold(p, definitions, witnesses)
+    if not result.witnesses:
+        if len(_MEMO) >= MEMO_ENTRIES:
+            del _MEMO[next(iter(_MEMO))]
+        _MEMO[key] = result.copy()
+    return result
+
+
+def _unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses) -> Unfolded:
     unfolder = Unfolder(definitions, theta=True, witnesses=witnesses)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula

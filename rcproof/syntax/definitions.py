@@ -86,16 +86,27 @@ class Definitions:
     """One file's names and what each stands for, frozen at the end of elaboration.
 
     `entries` are (name, definition) pairs sorted by name; `get` is a dictionary look-up
-    (the dictionary is built once, on first use, and is not part of equality)."""
+    (the dictionary and the hash are computed once, when the table is made; neither is
+    part of equality). ValueError when a name occurs twice."""
 
     entries: tuple[tuple[str, Definition], ...] = ()
     _index: dict[str, Definition] = field(default_factory=dict, compare=False, repr=False,
                                           hash=False)
+    _hash: int = field(default=0, init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         self._index.update(self.entries)
         if len(self._index) != len(self.entries):
             raise ValueError("a definition table names each symbol once")
+        object.__setattr__(self, "_hash", hash(self.entries))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Definitions], tuple[tuple[tuple[str, Definition], ...]]]:
+        # rebuilt from its entries: string hashes are salted per process, so the hash
+        # kept by another process (a `--jobs` worker) would be wrong here
+        return (Definitions, (self.entries,))
 
     def get(self, name: str) -> Definition | None:
         return self._index.get(name)

@@ -342,3 +342,72 @@ def test_an_unfolding_problem_reaches_the_verdict_as_data() -> None:
     problems = [s for s in verdict.reason.segments if isinstance(s, UnfoldProblem)]
     assert [p.kind for p in problems] == [Missing.LAW_UNSOLVABLE]
     assert "cannot solve the constraint" in str(verdict.reason)
+
+
+# ---- the unfolding memo (a cheaper replay) ------------------------------------------
+
+
+@pytest.mark.parametrize("goal_text", GOALS)
+def test_the_memo_gives_what_a_fresh_unfolding_gives(table: T.Definitions,
+                                                     goal_text: str) -> None:
+    from rcproof.elaborate import unfold as module
+
+    goal = prop(goal_text)
+    first = unfold(goal, table, fullest_member)
+    fresh = module._unfold(goal, table, tuple(first.witnesses))
+    again = unfold(goal, table, tuple(first.witnesses))
+    for got in (first, again):
+        assert (got.formula, got.hypotheses, got.sides, got.witnessed, got.witnesses,
+                got.kinds) == (fresh.formula, fresh.hypotheses, fresh.sides,
+                               fresh.witnessed, fresh.witnesses, fresh.kinds)
+    assert ((goal, table) in module._MEMO) is (not fresh.witnesses)
+
+
+@pytest.mark.parametrize("goal_text", GOALS)
+def test_changing_the_engines_copy_changes_nothing_the_kernel_reads(
+        table: T.Definitions, goal_text: str) -> None:
+    """The engine gets its own copy of a memoized unfolding: whatever it does to it, the
+    kernel unfolds the statement as before, and a body for a doctored formula or
+    without a hypothesis is refused."""
+    goal = prop(goal_text)
+    right = body_for(goal, table)
+    mine = unfold(goal, table)
+    before = (mine.formula, list(mine.hypotheses), list(mine.sides))
+    changed = A.And(mine.formula, mine.formula)
+    mine.formula = changed
+    mine.hypotheses.clear()
+    mine.sides.append(A.Comparison((N, N), ("<",)))
+    again = unfold(goal, table)
+    assert (again.formula, again.hypotheses, again.sides) == before
+    assert rules.unfold(goal, table, right, []) is not None
+    rules.register_oracle("test-defs", _yes)
+    doctored = rules.oracle("test-defs", rules.Query(changed))
+    assert rules.unfold(goal, table, doctored, []) is None
+
+
+def test_an_unfolding_that_asked_for_a_witness_is_not_kept(table: T.Definitions) -> None:
+    goal = prop("K(sqrt(n)) subsetneq K(n^(2/3))")
+    one = FamilyView(A.Name("W"), (("depth", N), ("size", N)))
+    two = FamilyView(A.Name("W"), (("depth", N), ("size", A.BinOp("^", N, A.Num(
+        Fraction(2))))))
+    first, second = unfold(goal, table, (one,)), unfold(goal, table, (two,))
+    assert first.witnesses == [one] and second.witnesses == [two]
+    assert first.formula != second.formula
+
+
+def test_a_table_from_another_process_hashes_here(table: T.Definitions) -> None:
+    """String hashes are salted per process: an unpickled table (a `--jobs` worker's)
+    recomputes its hash, so memo keys stay right."""
+    import pickle
+    import subprocess
+    import sys
+
+    code = ("import pickle, sys\n"
+            "t = pickle.loads(sys.stdin.buffer.read())\n"
+            "assert hash(t) == hash(t.entries) and t.get('S') is not None\n"
+            "sys.stdout.buffer.write(pickle.dumps(t))")
+    proc = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(table),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    back = pickle.loads(proc.stdout)
+    assert back == table and hash(back) == hash(table)
