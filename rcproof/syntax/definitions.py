@@ -63,10 +63,7 @@ class Class:
     resources: tuple[str, ...] = ()
 
     def note(self, line: int) -> str | None:
-        for at, text in self.notes:
-            if at == line:
-                return text
-        return None
+        return dict(self.notes).get(line)
 
 
 @dataclass(frozen=True)
@@ -110,6 +107,3 @@ class Definitions:
 
     def get(self, name: str) -> Definition | None:
         return self._index.get(name)
-
-    def names(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self.entries)

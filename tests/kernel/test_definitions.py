@@ -89,7 +89,8 @@ def test_the_table_holds_core_definitions_only(table: T.Definitions) -> None:
     kinds = {name: type(entry) for name, entry in table.entries}
     assert kinds["a"] is T.Parameter and kinds["L"] is T.Let and kinds["g"] is T.Function
     assert kinds["S"] is T.Family and kinds["K"] is T.Class
-    assert list(table.names()) == sorted(table.names())
+    names = [name for name, _ in table.entries]
+    assert names == sorted(names)
     assert hash(table) == hash(dataclasses.replace(table))  # by content
     with pytest.raises(ValueError):
         T.Definitions((("x", T.Function("x")), ("x", T.Function("x"))))
@@ -106,6 +107,23 @@ def test_the_table_is_never_stale() -> None:
     second = unit.scope.definitions
     assert second != first and second.get("L") == T.Let("L", A.BinOp("^", N, A.Num(
         Fraction(3))))
+
+
+@pytest.mark.parametrize("kind", ["axiom", "cite", "theorem", "lemma"])
+def test_the_axiom_rule_reads_the_table(table: T.Definitions, kind: str) -> None:
+    """Only an axiom or a citation of the table gives a theorem, of exactly its
+    proposition; a table whose entry was edited gives the edited proposition, never the
+    old one."""
+    for old, new in ((prop("a > 2"), prop("a > 3")), (prop("n = O(n^2)"), prop("n = o(n)"))):
+        first = _with(table, T.Fact("f", kind, old))
+        second = _with(table, T.Fact("f", kind, new))
+        thm, edited = rules.axiom(first, "f"), rules.axiom(second, "f")
+        if kind in ("axiom", "cite"):
+            assert thm is not None and thm.prop == old and thm.axioms == ("f",)
+            assert edited is not None and edited.prop == new
+        else:
+            assert thm is None and edited is None
+    assert rules.axiom(table, "S") is None and rules.axiom(table, "nosuch") is None
 
 
 # ---- mutations of one table entry ---------------------------------------------------
