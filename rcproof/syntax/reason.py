@@ -2,9 +2,11 @@
 
 A `Reason` is an immutable sequence of segments: prose (`Text`), a proposition or
 expression (`Formula`), assignments `name = value` (`Assignments`, the shape of a
-counter-example) and a reference to a declared name (`Ref`: an axiom, a theorem, a
-tactic). The prover builds reasons from the objects it decided; every report prints the
-segments with its own printer (`str(reason)` is the Unicode text of `notation.to_text`;
+counter-example), a reference to a declared name (`Ref`: an axiom, a theorem, a
+tactic) and a typed unfolding problem (`UnfoldProblem`, syntax/unfoldproblem.py: what a
+definition lacks; `problem_segments` words it as prose and formulas). The prover
+builds reasons from the objects it decided; every report prints the segments with its
+own printer (`str(reason)` is the Unicode text of `notation.to_text`;
 `report/latex.py` typesets the formulas with `notation.to_latex`), so no report reads a
 reason's text back (issue 11, "Reports only print").
 
