@@ -2,7 +2,7 @@
 
 The symbols carry what elaboration and the engine want (source paths, solved
 recurrences, surface theorem forms); `Scope.definitions` freezes them into the kernel's
-definition table (syntax/decls.Definitions), the only form in which definitional
+definition table (syntax/definitions.Definitions), the only form in which definitional
 unfolding and the kernel's rules see declarations.
 """
 
@@ -39,7 +39,7 @@ class ParamSym:
     decl: D.ParamDecl
 
     def definition(self) -> T.Definition:
-        return T.Parameter(self.name, self.constraints)
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class LetSym:
     decl: D.LetDecl
 
     def definition(self) -> T.Definition:
-        return T.Let(self.name, self.expr)
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class FunSym:
     decl: D.FunDecl
 
     def definition(self) -> T.Definition:
-        return T.Function(self.name)
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class FamilySym:
         return {item.name: item for item in self.decl.items if isinstance(item, D.Resource)}
 
     def definition(self) -> T.Definition:
-        return T.Family(self.name, self.decl)
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,9 @@ class FactSym:
     def reference(self) -> str | None:
         return self.decl.reference if isinstance(self.decl, D.Cite) else None
 
-    def definition(self) -> T.Definition:
-        return T.Fact(self.name, self.kind, self.prop)
+    def definition(self) -> T.Definition | None:
+        """An axiom or a citation (theorems and lemmas are not definitions)."""
+        return self.decl if isinstance(self.decl, (D.Axiom, D.Cite)) else None
 
 
 Symbol = ParamSym | LetSym | FunSym | FamilySym | ClassSym | FactSym
@@ -143,15 +144,15 @@ class Scope:
 
     @property
     def definitions(self) -> T.Definitions:
-        """The definition table of these names (syntax/decls.Definitions): built once,
+        """The definition table of these names (syntax/definitions.Definitions): built once,
         and again only if a symbol was added or replaced since (the fingerprint holds the
         names and symbol objects themselves, compared by identity first), so it is never
         stale."""
         mark = tuple(self.symbols.items())
         if self._frozen is None or self._frozen[0] != mark:
+            pairs = ((name, sym.definition()) for name, sym in self.symbols.items())
             table = T.Definitions(tuple(sorted(
-                ((name, sym.definition()) for name, sym in self.symbols.items()),
-                key=lambda item: item[0])))
+                ((name, d) for name, d in pairs if d is not None), key=lambda item: item[0])))
             self._frozen = (mark, table)
         return self._frozen[1]
 

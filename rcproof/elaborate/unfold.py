@@ -40,7 +40,7 @@ from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.unfoldproblem import Law, Missing, UnfoldError, UnfoldProblem
 from rcproof.syntax.walk import nodes
 
-S = TypeVar("S", T.Family, T.Class)
+S = TypeVar("S", D.FamilyDecl, T.Class)
 BUILTINS = T.BUILTINS
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
@@ -93,7 +93,7 @@ class Unfolded:
     formula: A.Prop
     # printed by reports: the laws each bound atom pairs, the witness families and the
     # declared families unfolded (whose solved recurrences the engine shows)
-    notes: list[tuple[Law, Law] | FamilyView | T.Family] = field(default_factory=list)
+    notes: list[tuple[Law, Law] | FamilyView | D.FamilyDecl] = field(default_factory=list)
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
@@ -304,7 +304,7 @@ class Unfolder:
             if e.id in bound:
                 return A.Name(bound[e.id])
             sym = self.definitions.get(e.id)
-            if isinstance(sym, T.Let):
+            if isinstance(sym, D.LetDecl):
                 return self.expr(sym.expr, {}, {})
             return A.Name(e.id)
         if isinstance(e, A.Neg):
@@ -337,20 +337,20 @@ class Unfolder:
         """The view of a family reference: a declared family instance or a bound variable."""
         if isinstance(ref, A.Name) and self._kinds.get(bound.get(ref.id, "")) == "family":
             return FamilyView(A.Name(bound[ref.id]))
-        name, sym, given = self._declared(ref, T.Family, "family")
+        name, sym, given = self._declared(ref, D.FamilyDecl, "family")
         mapping: dict[str, A.Expr] = {}
-        for param in sym.decl.params:
+        for param in sym.params:
             value = given[param.name]
             explicit = value is not param.default
             mapping[param.name] = self.expr(value, env if explicit else {}, bound
                                             if explicit else {})
-        label_args = tuple((p.name, mapping[p.name]) for p in sym.decl.params
+        label_args = tuple((p.name, mapping[p.name]) for p in sym.params
                            if given[p.name] is not p.default)
         label: A.Expr = A.Call(name, (), label_args) if label_args else A.Name(name)
         local = dict(mapping)
         exact: list[tuple[str, A.Expr]] = []
         bounded: list[tuple[str, tuple[tuple[str, A.Expr], ...]]] = []
-        for item in sym.decl.items:
+        for item in sym.items:
             value = tidy(self.expr(item.expr, local, {}))
             if isinstance(item, D.FamilyLet):
                 local[item.name] = value
@@ -405,14 +405,14 @@ class Unfolder:
         if not isinstance(sym, kind):
             raise UnfoldError(UnfoldProblem(Missing.UNDECLARED, A.source_name(name), word))
         call = ref if isinstance(ref, A.Call) else A.Call(name)
-        return name, sym, _arguments(sym.decl.params, call,  # type: ignore[attr-defined]
+        return name, sym, _arguments(sym.params, call,
                                      word, name)
 
     def class_instance(self, ref: A.Expr, bound: dict[str, str]
                        ) -> tuple[T.Class, dict[str, A.Expr]]:
         _, sym, given = self._declared(ref, T.Class, "class")
         args = {}
-        for param in sym.decl.params:
+        for param in sym.params:
             value = given[param.name]
             explicit = value is not param.default
             args[param.name] = self.expr(value, {}, bound if explicit else {})
@@ -609,7 +609,7 @@ def _unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses) -> Unfo
     unfolder.result.kinds = dict(unfolder._kinds)
     def is_real(name: str) -> bool:
         return unfolder._kinds.get(name) == "real" or isinstance(definitions.get(name),
-                                                                     T.Parameter)
+                                                                     D.ParamDecl)
 
     return ThetaPass(unfolder._exact, unfolder.result, is_real).run()
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from itertools import count
 
 from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
 from rcproof.syntax import definitions as T
 from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value
@@ -272,8 +273,8 @@ def _kinds(definitions: T.Definitions, bound: dict[str, str] | None = None
         if kind is not None:
             return {"real": "param", "fun": "fun"}.get(kind)
         sym = definitions.get(name)
-        return "param" if isinstance(sym, T.Parameter) else (
-            "fun" if isinstance(sym, T.Function) else None)
+        return "param" if isinstance(sym, D.ParamDecl) else (
+            "fun" if isinstance(sym, D.FunDecl) else None)
 
     return kind_of
 
@@ -306,7 +307,7 @@ def admits(definitions: T.Definitions) -> Callable[[str, A.Expr], str | None]:
             return universe_term(unfolder.expr(term, {}, {}), kind_of, ground_monomial)
         name = term.id if isinstance(term, A.Name) else (
             term.func if isinstance(term, A.Call) else None)
-        if name is None or not isinstance(definitions.get(name), T.Family):
+        if name is None or not isinstance(definitions.get(name), D.FamilyDecl):
             return "a family variable takes a declared family"
         view = unfolder.family(term, {}, {})
         if view.bounded:

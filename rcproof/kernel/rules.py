@@ -43,6 +43,7 @@ from rcproof.kernel.instantiate import (
 )
 from rcproof.kernel.theorem import Theorem, make, seal_for_rules
 from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
 from rcproof.syntax import definitions as T
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
 from rcproof.syntax.unfoldproblem import UnfoldError
@@ -111,7 +112,7 @@ def axiom(definitions: T.Definitions, name: str) -> Theorem | None:
     """⊢ P for the axiom or citation `name: P` of the definition table, tagged with its
     name."""
     sym = definitions.get(name)
-    if not isinstance(sym, T.Fact) or sym.kind not in ("axiom", "cite"):
+    if not isinstance(sym, (D.Axiom, D.Cite)):
         return None
     return make((), sym.prop, (), {name}, _SEAL)
 

@@ -33,8 +33,7 @@ from rcproof.prover.ground import (
 )
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
-from rcproof.syntax.decls import TACTIC_NAMES
-from rcproof.syntax.definitions import Family
+from rcproof.syntax.decls import TACTIC_NAMES, FamilyDecl
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
 from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
@@ -215,7 +214,7 @@ class Tactics:
         recurrences elaboration solved for it (the symbol table keeps those)."""
         out: list[object] = []
         for item in unfolded.notes:
-            if isinstance(item, Family):
+            if isinstance(item, FamilyDecl):
                 sym = self.scope.get(item.name)
                 out.extend(sym.derivations if isinstance(sym, FamilySym) else ())
             else:

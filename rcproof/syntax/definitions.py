@@ -1,10 +1,14 @@
 """The definition table: what each name of a file stands for, as core terms.
 
 At the end of elaboration each file's names are frozen into one `Definitions` table:
-name -> the core definition it stands for (`Parameter`, `Let`, `Function`, `Family`,
-`Class`, `Fact`). Definitional unfolding (elaborate/unfold.py) and the kernel's rules
-read only this table; they never see the symbol table (elaborate/symbols.Scope), its
-source paths, solved-recurrence notes or surface theorem forms. The table is immutable
+name -> the core definition it stands for, as its declaration form (syntax/decls.py):
+`ParamDecl`, `LetDecl`, `FunDecl`, `FamilyDecl` (every resource in closed form, a
+recurrence already replaced by the closed form elaboration solved it to), `Axiom`,
+`Cite`, and `Class` below (a class declaration with the names of its laws). Theorems and
+lemmas are not definitions: they are not in the table. Definitional unfolding
+(elaborate/unfold.py) and the kernel's rules read only this table; they never see the
+symbol table (elaborate/symbols.Scope), its source paths, solved-recurrence notes or
+surface theorem forms. The table is immutable
 and compares by content, so a table built from edited declarations is a different table.
 """
 
@@ -12,43 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rcproof.syntax.core import Expr, Prop
-from rcproof.syntax.decls import ClassDecl, FamilyDecl
+from rcproof.syntax import decls as D
 
 BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
 TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.elaborate.tstar)
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """`param x : real where …`: one fixed real known only through its constraints."""
-
-    name: str
-    constraints: tuple[Prop, ...]
-
-
-@dataclass(frozen=True)
-class Let:
-    """`let x = e`: the name stands for its body (δ)."""
-
-    name: str
-    expr: Expr
-
-
-@dataclass(frozen=True)
-class Function:
-    """`fun f`: one fixed abstract function Θ(n^a log^b n loglog^c n), a, b, c unknown."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Family:
-    """A family; `decl` states every resource in closed form (a recurrence already
-    replaced by the closed form elaboration solved it to)."""
-
-    name: str
-    decl: FamilyDecl
 
 
 @dataclass(frozen=True)
@@ -58,24 +29,19 @@ class Class:
     resources its constraints mention, resolved where the class is declared."""
 
     name: str
-    decl: ClassDecl
+    decl: D.ClassDecl
     notes: tuple[tuple[int, str], ...] = ()
     resources: tuple[str, ...] = ()
+
+    @property
+    def params(self) -> tuple[D.Param, ...]:
+        return self.decl.params
 
     def note(self, line: int) -> str | None:
         return dict(self.notes).get(line)
 
 
-@dataclass(frozen=True)
-class Fact:
-    """A named proposition; `kind` is axiom, cite, theorem or lemma."""
-
-    name: str
-    kind: str
-    prop: Prop
-
-
-Definition = Parameter | Let | Function | Family | Class | Fact
+Definition = D.ParamDecl | D.LetDecl | D.FunDecl | D.FamilyDecl | Class | D.Axiom | D.Cite
 
 
 @dataclass(frozen=True)
