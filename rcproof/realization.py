@@ -168,7 +168,7 @@ def lower_bounds(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
                  ) -> tuple[list[Bound], A.Expr, FamilyView]:
     """The lower bounds on t that the class's laws put on this family, its size, and the
     family as the prover sees it (its bounded resources)."""
-    unfolder = Unfolder(scope)
+    unfolder = Unfolder(scope.definitions)
     view = unfolder.family(family, {}, {})
     return _class_lowers(unfolder, shape, dim, view), view.resource("size"), view
 
@@ -192,7 +192,7 @@ def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
     None when no law is free of the family's resources."""
     shape = rc_shaped(unit.scope, cls)
     view = FamilyView(A.Name("_any_family"))  # every resource abstract
-    lowers = _class_lowers(Unfolder(unit.scope), shape, dim, view)
+    lowers = _class_lowers(Unfolder(unit.scope.definitions), shape, dim, view)
     def has_resource(e: A.Expr) -> bool:
         found = False
 

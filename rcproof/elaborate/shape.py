@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rcproof.elaborate.symbols import ClassSym, Scope
 from rcproof.syntax import core as A
+from rcproof.syntax import definitions as T
 
 DEFAULT_CLASS = "RC"  # the default of `--class` and of `tstar`'s class argument
 
@@ -26,7 +26,7 @@ class Shape:
     """A class of the RC shape: `budget` is the parameter bounding t, `dim` the dimension
     parameter (None when the class has no second parameter)."""
 
-    cls: ClassSym
+    cls: T.Class
     budget: str
     dim: str | None
 
@@ -49,7 +49,7 @@ class Shape:
         return None
 
 
-def shape_of(cls: ClassSym) -> Shape | None:
+def shape_of(cls: T.Class) -> Shape | None:
     """The RC shape of a class, or None when it does not have it."""
     decl = cls.decl
     if decl.exists_var is None or not decl.params:
@@ -64,17 +64,17 @@ def shape_of(cls: ClassSym) -> Shape | None:
     return None
 
 
-def shaped_classes(scope: Scope) -> dict[str, Shape]:
-    """The classes of the RC shape in scope, by name."""
-    return {n: s for n, sym in scope.symbols.items()
-            if isinstance(sym, ClassSym) and (s := shape_of(sym)) is not None}
+def shaped_classes(definitions: T.Definitions) -> dict[str, Shape]:
+    """The classes of the RC shape in a definition table, by name."""
+    return {n: s for n, sym in definitions.entries
+            if isinstance(sym, T.Class) and (s := shape_of(sym)) is not None}
 
 
-def chosen_shape(scope: Scope, name: str | None = None) -> Shape | None:
+def chosen_shape(definitions: T.Definitions, name: str | None = None) -> Shape | None:
     """The class named `name` when it has the RC shape; with no name, `RC` when it is in
     scope, else the only class of the RC shape. None when there is no such class or the
     choice is ambiguous (elaborate/shapecheck.py words why for the user)."""
-    shaped = shaped_classes(scope)
+    shaped = shaped_classes(definitions)
     if name is not None:
         return shaped.get(name)
     if DEFAULT_CLASS in shaped:

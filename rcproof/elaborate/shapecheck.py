@@ -16,8 +16,8 @@ def rc_shaped(scope: Scope, name: str | None = None) -> Shape:
     the RC shape in scope), checked to have the RC shape.
 
     Raises RcError (exit 2) when there is no such class or the choice is ambiguous."""
-    shaped = shaped_classes(scope)
-    chosen = chosen_shape(scope, name)
+    shaped = shaped_classes(scope.definitions)
+    chosen = chosen_shape(scope.definitions, name)
     if chosen is not None:
         return chosen
     if name is None:

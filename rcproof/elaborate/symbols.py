@@ -1,4 +1,10 @@
-"""What a name can stand for after elaboration, and the scope that maps names to them."""
+"""What a name can stand for after elaboration, and the scope that maps names to them.
+
+The symbols carry what elaboration and the engine want (source paths, solved
+recurrences, surface theorem forms); `Scope.definitions` freezes them into the kernel's
+definition table (syntax/definitions.Definitions), the only form in which definitional
+unfolding and the kernel's rules see declarations.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from rcproof.syntax import core as A
 from rcproof.syntax import decls as D
+from rcproof.syntax import definitions as T
 
 
 @runtime_checkable
@@ -18,8 +25,8 @@ class Solved(Protocol):
 
     def describe(self) -> str: ...
 
-BUILTINS = {"log": (1, 1), "sqrt": (1, 1), "exp": (1, 1), "max": (1, 99), "min": (1, 99)}
-TSTAR = "tstar"  # tstar(F, d, K): the minimal realization time (rcproof.elaborate.tstar)
+BUILTINS = T.BUILTINS
+TSTAR = T.TSTAR
 RESERVED = {"n", "oo", TSTAR} | set(BUILTINS)
 
 
@@ -31,12 +38,18 @@ class ParamSym:
     constraints: tuple[A.Prop, ...]
     decl: D.ParamDecl
 
+    def definition(self) -> T.Definition:
+        return self.decl
+
 
 @dataclass(frozen=True)
 class LetSym:
     name: str
     expr: A.Expr
     decl: D.LetDecl
+
+    def definition(self) -> T.Definition:
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,9 @@ class FunSym:
 
     name: str
     decl: D.FunDecl
+
+    def definition(self) -> T.Definition:
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,9 @@ class FamilySym:
 
     def resources(self) -> dict[str, D.Resource]:
         return {item.name: item for item in self.decl.items if isinstance(item, D.Resource)}
+
+    def definition(self) -> T.Definition:
+        return self.decl
 
 
 @dataclass(frozen=True)
@@ -78,6 +97,9 @@ class ClassSym:
     def note(self, line: int) -> str | None:
         return dict(self.notes).get(line)
 
+    def definition(self) -> T.Definition:
+        return T.Class(self.name, self.decl, self.notes, self.resources)
+
 
 @dataclass(frozen=True)
 class FactSym:
@@ -94,6 +116,10 @@ class FactSym:
     @property
     def reference(self) -> str | None:
         return self.decl.reference if isinstance(self.decl, D.Cite) else None
+
+    def definition(self) -> T.Definition | None:
+        """An axiom or a citation (theorems and lemmas are not definitions)."""
+        return self.decl if isinstance(self.decl, (D.Axiom, D.Cite)) else None
 
 
 Symbol = ParamSym | LetSym | FunSym | FamilySym | ClassSym | FactSym
@@ -113,6 +139,22 @@ class Scope:
     """The names visible in one file: its own declarations and everything it imports."""
 
     symbols: dict[str, Symbol] = field(default_factory=dict)
+    _frozen: tuple[tuple[tuple[str, Symbol], ...], T.Definitions] | None = field(
+        default=None, compare=False, repr=False)
+
+    @property
+    def definitions(self) -> T.Definitions:
+        """The definition table of these names (syntax/definitions.Definitions): built once,
+        and again only if a symbol was added or replaced since (the fingerprint holds the
+        names and symbol objects themselves, compared by identity first), so it is never
+        stale."""
+        mark = tuple(self.symbols.items())
+        if self._frozen is None or self._frozen[0] != mark:
+            pairs = ((name, sym.definition()) for name, sym in self.symbols.items())
+            table = T.Definitions(tuple(sorted(
+                ((name, d) for name, d in pairs if d is not None), key=lambda item: item[0])))
+            self._frozen = (mark, table)
+        return self._frozen[1]
 
     def get(self, name: str) -> Symbol | None:
         return self.symbols.get(name)

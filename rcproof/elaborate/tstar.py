@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rcproof.elaborate.shape import chosen_shape
-from rcproof.elaborate.symbols import TSTAR
 from rcproof.syntax import core as A
+from rcproof.syntax.definitions import TSTAR
+from rcproof.syntax.unfoldproblem import Missing, UnfoldError, UnfoldProblem
 
 if TYPE_CHECKING:
     from rcproof.elaborate.unfold import Unfolder
@@ -32,14 +33,11 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     Raises UnfoldError (the statement is then unknown with that reason) when a law is
     strict (`o(t)`: no least t exists), when a law other than the budget bounds t from
     above, or when K bounds t from below by nothing."""
-    from rcproof.elaborate.unfold import UnfoldError
-
     cls_arg = call.args[2] if len(call.args) > 2 else None
     name = cls_arg.id if isinstance(cls_arg, A.Name) else None
-    shape = chosen_shape(unfolder.scope, name)
+    shape = chosen_shape(unfolder.definitions, name)
     if shape is None:  # the checker has told the user why (elaborate/shapecheck.py)
-        raise UnfoldError(f"no class {'named ' + name + ' ' if name else ''}of the RC shape "
-                          "is chosen for tstar")
+        raise UnfoldError(UnfoldProblem(Missing.TSTAR_NO_CLASS, name or ""))
     dim = (unfolder.expr(call.args[1], env, bound) if len(call.args) > 1
            else shape.default_dim())
     view = unfolder.family(call.args[0], env, bound)
@@ -53,12 +51,10 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     lowers, uppers, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
         shape.cls, args, view))  # type: ignore[arg-type]
     if any(b.expr != budget for b in uppers):
-        raise UnfoldError(f"t* in class {shape.name} is undefined: a law other than the "
-                          "budget bounds t from above, so the least t may not be admissible")
+        raise UnfoldError(UnfoldProblem(Missing.TSTAR_UPPER, shape.name))
     if any(b.strict for b in lowers):
-        raise UnfoldError(f"t* in class {shape.name} is undefined: a law bounds t strictly "
-                          "(o or omega), so no least realization time exists")
+        raise UnfoldError(UnfoldProblem(Missing.TSTAR_STRICT, shape.name))
     if not lowers:
-        raise UnfoldError(f"class {shape.name} puts no lower bound on its time t")
+        raise UnfoldError(UnfoldProblem(Missing.TSTAR_NO_LOWER, shape.name))
     exprs = list(dict.fromkeys(b.expr for b in lowers))
     return exprs[0] if len(exprs) == 1 else A.Call("max", tuple(exprs))

@@ -3,7 +3,15 @@
 This is elaboration's instantiation of families and classes into core terms. It is part
 of the trusted base: the kernel's `unfold` rule (kernel/rules.py) re-runs it on the
 statement it is asked to prove, so `tools/trusted_base.py` counts it in the kernel's
-import closure. The choice of a witness family for a strict inclusion is search and
+import closure. It reads declarations only from the file's frozen definition table
+(syntax/definitions.Definitions), never from the symbol table; a statement it cannot
+unfold exactly raises `UnfoldError` with a typed `UnfoldProblem` (syntax/unfoldproblem.py).
+
+What is a definition and what is search: lets (δ), family resources (declared values
+and bounds, arguments substituted), class membership (the laws instantiated for the
+member, t eliminated as below), t* (the max of the lower bounds) and the Θ-exact
+placement of declared values are definitions, unfolded the same way by the engine and
+by the kernel. The choice of a witness family for a strict inclusion is search and
 lives outside (prover/witness.py): the kernel is given the witness and only builds the
 instance of the existential it stands for.
 
@@ -23,35 +31,21 @@ from fractions import Fraction
 from typing import TypeVar
 
 from rcproof.elaborate.arguments import ArgumentProblem, bind_arguments
-from rcproof.elaborate.symbols import (
-    BUILTINS,
-    ClassSym,
-    FamilySym,
-    LetSym,
-    ParamSym,
-    Scope,
-    Solved,
-)
 from rcproof.elaborate.tstar import TSTAR, minimal_time
 from rcproof.syntax import core as A
 from rcproof.syntax import decls as D
+from rcproof.syntax import definitions as T
 from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value, is_ground, mentions
+from rcproof.syntax.unfoldproblem import Law, Missing, UnfoldError, UnfoldProblem
 from rcproof.syntax.walk import nodes
 
-S = TypeVar("S", FamilySym, ClassSym)
+S = TypeVar("S", D.FamilyDecl, T.Class)
+BUILTINS = T.BUILTINS
 
 CONVERSE = {"O": "Omega", "Omega": "O", "o": "omega", "omega": "o", "Theta": "Theta",
             "~": "~"}
 ONE = A.Num(Fraction(1))
-
-
-class UnfoldError(Exception):
-    """The statement cannot be unfolded exactly; `reason` says what is missing."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -82,15 +76,6 @@ class FamilyView:
                 out.append(A.Relation(A.Call(name, (self.label,)), rel, bound))
         return out
 
-Law = str | A.Relation  # a law's name (from its comment) or the constraint itself
-
-
-def _law_words(law: Law) -> str:
-    """A law for an error message, without the report layer's printer."""
-    if isinstance(law, str):
-        return f"`{law}`"
-    return f"on line {law.span.line}" if law.span is not None else f"`… = {law.rel}(…)`"
-
 
 @dataclass
 class Bound:
@@ -106,13 +91,20 @@ class Unfolded:
     """The unfolded formula plus what the derivation should say about it."""
 
     formula: A.Prop
-    notes: list[tuple[Law, Law] | FamilyView | Solved] = field(
-        default_factory=list)  # printed by reports
+    # printed by reports: the laws each bound atom pairs, the witness families and the
+    # declared families unfolded (whose solved recurrences the engine shows)
+    notes: list[tuple[Law, Law] | FamilyView | D.FamilyDecl] = field(default_factory=list)
     hypotheses: list[A.Relation] = field(default_factory=list)
     sides: list[A.Comparison] = field(default_factory=list)
     witnessed: list[A.Or] = field(default_factory=list)  # `witness ∨ ∃ family` nodes
     witnesses: list[FamilyView | None] = field(default_factory=list)  # per strict ⊂, in order
     kinds: dict[str, str] = field(default_factory=dict)  # bound name -> real | fun | family
+
+    def copy(self) -> Unfolded:
+        """A copy whose lists can be changed without changing this one."""
+        return Unfolded(self.formula, list(self.notes), list(self.hypotheses),
+                        list(self.sides), list(self.witnessed), list(self.witnesses),
+                        dict(self.kinds))
 
     def strengthened(self) -> A.Prop | None:
         """The formula with each positive `witness ∨ ∃` replaced by the witness alone.
@@ -253,13 +245,14 @@ def structural(family: str) -> tuple[A.Relation, ...]:
     return circuit_facts(A.Name(family))
 
 
-def _arguments(params: tuple[D.Param, ...], call: A.Call, owner: str) -> dict[str, A.Expr]:
+def _arguments(params: tuple[D.Param, ...], call: A.Call, what: str, name: str
+               ) -> dict[str, A.Expr]:
     """The instance's arguments by parameter; the checker has already worded a mismatch
     for the user, so here it only stops the unfolding."""
     given = bind_arguments(params, call)
     if isinstance(given, ArgumentProblem):
-        raise UnfoldError(f"the arguments of {owner} do not fit its parameters "
-                          f"({given.kind}{' ' + given.name if given.name else ''})")
+        raise UnfoldError(UnfoldProblem(Missing.ARITY, name, what, detail=given.kind,
+                                        parameter=given.name or ""))
     return given
 
 
@@ -279,11 +272,11 @@ def flatten_and(p: A.Prop) -> list[A.Prop]:
 
 
 class Unfolder:
-    """Unfolds one statement in the scope of its file."""
+    """Unfolds one statement with the definition table of its file."""
 
-    def __init__(self, scope: Scope, theta: bool = False,
+    def __init__(self, definitions: T.Definitions, theta: bool = False,
                  witnesses: Witnesses = ()) -> None:
-        self.scope = scope
+        self.definitions = definitions
         self.theta = theta
         self._witnesses = witnesses if callable(witnesses) else iter(witnesses)
         self._exact: dict[A.Call, A.Expr] = {}  # r(F) -> E for a declared `r = E`
@@ -310,8 +303,8 @@ class Unfolder:
                 return env[e.id]
             if e.id in bound:
                 return A.Name(bound[e.id])
-            sym = self.scope.get(e.id)
-            if isinstance(sym, LetSym):
+            sym = self.definitions.get(e.id)
+            if isinstance(sym, D.LetDecl):
                 return self.expr(sym.expr, {}, {})
             return A.Name(e.id)
         if isinstance(e, A.Neg):
@@ -319,7 +312,8 @@ class Unfolder:
         if isinstance(e, A.BinOp):
             return A.BinOp(e.op, self.expr(e.left, env, bound), self.expr(e.right, env, bound))
         if not isinstance(e, A.Call):
-            raise UnfoldError(f"not an expression: {type(e).__name__}")
+            raise UnfoldError(UnfoldProblem(Missing.MALFORMED, what="an expression",
+                                            detail=type(e).__name__))
         if e.func in BUILTINS:
             return A.Call(e.func, tuple(self.expr(a, env, bound) for a in e.args))
         if e.func == TSTAR:  # the minimal realization time, from a class's laws
@@ -343,20 +337,20 @@ class Unfolder:
         """The view of a family reference: a declared family instance or a bound variable."""
         if isinstance(ref, A.Name) and self._kinds.get(bound.get(ref.id, "")) == "family":
             return FamilyView(A.Name(bound[ref.id]))
-        name, sym, given = self._declared(ref, FamilySym, "family")
+        name, sym, given = self._declared(ref, D.FamilyDecl, "family")
         mapping: dict[str, A.Expr] = {}
-        for param in sym.decl.params:
+        for param in sym.params:
             value = given[param.name]
             explicit = value is not param.default
             mapping[param.name] = self.expr(value, env if explicit else {}, bound
                                             if explicit else {})
-        label_args = tuple((p.name, mapping[p.name]) for p in sym.decl.params
+        label_args = tuple((p.name, mapping[p.name]) for p in sym.params
                            if given[p.name] is not p.default)
         label: A.Expr = A.Call(name, (), label_args) if label_args else A.Name(name)
         local = dict(mapping)
         exact: list[tuple[str, A.Expr]] = []
         bounded: list[tuple[str, tuple[tuple[str, A.Expr], ...]]] = []
-        for item in sym.decl.items:
+        for item in sym.items:
             value = tidy(self.expr(item.expr, local, {}))
             if isinstance(item, D.FamilyLet):
                 local[item.name] = value
@@ -365,7 +359,7 @@ class Unfolder:
             else:
                 bounded.append((item.name, ((item.rel, value),)))
         view = FamilyView(label, tuple(exact), tuple(bounded), named=True)
-        self.result.notes.extend(sym.derivations)  # solved recurrences, for --steps
+        self.result.notes.append(sym)  # its solved recurrences, for --steps
         for hyp in view.hypotheses():
             if hyp not in self._hyp_keys:
                 self._hyp_keys.add(hyp)
@@ -398,7 +392,8 @@ class Unfolder:
             body = self.membership(view, cls, args)
             return A.Not(body) if p.negated else body
         if not isinstance(p, A.Inclusion):
-            raise UnfoldError(f"not a statement: {type(p).__name__}")
+            raise UnfoldError(UnfoldProblem(Missing.MALFORMED, what="a statement",
+                                            detail=type(p).__name__))
         return self.inclusion(p, bound)
 
     def _declared(self, ref: A.Expr, kind: type[S], word: str
@@ -406,24 +401,24 @@ class Unfolder:
         """The declaration a family or class reference names, with its arguments bound
         to its parameters; UnfoldError when the name is not a `word` here."""
         name = ref.id if isinstance(ref, A.Name) else ref.func  # type: ignore[union-attr]
-        sym = self.scope.get(name)
+        sym = self.definitions.get(name)
         if not isinstance(sym, kind):
-            raise UnfoldError(f"'{A.source_name(name)}' is not a {word} here")
+            raise UnfoldError(UnfoldProblem(Missing.UNDECLARED, A.source_name(name), word))
         call = ref if isinstance(ref, A.Call) else A.Call(name)
-        return name, sym, _arguments(sym.decl.params, call,  # type: ignore[attr-defined]
-                                     f"{word} {name}")
+        return name, sym, _arguments(sym.params, call,
+                                     word, name)
 
     def class_instance(self, ref: A.Expr, bound: dict[str, str]
-                       ) -> tuple[ClassSym, dict[str, A.Expr]]:
-        _, sym, given = self._declared(ref, ClassSym, "class")
+                       ) -> tuple[T.Class, dict[str, A.Expr]]:
+        _, sym, given = self._declared(ref, T.Class, "class")
         args = {}
-        for param in sym.decl.params:
+        for param in sym.params:
             value = given[param.name]
             explicit = value is not param.default
             args[param.name] = self.expr(value, {}, bound if explicit else {})
         return sym, args
 
-    def _class_env(self, cls: ClassSym, args: dict[str, A.Expr], view: FamilyView
+    def _class_env(self, cls: T.Class, args: dict[str, A.Expr], view: FamilyView
                    ) -> dict[str, A.Expr]:
         env = dict(args)
         defaults = {d.name: d.expr for d in cls.decl.defaults}
@@ -435,7 +430,7 @@ class Unfolder:
                 env[name] = self.expr(expr, env, {})
         return env
 
-    def bounds(self, cls: ClassSym, env: dict[str, A.Expr]
+    def bounds(self, cls: T.Class, env: dict[str, A.Expr]
                ) -> tuple[list[Bound], list[Bound], list[A.Prop]]:
         """Lower and upper bounds on the class's existential t, and t-free constraints."""
         var = None if cls.decl.exists_var is None else f"{cls.decl.exists_var}#0"
@@ -448,7 +443,7 @@ class Unfolder:
         for constraint in cls.decl.exists_constraints:
             for atom in flatten_and(constraint):
                 if not isinstance(atom, A.Relation):
-                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
+                    raise UnfoldError(UnfoldProblem(Missing.LAW_NOT_LANDAU, cls.name))
                 law = self._law(cls, atom)
                 rel = A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                  self.expr(atom.right, env, {}))
@@ -459,36 +454,37 @@ class Unfolder:
         for constraint in cls.decl.constraints:
             for atom in flatten_and(constraint):
                 if not isinstance(atom, A.Relation):
-                    raise UnfoldError(f"class {cls.name}: a law is not a Landau relation")
+                    raise UnfoldError(UnfoldProblem(Missing.LAW_NOT_LANDAU, cls.name))
                 free.append(A.Relation(self.expr(atom.left, env, {}), atom.rel,
                                        self.expr(atom.right, env, {})))
         return lowers, uppers, free
 
-    def _law(self, cls: ClassSym, atom: A.Relation) -> Law:
+    def _law(self, cls: T.Class, atom: A.Relation) -> Law:
         """The law a class constraint states: its trailing comment's name, else itself."""
         note = cls.note(atom.span.line) if atom.span is not None else None
         if note:
             return note.split(":", 1)[0].strip()
         return atom
 
-    def _bound(self, rel: A.Relation, var: str, law: str, lowers: list[Bound],
+    def _bound(self, rel: A.Relation, var: str, law: Law, lowers: list[Bound],
                uppers: list[Bound]) -> None:
         left, right, kind = rel.left, rel.right, rel.rel
         if _mentions(left, var) and _mentions(right, var):
-            raise UnfoldError(f"constraint mentions {A.source_name(var)} on both sides")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_BOTH_SIDES, law=law,
+                                            variable=A.source_name(var)))
         if _mentions(left, var):
             left, right, kind = right, left, CONVERSE[kind]
         split = split_power(right, var)
         if split is None or kind in ("~", "poly", "polylog"):
-            raise UnfoldError(f"cannot solve the constraint {_law_words(law)} for "
-                              f"{A.source_name(var)}")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_UNSOLVABLE, law=law,
+                                            variable=A.source_name(var)))
         k, cofactor = split
         value = const_value(k)
         if value is None:
             self.result.sides.append(A.Comparison((k, A.Num(Fraction(0))), (">",)))
         elif value == 0:
-            raise UnfoldError(f"the constraint {_law_words(law)} does not bound "
-                              f"{A.source_name(var)}")
+            raise UnfoldError(UnfoldProblem(Missing.LAW_NO_BOUND, law=law,
+                                            variable=A.source_name(var)))
         elif value < 0:
             kind = CONVERSE[kind]
         base = power(div(left, cofactor), reciprocal(k))
@@ -498,7 +494,7 @@ class Unfolder:
         if kind in ("Omega", "omega", "Theta"):
             uppers.append(Bound(base, strict, law))
 
-    def membership(self, view: FamilyView, cls: ClassSym, args: dict[str, A.Expr]) -> A.Prop:
+    def membership(self, view: FamilyView, cls: T.Class, args: dict[str, A.Expr]) -> A.Prop:
         lowers, uppers, free = self.bounds(cls, self._class_env(cls, args, view))
         atoms: list[A.Prop] = []
         for low in lowers:
@@ -540,7 +536,7 @@ class Unfolder:
         self.result.witnessed.append(either)
         return A.And(subset, either)
 
-    def _witness(self, cls: ClassSym, args: dict[str, A.Expr]) -> FamilyView | None:
+    def _witness(self, cls: T.Class, args: dict[str, A.Expr]) -> FamilyView | None:
         """The family offered for the next strict inclusion: asked of the engine's
         proposer, or the next of the witnesses given for a replay. Any family with exact
         resources will do — `offered` is the existential's body at that family, with
@@ -561,30 +557,59 @@ class Unfolder:
                     and all(isinstance(item, tuple) and len(item) == 2
                             and isinstance(item[0], str) and isinstance(item[1], A.Expr)
                             for item in found.exact)):
-                raise UnfoldError("the witness offered for a strict inclusion is not a "
-                                  "family with exact resources")
+                raise UnfoldError(UnfoldProblem(Missing.WITNESS_NOT_EXACT))
         self.result.witnesses.append(found)
         return found
 
 
 WITNESS = "W"  # the label of a witness family (reports print "witness family W")
-Witnesses = Callable[[Unfolder, ClassSym, dict[str, A.Expr]], "FamilyView | None"] | tuple[
+Witnesses = Callable[[Unfolder, T.Class, dict[str, A.Expr]], "FamilyView | None"] | tuple[
     "FamilyView | None", ...]
 
 
-def unfold(p: A.Prop, scope: Scope, witnesses: Witnesses = ()) -> Unfolded:
+# Unfoldings that consulted no witness, by (statement, definition table): see `unfold`.
+_MEMO: dict[tuple[A.Prop, T.Definitions], Unfolded] = {}
+MEMO_ENTRIES = 4096  # the oldest entry goes when the memo is full
+
+
+def unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses = ()) -> Unfolded:
     """Unfold a statement; raises UnfoldError when it cannot be done exactly.
 
     `witnesses` gives the family offered beside each strict inclusion's existential, in
     the order they are met: a proposer (the engine's search, prover/witness.py) or the
     tuple a previous unfolding recorded in `Unfolded.witnesses` (the kernel's replay).
-    With none, a strict inclusion keeps only its existential."""
-    unfolder = Unfolder(scope, theta=True, witnesses=witnesses)
+    With none, a strict inclusion keeps only its existential.
+
+    Memo (issue 13, a cheaper replay): the unfolding is a function of `p` and the
+    immutable, content-compared `definitions` alone as long as no witness is asked for
+    (no strict inclusion is met; `Unfolded.witnesses` stays empty, and `witnesses` is
+    never read). Such a result is kept under (p, definitions) and each caller gets its
+    own copy, so the engine's unfolding of a statement is not repeated by the kernel's
+    `unfold` rule, and nobody can change what the other reads. An unfolding that asked
+    for a witness, or failed, is never kept."""
+    key = (p, definitions)
+    try:
+        done = _MEMO.get(key)
+    except TypeError:  # not a tree of core terms (a list inside): unfolding refuses it
+        return _unfold(p, definitions, witnesses)
+    if done is not None:
+        return done.copy()
+    result = _unfold(p, definitions, witnesses)
+    if not result.witnesses:
+        if len(_MEMO) >= MEMO_ENTRIES:
+            del _MEMO[next(iter(_MEMO))]
+        _MEMO[key] = result.copy()
+    return result
+
+
+def _unfold(p: A.Prop, definitions: T.Definitions, witnesses: Witnesses) -> Unfolded:
+    unfolder = Unfolder(definitions, theta=True, witnesses=witnesses)
     formula = unfolder.prop(p, {})
     unfolder.result.formula = formula
     unfolder.result.kinds = dict(unfolder._kinds)
     def is_real(name: str) -> bool:
-        return unfolder._kinds.get(name) == "real" or isinstance(scope.get(name), ParamSym)
+        return unfolder._kinds.get(name) == "real" or isinstance(definitions.get(name),
+                                                                     D.ParamDecl)
 
     return ThetaPass(unfolder._exact, unfolder.result, is_real).run()
 

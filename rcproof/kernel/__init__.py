@@ -4,9 +4,10 @@ have without a theorem of exactly its statement.
 
 Everything else — the search for witnesses, the three tiers, counter-example search,
 certificates, the cache — is untrusted engine code that proposes; the rules re-check.
-The kernel imports only the core terms (syntax/core.py and the declaration forms of
-syntax/decls.py, never the surface syntax/ast.py), elaboration's symbols and definitional
-unfolding (which its `unfold` rule re-runs) and its own small Tier 1 check
+The kernel imports only the core terms (syntax/core.py, the declaration forms of
+syntax/decls.py and the definition table of syntax/definitions.py, never the surface
+syntax/ast.py nor elaboration's symbol table), definitional unfolding over that table
+(which its `unfold` rule re-runs) and its own small Tier 1 check
 (rcproof.tier1); z3, the limit engine and the engine's full growth algebra ("growth")
 reach it only as registered, named oracles; it prints nothing (messages
 quote terms through syntax/display, the printer is outside). `python

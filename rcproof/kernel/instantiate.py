@@ -25,8 +25,9 @@ import dataclasses
 from collections.abc import Callable
 from itertools import count
 
-from rcproof.elaborate.symbols import FamilySym, FunSym, ParamSym, Scope
 from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
+from rcproof.syntax import definitions as T
 from rcproof.syntax.props import circuit_facts
 from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import nodes, rewrite
@@ -263,7 +264,7 @@ def _ground_monomial(e: A.Expr) -> bool:
     return True
 
 
-def _kinds(scope: Scope, bound: dict[str, str] | None = None
+def _kinds(definitions: T.Definitions, bound: dict[str, str] | None = None
            ) -> Callable[[str], str | None]:
     """"param" for a parameter or bound real, "fun" for an abstract function or bound fun
     variable (`bound`: the unfolding's fresh names and their kinds), else None."""
@@ -271,18 +272,18 @@ def _kinds(scope: Scope, bound: dict[str, str] | None = None
         kind = (bound or {}).get(name)
         if kind is not None:
             return {"real": "param", "fun": "fun"}.get(kind)
-        sym = scope.get(name)
-        return "param" if isinstance(sym, ParamSym) else (
-            "fun" if isinstance(sym, FunSym) else None)
+        sym = definitions.get(name)
+        return "param" if isinstance(sym, D.ParamDecl) else (
+            "fun" if isinstance(sym, D.FunDecl) else None)
 
     return kind_of
 
 
-def witness_range(resources: tuple[tuple[str, A.Expr], ...], scope: Scope,
+def witness_range(resources: tuple[tuple[str, A.Expr], ...], definitions: T.Definitions,
                   bound: dict[str, str]) -> str | None:
     """None when a witness family's stated resources all lie in the function universe
     (the range of a `family` variable, as for `instantiate`), else the reason."""
-    kind_of = _kinds(scope, bound)
+    kind_of = _kinds(definitions, bound)
     for resource, value in resources:
         why = universe_term(value, kind_of, _ground_monomial)
         if why is not None:
@@ -290,23 +291,23 @@ def witness_range(resources: tuple[tuple[str, A.Expr], ...], scope: Scope,
     return None
 
 
-def admits(scope: Scope) -> Callable[[str, A.Expr], str | None]:
-    """The range check of the three kinds in `scope`: None when a term may be given to a
-    variable of that kind, else the reason it may not (lets and family resources are
-    unfolded first, so `size(F)` is judged by what it stands for)."""
+def admits(definitions: T.Definitions) -> Callable[[str, A.Expr], str | None]:
+    """The range check of the three kinds under a definition table: None when a term
+    may be given to a variable of that kind, else the reason it may not (lets and family
+    resources are unfolded first, so `size(F)` is judged by what it stands for)."""
     from rcproof.elaborate.unfold import Unfolder
 
-    kind_of, ground_monomial = _kinds(scope), _ground_monomial
+    kind_of, ground_monomial = _kinds(definitions), _ground_monomial
 
     def check(kind: str, term: A.Expr) -> str | None:
-        unfolder = Unfolder(scope)
+        unfolder = Unfolder(definitions)
         if kind == "real":
             return real_term(unfolder.expr(term, {}, {}), lambda x: kind_of(x) == "param")
         if kind == "fun":
             return universe_term(unfolder.expr(term, {}, {}), kind_of, ground_monomial)
         name = term.id if isinstance(term, A.Name) else (
             term.func if isinstance(term, A.Call) else None)
-        if name is None or not isinstance(scope.get(name), FamilySym):
+        if name is None or not isinstance(definitions.get(name), D.FamilyDecl):
             return "a family variable takes a declared family"
         view = unfolder.family(term, {}, {})
         if view.bounded:

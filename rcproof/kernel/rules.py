@@ -2,21 +2,24 @@
 
 Every rule re-checks what it is given and returns None (never a theorem) when the check
 fails; the engine proposes, the rules dispose (ARCHITECTURE.md, "The trusted kernel").
-Propositions are compared as syntax trees (spans ignored).
+Propositions are compared as syntax trees (spans ignored). Declarations are read only from
+the definition table that elaboration froze (syntax/definitions.Definitions): the rules
+never see the symbol table, so nothing after elaboration re-reads declarations.
 
 * `ground(atom)`: ⊢ atom or ⊢ ¬atom, re-decided here by the kernel's exact Tier 1 check
   (rcproof.tier1), else by the named oracle "growth" (the engine's full algebra).
 * `oracle(name, query)`: hyps ⊢ P when the registered oracle `name` (z3, limit) says so;
   tagged with the name.
-* `axiom(scope, name)`: ⊢ P for the declared axiom or citation `name: P`; tagged.
-* `unfold(goal, scope, body, atoms, witnesses)`: from ⊢ reduced and ⊢ ±atom…, ⊢ goal or
-  ⊢ ¬goal; the kernel unfolds the definitions itself (elaborate/unfold.py, given the
-  engine's witness families for strict inclusions), substitutes the atoms and evaluates.
+* `axiom(definitions, name)`: ⊢ P for the declared axiom or citation `name: P`; tagged.
+* `unfold(goal, definitions, body, atoms, witnesses)`: from ⊢ reduced and ⊢ ±atom…,
+  ⊢ goal or ⊢ ¬goal; the kernel unfolds the definitions itself (elaborate/unfold.py over
+  the file's definition table, given the engine's witness families for strict
+  inclusions), substitutes the atoms and evaluates.
 * `discharge(imp, facts)`: from ⊢ f1 → … → s and ⊢ f1 …, ⊢ s (syntactic match).
-* `instance(fact, goal, obligations, scope)`: from ⊢ ∀x:K. H → P and ⊢ H[t], ⊢ P[t],
+* `instance(fact, goal, obligations, definitions)`: from ⊢ ∀x:K. H → P and ⊢ H[t], ⊢ P[t],
   with t checked against x's kind and range and substituted without capture.
 * `refute_conjunction(p ∧ q, thm)`: from ⊢ ¬p or ⊢ ¬q, ⊢ ¬(p ∧ q).
-* `witness(statement, v, thm, scope)`: from ⊢ H[v] ∧ ¬P[v] with v admissible for x,
+* `witness(statement, v, thm, definitions)`: from ⊢ H[v] ∧ ¬P[v] with v admissible for x,
   ⊢ ¬∀x. H → P.
 
 Sources: HOL Light's `fusion.ml` (an abstract theorem type whose rules take theorems);
@@ -28,9 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rcproof.elaborate.symbols import FactSym, Scope
-from rcproof.elaborate.unfold import FamilyView, UnfoldError
-from rcproof.elaborate.unfold import unfold as definitions
+from rcproof.elaborate.unfold import FamilyView
+from rcproof.elaborate.unfold import unfold as definitional_unfolding
 from rcproof.kernel import ground as tier1
 from rcproof.kernel.instantiate import (
     Refusal,
@@ -41,7 +43,10 @@ from rcproof.kernel.instantiate import (
 )
 from rcproof.kernel.theorem import Theorem, make, seal_for_rules
 from rcproof.syntax import core as A
+from rcproof.syntax import decls as D
+from rcproof.syntax import definitions as T
 from rcproof.syntax.props import evaluate, ground_atoms, is_closed, substitute_atoms
+from rcproof.syntax.unfoldproblem import UnfoldError
 
 _SEAL = seal_for_rules()
 
@@ -56,7 +61,7 @@ class Query:
     prop: A.Prop
     hypotheses: tuple[A.Relation, ...] = ()
     sides: tuple[A.Comparison, ...] = ()
-    scope: Scope | None = None
+    scope: object = None  # the engine's symbol table, for the oracle; the kernel never reads it
     refute: bool = False  # asks whether `prop` fails instead (the theorem is then ⊢ ¬prop)
 
 
@@ -103,17 +108,18 @@ def oracle(name: str, query: Query) -> Theorem | None:
     return make(query.hypotheses, prop, {name}, (), _SEAL)
 
 
-def axiom(scope: Scope, name: str) -> Theorem | None:
-    """⊢ P for the axiom or citation `name: P` declared in scope, tagged with its name."""
-    sym = scope.get(name)
-    if not isinstance(sym, FactSym) or sym.kind not in ("axiom", "cite"):
+def axiom(definitions: T.Definitions, name: str) -> Theorem | None:
+    """⊢ P for the axiom or citation `name: P` of the definition table, tagged with its
+    name."""
+    sym = definitions.get(name)
+    if not isinstance(sym, (D.Axiom, D.Cite)):
         return None
     return make((), sym.prop, (), {name}, _SEAL)
 
 
 # ---- rules with premises -------------------------------------------------------------
 
-def unfold(goal: A.Prop, scope: Scope, body: Theorem | None, atoms: list[Theorem],
+def unfold(goal: A.Prop, definitions: T.Definitions, body: Theorem | None, atoms: list[Theorem],
            strengthened: bool = False, witnesses: tuple[FamilyView | None, ...] = ()
            ) -> Theorem | None:
     """⊢ goal (or ⊢ ¬goal) from its definitional unfolding.
@@ -129,10 +135,10 @@ def unfold(goal: A.Prop, scope: Scope, body: Theorem | None, atoms: list[Theorem
     if not isinstance(witnesses, tuple):  # data only: the kernel runs no proposer
         return None
     try:
-        unfolded = definitions(goal, scope, witnesses)
+        unfolded = definitional_unfolding(goal, definitions, witnesses)
     except UnfoldError:
         return None
-    if any(w is not None and witness_range(w.exact, scope, unfolded.kinds) is not None
+    if any(w is not None and witness_range(w.exact, definitions, unfolded.kinds) is not None
            for w in unfolded.witnesses):
         return None  # a witness family's resources must lie in the function universe
     target = unfolded.strengthened() if strengthened else unfolded.formula
@@ -178,12 +184,12 @@ def discharge(implication: Theorem, facts: list[Theorem]) -> Theorem | None:
 
 
 def instance(fact: Theorem, goal: A.Prop, obligations: list[Theorem],
-             scope: Scope) -> Theorem | None:
+             definitions: T.Definitions) -> Theorem | None:
     """⊢ goal as an instance of ⊢ fact, each quantified variable given a term of its kind
     and range (kernel/instantiate.py), with ⊢ H for each substituted hypothesis H."""
     if fact.hypotheses:
         return None
-    hyps = instantiate(fact.prop, goal, admits(scope))
+    hyps = instantiate(fact.prop, goal, admits(definitions))
     if isinstance(hyps, Refusal) or len(hyps) != len(obligations):
         return None
     for need, thm in zip(hyps, obligations):
@@ -193,13 +199,14 @@ def instance(fact: Theorem, goal: A.Prop, obligations: list[Theorem],
     return make((), goal, oracles, axioms, _SEAL)
 
 
-def witness(statement: A.Prop, value: A.Expr, thm: Theorem, scope: Scope) -> Theorem | None:
+def witness(statement: A.Prop, value: A.Expr, thm: Theorem,
+            definitions: T.Definitions) -> Theorem | None:
     """⊢ ¬(∀x : K where H. P) from ⊢ H[x := v] ∧ ¬P[x := v] for one admissible v: a number
     for a `real` x, a term of the function universe for a `fun` x."""
     if not (isinstance(statement, A.Forall) and statement.kind in ("real", "fun")
             and len(statement.names) == 1) or thm.hypotheses:
         return None
-    if admits(scope)(statement.kind, value) is not None:
+    if admits(definitions)(statement.kind, value) is not None:
         return None
     if thm.prop != instance_claim(statement, value):
         return None

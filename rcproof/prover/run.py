@@ -162,7 +162,7 @@ class Prover:
             if self._usable(sym.name) is None:
                 continue
             tried += 1
-            thm = rules.axiom(self.unit.scope, sym.name)
+            thm = rules.axiom(self.unit.scope.definitions, sym.name)
             v = self.tactics.check(fact.prop, "auto", (thm,) if thm is not None else ())
             if v.status in ("proved", "refuted"):
                 ref = Ref(sym.kind, sym.name)
@@ -199,7 +199,7 @@ class Prover:
         if sym is None:
             return None
         if sym.kind in ("axiom", "cite"):
-            thm = rules.axiom(self.unit.scope, name)
+            thm = rules.axiom(self.unit.scope.definitions, name)
         else:
             result = self.session.result(sym)
             thm = result.verdict.theorem if result is not None else None

@@ -15,7 +15,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 from rcproof import budget
-from rcproof.elaborate.symbols import Scope, Solved
+from rcproof.elaborate.symbols import FamilySym, Scope, Solved
 from rcproof.elaborate.unfold import FamilyView, Unfolded, UnfoldError
 from rcproof.elaborate.unfold import unfold as unfold_definitions
 from rcproof.growth.certificates import Certificate
@@ -33,7 +33,7 @@ from rcproof.prover.ground import (
 )
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
-from rcproof.syntax.decls import TACTIC_NAMES
+from rcproof.syntax.decls import TACTIC_NAMES, FamilyDecl
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
 from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
@@ -209,6 +209,18 @@ class Tactics:
         self.decider = Decider(scope, budget_seconds)
         self.budget_seconds = budget_seconds
 
+    def _notes(self, unfolded: Unfolded) -> list[object]:
+        """The unfolding's notes, each declared family unfolded replaced by the
+        recurrences elaboration solved for it (the symbol table keeps those)."""
+        out: list[object] = []
+        for item in unfolded.notes:
+            if isinstance(item, FamilyDecl):
+                sym = self.scope.get(item.name)
+                out.extend(sym.derivations if isinstance(sym, FamilySym) else ())
+            else:
+                out.append(item)
+        return out
+
     # ---- auto and the tier tactics ----
     def check(self, statement: A.Prop, tactic: str = "auto",
               facts: tuple[Theorem, ...] = ()) -> Verdict:
@@ -236,14 +248,14 @@ class Tactics:
         for fact in reversed(facts):
             goal = A.Implies(fact.prop, goal)
         try:
-            unfolded = unfold_definitions(goal, self.scope, fullest_member)
+            unfolded = unfold_definitions(goal, self.scope.definitions, fullest_member)
         except UnfoldError as exc:
-            return unknown(statement, because(exc.reason))
+            return unknown(statement, because(exc.problem))
         steps: list[Step] = []
         if unfolded.formula != goal:
             once: list[Reason] = []  # each distinct note once, in order of appearance
             seen: set[str] = set()
-            for r in map(_note, unfolded.notes):
+            for r in map(_note, self._notes(unfolded)):
                 text = str(r)
                 if text not in seen:
                     seen.add(text)
@@ -382,7 +394,7 @@ class Tactics:
                 refute=outcome.status == "refuted"))
             if body is None:
                 return None
-        return rules.unfold(goal, self.scope, body, atoms, strengthened=strong,
+        return rules.unfold(goal, self.scope.definitions, body, atoms, strengthened=strong,
                             witnesses=tuple(unfolded.witnesses))
 
     def _atom(self, av: AtomVerdict) -> Theorem | None:
@@ -411,14 +423,14 @@ class Tactics:
         if not (isinstance(statement, A.Forall) and statement.kind in ("real", "fun")
                 and len(statement.names) == 1):
             return None
-        check = admits(self.scope)
+        check = admits(self.scope.definitions)
         for value in self._failing_point(statement) + _candidates(statement):
             if check(statement.kind, value) is not None:
                 continue
             v = self.check(rules.instance_claim(statement, value))
             if v.status != "proved" or v.theorem is None:
                 continue
-            thm = rules.witness(statement, value, v.theorem, self.scope)
+            thm = rules.witness(statement, value, v.theorem, self.scope.definitions)
             if thm is None:
                 continue
             name = A.Name(A.source_name(statement.names[0]))
@@ -445,7 +457,7 @@ class Tactics:
         Each quantified variable of the fact takes only a term of its kind and range
         (kernel/instantiate.py); the obligations are the fact's hypotheses, substituted
         without capture, each checked by `auto` with the `using` facts."""
-        inst = instantiate(fact.prop, statement, admits(self.scope))
+        inst = instantiate(fact.prop, statement, admits(self.scope.definitions))
         if isinstance(inst, Refusal):
             return unknown(statement, because(f"{kind} '", Ref(kind, name), "' does not apply: ",
                                               refusal_text(inst)))
@@ -471,7 +483,7 @@ class Tactics:
                     "hypothesis ", hyp, " of ", Ref(kind, name), f" {said}",
                     because(": ", why) if why else because()), tuple(steps))
             shown.append(v.theorem)
-        thm = rules.instance(fact, statement, shown, self.scope)
+        thm = rules.instance(fact, statement, shown, self.scope.definitions)
         if thm is None:
             return unknown(statement, because("the kernel did not accept the instance of ",
                                               Ref(kind, name)), tuple(steps))

@@ -12,13 +12,11 @@ resources).
 
 from __future__ import annotations
 
-from rcproof.elaborate.symbols import ClassSym
 from rcproof.elaborate.unfold import (
     ONE,
     WITNESS,
     FamilyView,
     Unfolder,
-    UnfoldError,
     mul,
     power,
     reciprocal,
@@ -26,10 +24,12 @@ from rcproof.elaborate.unfold import (
 )
 from rcproof.kernel.instantiate import witness_range
 from rcproof.syntax import ast as A
+from rcproof.syntax import definitions as T
 from rcproof.syntax.terms import const_value
+from rcproof.syntax.unfoldproblem import Missing, UnfoldError, UnfoldProblem
 
 
-def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
+def fullest_member(unfolder: Unfolder, cls: T.Class, args: dict[str, A.Expr]
                    ) -> FamilyView:
     """The fullest member of the class instance `cls(args)`, as a family view labelled W.
 
@@ -41,8 +41,7 @@ def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
     env.update({r: A.Name(r) for r in resources})
     lowers, uppers, _ = unfolder.bounds(cls, env)
     if not uppers:
-        raise UnfoldError(f"class {cls.name} has no upper bound on its time; "
-                          "no witness family can be built")
+        raise UnfoldError(UnfoldProblem(Missing.NO_FULLEST_MEMBER, cls.name))
     top = uppers[0].expr if len(uppers) == 1 else A.Call("min", tuple(u.expr for u in uppers))
     chosen: dict[str, A.Expr] = {}
     for low in lowers:
@@ -55,9 +54,9 @@ def fullest_member(unfolder: Unfolder, cls: ClassSym, args: dict[str, A.Expr]
     for needed in ("size", "depth"):
         chosen.setdefault(needed, ONE)
     resources = tuple(sorted(chosen.items()))
-    why = witness_range(resources, unfolder.scope, dict(unfolder._kinds))
+    why = witness_range(resources, unfolder.definitions, dict(unfolder._kinds))
     if why is not None:  # the kernel would refuse it: offer none, keep the existential
-        raise UnfoldError(f"the fullest member of {cls.name} is no witness: {why}")
+        raise UnfoldError(UnfoldProblem(Missing.WITNESS_OUTSIDE, cls.name, detail=why))
     return FamilyView(A.Name(WITNESS), resources)
 
 

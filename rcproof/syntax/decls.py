@@ -1,6 +1,7 @@
-"""Declaration forms that elaboration's symbol table holds and the kernel's definitional
-unfolding reads: parameters, lets, abstract functions, families (their resources and
-lets), classes (their parameters, `exists` constraints and defaults), axioms, citations.
+"""Declaration forms that elaboration's symbol table holds: parameters, lets, abstract
+functions, families (their resources and lets), classes (their parameters, `exists`
+constraints and defaults), axioms, citations. At the end of elaboration they are frozen
+into the definition table that the kernel reads (syntax/definitions.py).
 
 Surface-only forms (imports, theorems with their proofs, whole files) are in syntax/ast.py,
 outside the trusted base. Spans are excluded from equality as in syntax/core.py.
@@ -108,4 +109,3 @@ class Cite:
     reference: str
     doc: str | None = None
     span: Span | None = field(default=None, compare=False, repr=False)
-

@@ -2,9 +2,11 @@
 
 A `Reason` is an immutable sequence of segments: prose (`Text`), a proposition or
 expression (`Formula`), assignments `name = value` (`Assignments`, the shape of a
-counter-example) and a reference to a declared name (`Ref`: an axiom, a theorem, a
-tactic). The prover builds reasons from the objects it decided; every report prints the
-segments with its own printer (`str(reason)` is the Unicode text of `notation.to_text`;
+counter-example), a reference to a declared name (`Ref`: an axiom, a theorem, a
+tactic) and a typed unfolding problem (`UnfoldProblem`, syntax/unfoldproblem.py: what a
+definition lacks; `problem_segments` words it as prose and formulas). The prover
+builds reasons from the objects it decided; every report prints the segments with its
+own printer (`str(reason)` is the Unicode text of `notation.to_text`;
 `report/latex.py` typesets the formulas with `notation.to_latex`), so no report reads a
 reason's text back (issue 11, "Reports only print").
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from rcproof.syntax import ast as A
+from rcproof.syntax.unfoldproblem import Missing, UnfoldProblem
 
 # Assigned things (a variable, or a resource such as size(C)) and their values (a number
 # or a function of n; text only for a value with no expression).
@@ -61,9 +64,57 @@ class Ref:
     name: str
 
 
-Segment = Text | Formula | Assignments | Ref
+Segment = Text | Formula | Assignments | Ref | UnfoldProblem
 Part = Union[str, A.Expr, A.Prop, Segment, "Reason"]
-_SEGMENTS = (Text, Formula, Assignments, Ref)
+_SEGMENTS = (Text, Formula, Assignments, Ref, UnfoldProblem)
+
+
+def _law(p: UnfoldProblem) -> tuple[Text | Formula, ...]:
+    """A class law: its name (from its comment), its line, or the relation itself."""
+    law = p.law
+    if isinstance(law, str):
+        return (Text(f"`{law}`"),)
+    if law is None:
+        return (Text("a law"),)
+    if law.span is not None:
+        return (Text(f"on line {law.span.line}"),)
+    return (Formula(law),)
+
+
+def problem_segments(p: UnfoldProblem) -> tuple[Text | Formula, ...]:
+    """The words of a typed unfolding problem (syntax/unfoldproblem.py), as prose and
+    formulas: what every printer shows for it."""
+    k, var = p.kind, p.variable
+    words: dict[Missing, tuple[Text | Formula, ...]] = {
+        Missing.UNDECLARED: (Text(f"'{p.name}' is not a {p.what} here"),),
+        Missing.ARITY: (Text(f"the arguments of {p.what} {p.name} do not fit its "
+                             f"parameters ({p.detail}"
+                             f"{' ' + p.parameter if p.parameter else ''})"),),
+        Missing.MALFORMED: (Text(f"not {p.what}: {p.detail}"),),
+        Missing.LAW_NOT_LANDAU: (Text(f"class {p.name}: a law is not a Landau relation"),),
+        Missing.LAW_BOTH_SIDES: (Text("the constraint "), *_law(p),
+                                 Text(f" mentions {var} on both sides"),),
+        Missing.LAW_UNSOLVABLE: (Text("cannot solve the constraint "), *_law(p),
+                                 Text(f" for {var}")),
+        Missing.LAW_NO_BOUND: (Text("the constraint "), *_law(p),
+                               Text(f" does not bound {var}")),
+        Missing.WITNESS_NOT_EXACT: (Text("the witness offered for a strict inclusion is "
+                                         "not a family with exact resources"),),
+        Missing.NO_FULLEST_MEMBER: (Text(f"class {p.name} has no upper bound on its time; "
+                                         "no witness family can be built"),),
+        Missing.WITNESS_OUTSIDE: (Text(f"the fullest member of {p.name} is no witness: "
+                                       f"{p.detail}"),),
+        Missing.TSTAR_NO_CLASS: (Text(f"no class {'named ' + p.name + ' ' if p.name else ''}"
+                                      "of the RC shape is chosen for tstar"),),
+        Missing.TSTAR_UPPER: (Text(f"t* in class {p.name} is undefined: a law other than "
+                                   "the budget bounds t from above, so the least t may "
+                                   "not be admissible"),),
+        Missing.TSTAR_STRICT: (Text(f"t* in class {p.name} is undefined: a law bounds t "
+                                    "strictly (o or omega), so no least realization time "
+                                    "exists"),),
+        Missing.TSTAR_NO_LOWER: (Text(f"class {p.name} puts no lower bound on its time t"),),
+    }
+    return words[k]
 
 
 def segment_text(seg: Segment) -> str:
@@ -76,6 +127,8 @@ def segment_text(seg: Segment) -> str:
         return seg.text if seg.text is not None else to_text(seg.node)
     if isinstance(seg, Assignments):
         return assignments_text(seg.pairs)
+    if isinstance(seg, UnfoldProblem):
+        return "".join(segment_text(s) for s in problem_segments(seg))
     return seg.name
 
 
@@ -88,8 +141,8 @@ class Reason:
     def __post_init__(self) -> None:
         for seg in self.segments:
             if not isinstance(seg, _SEGMENTS):
-                raise TypeError(f"a reason segment must be Text, Formula, Assignments or "
-                                f"Ref, not {type(seg).__name__}")
+                raise TypeError(f"a reason segment must be Text, Formula, Assignments, "
+                                f"Ref or UnfoldProblem, not {type(seg).__name__}")
 
     def __str__(self) -> str:
         return "".join(segment_text(s) for s in self.segments)
@@ -150,6 +203,8 @@ def render(reason: Reason, prose: Callable[[str], str],
             items = [formula(A.Comparison((key, value), ("==",))) if not isinstance(value, str)
                      else formula(key) + prose(f" has {value}") for key, value in seg.pairs]
             out.append(prose(", ").join(items))
+        elif isinstance(seg, UnfoldProblem):
+            out.append(render(Reason(problem_segments(seg)), prose, formula, name))
         else:
             out.append(name(seg) if name is not None else prose(seg.name))
     return "".join(out)

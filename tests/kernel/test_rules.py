@@ -31,7 +31,7 @@ def scope(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     old = os.getcwd()
     os.chdir(Path(__file__).resolve().parents[2] / "theorems")
     try:
-        return load_text(SOURCE, "k.rc").scope
+        return load_text(SOURCE, "k.rc").scope.definitions
     finally:
         os.chdir(old)
 
