@@ -415,7 +415,6 @@ class Checker:
                         raise self.error(f"unknown fact '{used}' after `using`", step,
                                          did_you_mean(used, labels | self.scope.names())
                                          or "name a labelled `have` step or a declared fact")
-                self.check_tactic(step, labels)
                 if step.label:
                     if step.label in labels:
                         raise self.error(f"the label '{step.label}' is used twice in this "
@@ -428,6 +427,17 @@ class Checker:
             if decl.proof.steps[-1].kind != "show":
                 raise self.error("a proof ends with a `show` step", decl.proof.steps[-1],
                                  "write `show <statement> by …` as the last step")
+
+    def check_tactics(self, decl: A.Theorem) -> None:
+        """Every `by NAME` of the proof of `decl` names a tactic or a fact; called once the
+        whole file is declared, since a proof may use a theorem declared after it."""
+        if decl.proof is None:
+            return
+        labels: set[str] = set()
+        for step in decl.proof.steps:
+            self.check_tactic(step, labels)
+            if step.label:
+                labels.add(step.label)
 
     def check_tactic(self, step: A.Step, labels: set[str]) -> None:
         """`by NAME` names a built-in tactic or a declared fact; a misspelt name is an input

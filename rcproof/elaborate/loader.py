@@ -197,6 +197,9 @@ class Loader:
                 fact = FactSym(decl.name, kind, decl.prop, decl, unit.path)
                 self._declare(scope, decl.name, fact, decl.span, source)
                 unit.facts.append(fact)
+        for decl in unit.module.decls:
+            if isinstance(decl, A.Theorem):
+                checker.check_tactics(decl)
         checker.check_param_consistency([s for s in scope.symbols.values()
                                          if isinstance(s, ParamSym)])
 

@@ -156,3 +156,12 @@ def test_names_that_are_not_declarations(source: str, words: str, tmp_path: Path
     (tmp_path / "e.rc").write_text(source + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["verify", "e.rc"])
     assert result.exit_code == 2 and words in result.output, result.output
+
+
+def test_by_may_name_a_theorem_declared_later(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.rc").write_text("theorem a: n = O(n^2)\nproof\n  show n = O(n^2) by b\nqed\n"
+                                   "theorem b: n = O(n^2)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "e.rc"])
+    assert result.exit_code == 0, result.output
