@@ -742,11 +742,12 @@ class Decider:
                        antecedents: list[z3.BoolRef]) -> Counterexample | None:
         """Values for which the statement holds, preferring values that make the
         antecedents of its implications (the facts a step uses) true: `g = n²` satisfies
-        `g = O(n) → g = o(n)` only vacuously and would read as a witness (review 5)."""
-        model = None
-        if antecedents:
+        `g = O(n) → g = o(n)` only vacuously and would read as a witness (review 5); when no
+        simple value satisfies them, no example is offered (review 7: "holds when f = 1"
+        for a step no f meeting its facts makes true)."""
+        if antecedents:  # an example that falsifies them holds only vacuously: none then
             model = self._simple_model(tr, facts + antecedents + tr.guards)
-        if model is None:
+        else:
             model = self._simple_model(tr, facts + tr.guards)
         return (_model_pairs(tr, model) or None) if model is not None else None
 

@@ -43,3 +43,18 @@ def test_holds_example_satisfies_the_antecedent(r1: str, x: str, r2: str, y: str
     example = found.group(1).replace("²", "^2").replace("³", "^3").replace("·", "*")
     assert _holds(example, r1, x), (src, result.reason)
     assert _holds(example, r2, y), (src, result.reason)
+
+
+@pytest.mark.parametrize(("fact", "goal"), [
+    ("f = omega(n^2)", "f = o(f)"), ("f = omega(n^2)", "f = O(n)"),
+    ("f = O(log(n))", "f = omega(n)"), ("f = Theta(n)", "f = o(sqrt(n))")])
+def test_no_vacuous_holds_example(fact: str, goal: str) -> None:
+    """A step false for every f meeting its `using` fact offers no "holds when" value
+    (review 7: "holds when f = 1" for f = o(f) using f = ω(n²))."""
+    import rcproof
+
+    result = rcproof.verify_text(
+        f"fun f\naxiom ax: {fact}\ntheorem t: {goal}\nproof\n"
+        f"  show {goal} by auto using ax\nqed\n")["t"]
+    assert result.status != "proved"
+    assert "holds when" not in (result.reason or ""), result.reason
