@@ -365,7 +365,31 @@ def _model_pairs(tr: _Translation, model: z3.ModelRef) -> Counterexample:
                           + ")"))
             continue
         items.append((_unkey(key), _growth_expr(values)))  # type: ignore[arg-type]
-    return tuple(items)
+    return _distinct_names(items, [*sorted(tr.reals), *(repr(k) for k in tr.vectors)])
+
+
+def _distinct_names(items: list[tuple[A.Expr, A.Expr | str]], keys: list[str]
+                    ) -> Counterexample:
+    """The pairs with a prime added to a bound variable's name when a fixed object of
+    the same name is also assigned (`f` and the `forall f` that rebinds it printed both
+    as `f`, review 7): `keys` are the translation's keys in the same order (a bound
+    one carries `@id`)."""
+    shown = [show(name) for name, _ in items]
+    out = []
+    for (name, value), key, text in zip(items, keys, shown):
+        if "@" in key and shown.count(text) > 1:
+            name = _primed(name)
+        out.append((name, value))
+    return tuple(out)
+
+
+def _primed(e: A.Expr) -> A.Expr:
+    """x′ for a name x, size(C′) for a resource of a family variable C."""
+    if isinstance(e, A.Name):
+        return A.Name(e.id + "'")
+    if isinstance(e, A.Call) and e.args and isinstance(e.args[0], A.Name):
+        return A.Call(e.func, (_primed(e.args[0]),))
+    return e
 
 
 def _rational(value: z3.ExprRef) -> Fraction | None:

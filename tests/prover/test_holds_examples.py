@@ -58,3 +58,15 @@ def test_no_vacuous_holds_example(fact: str, goal: str) -> None:
         f"  show {goal} by auto using ax\nqed\n")["t"]
     assert result.status != "proved"
     assert "holds when" not in (result.reason or ""), result.reason
+
+
+def test_a_rebound_name_is_primed_in_values() -> None:
+    """`forall f` rebinding a declared `fun f`: the two are printed f and f′, not both f
+    (review 7, F14)."""
+    import rcproof
+
+    result = rcproof.verify_text(
+        "fun f\naxiom ax: f = o(n)\ntheorem a2: forall f : fun. f = O(n)\nproof\n"
+        "  have h: f = o(n) by ax\n  show forall f : fun. f = O(n) by auto using h\nqed\n")
+    reason = result["a2"].reason or ""
+    assert "f' = " in reason, reason
