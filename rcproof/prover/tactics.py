@@ -36,9 +36,9 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.decls import TACTIC_NAMES, FamilyDecl
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
-from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
+from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, Text, because, joined
 from rcproof.syntax.terms import const_value, is_ground, mentions
-from rcproof.syntax.walk import nodes
+from rcproof.syntax.walk import names, nodes
 
 # Which tiers a tactic may use.
 TACTIC_TIERS = {
@@ -61,11 +61,48 @@ def _z3_oracle(query: rules.Query) -> bool:
     return outcome.status == ("refuted" if query.refute else "proved")
 
 
+def _states_a_condition(reason: Reason | None) -> bool:
+    """Whether Tier 2 already said exactly where the statement holds ("depends on the
+    unknown a: holds iff a <= 2"), which beats the exp-log engine's split."""
+    return reason is not None and any(
+        isinstance(seg, Text) and seg.text.startswith("depends on the unknown")
+        for seg in reason.segments)
+
+
+def parameter_closure(atom: A.Prop, scope: object) -> A.Forall | None:
+    """`forall a, b : real where C. atom` for a Landau atom whose only names besides n are
+    declared parameters (`param a : real where C`), with every constraint of the
+    parameters it reaches: a statement about fixed unknowns holds when it holds for every
+    admissible value of them, and is refuted when it fails for every one (THEORY.md §2b),
+    which is what the exp-log engine decides for the closure. None for anything else."""
+    if not isinstance(atom, A.Relation) or not isinstance(scope, Scope):
+        return None
+    params = {p.name: p for p in scope.params()}
+    todo = [x for x in names(atom) if x != "n"]
+    if not todo or any(x not in params for x in todo):
+        return None
+    reached: list[str] = []
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.append(name)
+        for c in params[name].constraints:
+            todo.extend(x for x in names(c) if x in params and x not in reached)
+    where = tuple(c for x in sorted(reached) for c in params[x].constraints)
+    if not all(isinstance(c, A.Comparison) for c in where):
+        return None
+    return A.Forall(tuple(sorted(reached)), "real", where, atom)
+
+
 def _limit_oracle(query: rules.Query) -> bool:
     """Tier 3: the limit engine on one ground atom (memoized by prover/ground.py), or on
     `forall a : real where C. atom` decided uniformly over the range C: the query's
     proposition, hence the kernel's theorem, then states the range it assumed."""
     shape = parametric_atom(query.prop)
+    closed = parameter_closure(query.prop, query.scope) if shape is None else None
+    if closed is not None:
+        shape = parametric_atom(closed)
     if shape is not None:
         found = decide_parametric(shape[0], _limit_budget.get())
         return found.value is (not query.refute)
@@ -267,7 +304,8 @@ class Tactics:
             found = self._parametric(statement)
             if isinstance(found, Verdict):
                 return found
-            condition = found
+            if not _states_a_condition(outcome.reason):  # Tier 2's exact one is kept
+                condition = found
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
                               atom.tier, atom.tier, _evidence(atom)))
@@ -345,19 +383,25 @@ class Tactics:
         not uniform over C: the condition it depends on ("holds when a < 1, fails when
         a > 1"), for an unknown's reason. None otherwise: a false statement is left to
         the refutation by an instance, which names a value."""
-        shape = parametric_atom(statement)
+        closed = statement if isinstance(statement, A.Forall) else (
+            parameter_closure(statement, self.scope))
+        shape = parametric_atom(closed) if closed is not None else None
         if shape is None:
             return None
         found = decide_parametric(shape[0], _limit_budget.get())
-        if found.value is not True:
-            return found.condition
-        thm = rules.oracle("limit", rules.Query(statement))
+        if found.value is None or (found.value is False and closed is statement):
+            return found.condition  # a false `forall` is left to refutation by an instance
+        query = rules.Query(statement, scope=self.scope, refute=found.value is False)
+        thm = rules.oracle("limit", query)
         if thm is None:
             return None
         # `using` facts are not needed: the oracle's theorem is the statement outright
-        step = Step(statement, TIER3, TIER3,
+        status = "proved" if found.value else "refuted"
+        step = Step(statement if found.value else A.Not(statement), TIER3, TIER3,
                     because("exp-log engine, uniformly over the parameter range"))
-        return Verdict("proved", statement, thm, (TIER3,), None, None, (step,))
+        reason = None if found.value else because(
+            "fails for every admissible value of the parameters (exp-log engine)")
+        return Verdict(status, statement, thm, (TIER3,), reason, None, (step,))
 
     def _decide(self, unfolded: Unfolded) -> tuple[Outcome, bool]:
         """The engine's decision of the unfolded formula; True when it proved the
