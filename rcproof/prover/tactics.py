@@ -31,6 +31,7 @@ from rcproof.prover.ground import (
     decide_parametric,
     parametric_atom,
 )
+from rcproof.prover.respell import spelled_instance
 from rcproof.prover.witness import fullest_member
 from rcproof.syntax import ast as A
 from rcproof.syntax.decls import TACTIC_NAMES, FamilyDecl
@@ -503,6 +504,9 @@ class Tactics:
         without capture, each checked by `auto` with the `using` facts."""
         inst = instantiate(fact.prop, statement, admits(self.scope.definitions))
         if isinstance(inst, Refusal):
+            respelled = self._by_respelled_fact(statement, fact, name, kind, facts)
+            if respelled is not None:
+                return respelled
             return unknown(statement, because(f"{kind} '", Ref(kind, name), "' does not apply: ",
                                               refusal_text(inst)))
         steps = [Step(statement, "instance",
@@ -532,6 +536,25 @@ class Tactics:
             return unknown(statement, because("the kernel did not accept the instance of ",
                                               Ref(kind, name)), tuple(steps))
         return Verdict("proved", statement, thm, tuple(sorted(tiers)), steps=tuple(steps))
+
+    def _by_respelled_fact(self, statement: A.Prop, fact: Theorem, name: str, kind: str,
+                           facts: tuple[Theorem, ...]) -> Verdict | None:
+        """`by NAME` when the goal is the fact's instance written differently (`n^(1/2)`
+        for `sqrt(n)`, `n*2` for `2*n`): the instance in the fact's spelling through the
+        kernel's `instance` rule, then the goal from it by `auto` (prover/respell.py).
+        None when no such instance exists or either step fails."""
+        instance = spelled_instance(fact.prop, statement)
+        if instance is None:
+            return None
+        shown = self.by_fact(instance, fact, name, kind, facts)
+        if shown.status != "proved" or shown.theorem is None:
+            return None
+        final = self.check(statement, "auto", (*facts, shown.theorem))
+        if final.status != "proved" or final.theorem is None:
+            return None
+        return Verdict("proved", statement, final.theorem,
+                       tuple(sorted(set(shown.tiers) | set(final.tiers))),
+                       steps=(*shown.steps, *final.steps))
 
     def consistent(self, props: list[A.Prop]) -> Verdict | None:
         """None when the conjunction of assumed facts is not shown contradictory; else the
