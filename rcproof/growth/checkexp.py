@@ -449,10 +449,12 @@ def power_bound(s: Form, r: Fraction, log2_n0: int) -> tuple[Form, Form]:
 
 
 def _fraction(x: Any) -> Fraction:
-    """The exact value of a finite mpmath number (an interval endpoint)."""
-    import mpmath
-
-    sign, man, exp, _ = mpmath.mpf(x)._mpf_
+    """The exact value of a finite mpmath interval endpoint (a point interval), read from
+    its raw tuple: `mpmath.mpf(x)` would round it to the global 53 bits (review 8)."""
+    low, high = x._mpi_
+    if low != high:
+        raise Unsupported("an interval endpoint that is not a point")
+    sign, man, exp, _ = low
     value = Fraction(int(man)) * Fraction(2) ** int(exp)
     return -value if sign else value
 

@@ -158,11 +158,15 @@ class _Printer:
         text = _decimal(value) if self.decimals or value.denominator == 1 else None
         if text is not None:
             return _Out(text, _ATOM)
-        if self.round_powers:
+        if self.round_powers:  # a denominator m·10^k is bracketed: x/(2·10¹⁷)
             return self.divide(self.num(Fraction(value.numerator)),
-                               self.num(Fraction(value.denominator)))
+                               self.denominator(self.num(Fraction(value.denominator))))
         return self.divide(_Out(str(value.numerator), _ATOM),
                            _Out(str(value.denominator), _ATOM))
+
+    def denominator(self, out: _Out) -> _Out:
+        """A denominator after a slash: bracketed unless it binds like a power."""
+        return self.paren(out, _POW)
 
     def paren(self, out: _Out, need: int) -> _Out:
         """`out` as an operand that must bind at least as tightly as `need`."""
@@ -403,6 +407,9 @@ class _Latex(_Printer):
         if self.inline:
             return _Out(f"{left.text}/{right.text}", _PROD)
         return _Out(f"\\frac{{{left.text}}}{{{right.text}}}", _FRAC)
+
+    def denominator(self, out: _Out) -> _Out:
+        return super().denominator(out) if self.inline else out
 
     def binop(self, e: A.BinOp) -> _Out:
         if e.op == "/" and not self.inline:

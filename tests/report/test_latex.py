@@ -217,3 +217,13 @@ def test_round_huge_constants_print_as_powers_of_ten(k: int, head: int) -> None:
     assert int(match.group(1) or 1) * 10 ** int(match.group(2)) == value
     assert to_latex(A.Num(Fraction(1, value))).startswith("\\frac{1}{")
     assert to_text(A.Num(Fraction(1_000_000))) == "1000000"
+
+
+def test_a_round_denominator_is_bracketed() -> None:
+    """x/2·10¹⁷ reads as (x/2)·10¹⁷ (review 8): the denominator m·10^k is bracketed after a
+    slash, and is a plain \\frac denominator in display LaTeX."""
+    from rcproof.syntax.notation import to_latex, to_text
+
+    value = Fraction(138629436111989061, 2 * 10**17)
+    assert to_text(A.Num(value)) == "138629436111989061/(2·10¹⁷)"
+    assert to_latex(A.Num(value)) == "\\frac{138629436111989061}{2 \\cdot 10^{17}}"

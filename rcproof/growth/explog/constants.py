@@ -179,6 +179,7 @@ def _enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
     try:
         box = _interval(c, ctx)
         lo, hi = box.a, box.b
+        low, high = box._mpi_  # the raw endpoints, read while the precision is set
     except (OverflowError, ValueError, ZeroDivisionError, MemoryError) as exc:
         raise Undecided(f"the constant {const_message(c)} cannot be enclosed "
                         f"({type(exc).__name__})") from None
@@ -186,14 +187,16 @@ def _enclosure(c: Any, bits: int) -> tuple[Fraction, Fraction]:
         ctx.prec = old
     if not (mpmath.isfinite(lo) and mpmath.isfinite(hi)):
         raise Undecided(f"the constant {const_message(c)} has no finite enclosure")
-    return _fraction(lo), _fraction(hi)
+    return _fraction(low), _fraction(high)
 
 
-def _fraction(x: Any) -> Fraction:
-    """The exact rational value of a finite mpmath (interval endpoint) number."""
-    import mpmath
-
-    negative, man, exp, _ = mpmath.mpf(x)._mpf_
+def _fraction(raw: tuple[int, int, int, int]) -> Fraction:
+    """The exact rational value of a finite mpmath number given as its raw `_mpf_` tuple
+    (sign, mantissa, exponent, bits). Never through `mpmath.mpf(x)`, which rounds to the
+    global 53-bit precision to nearest: every 128-, 320- and 800-bit enclosure collapsed
+    to one double, not even rounded outward, and a parameter equal to √2 or within 1e-16
+    of log 2 got the wrong sign (review 8)."""
+    negative, man, exp, _ = raw
     if abs(int(exp)) > MAX_BINARY_EXPONENT:
         digits = len(str(abs(int(exp))))
         sign = "-" if exp < 0 else ""
