@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from rcproof.budget import spend
@@ -199,8 +200,9 @@ def _sum_sign(c: Any, sign_of: Any) -> int:
 def _linear_sign(c: Any, sign_of: Any) -> int | None:
     """The sign of c = α·x + β for one parameter x and parameter-free real constants α ≠ 0
     and β (a·log 2 − log 3): sign(α)·sign(x − r) with r = −β/α, decided when z3 proves
-    that the range puts x above (or below) a rational enclosure of r. None otherwise
-    (also when the range reaches into the enclosure of r)."""
+    that the range puts x above (or below) r: r itself when an exact rewrite (logarithms
+    of rationals expanded, then cancelled) shows it rational, else a rational enclosure
+    of r. None otherwise (also when the range reaches r or its enclosure)."""
     import sympy
 
     from rcproof.growth.explog.constants import PRECISIONS, enclosure
@@ -217,6 +219,15 @@ def _linear_sign(c: Any, sign_of: Any) -> int | None:
     if s == 0:
         return None
     r = -beta / alpha
+    spend(20, "solving a parameter's sign condition exactly")
+    exact = sympy.cancel(_prime_logs(r))  # log 6 = log 2 + log 3, …
+    if exact.is_Rational:  # e.g. r = 3/2 exactly: no enclosure can tell a < r from a ≤ r
+        bound = Fraction(int(exact.p), int(exact.q))
+        if _implies(where, x, ">", bound):
+            return s
+        if _implies(where, x, "<", bound):
+            return -s
+        return None
     for bits in PRECISIONS:
         lo, hi = enclosure(r, bits)
         if _implies(where, x, ">", hi):
@@ -224,6 +235,27 @@ def _linear_sign(c: Any, sign_of: Any) -> int | None:
         if _implies(where, x, "<", lo):
             return -s
     return None
+
+
+_FACTOR_LIMIT = 10**12  # logarithms of rationals with larger parts stay as they are
+
+
+def _prime_logs(c: Any) -> Any:
+    """c with each log of a positive rational (parts below _FACTOR_LIMIT) written over
+    the logarithms of primes, log(p/q) = Σ e·log(prime): the one basis in which sympy's
+    cancellation sees that (2·log 3 + log 6 − 4·log 2)/(2·log 3 − 2·log 2) is 3/2."""
+    import sympy
+
+    def expand(q: Any) -> Any:
+        if not (q.is_Rational and q > 0) or max(q.p, q.q) >= _FACTOR_LIMIT:
+            return sympy.log(q)
+        out = sympy.S.Zero
+        for part, sign in ((q.p, 1), (q.q, -1)):
+            for prime, e in sympy.factorint(part).items():
+                out += sign * e * sympy.log(sympy.Integer(prime))
+        return out
+
+    return c.replace(lambda e: isinstance(e, sympy.log), lambda e: expand(e.args[0]))
 
 
 def _implies(where: Range, x: Any, op: str, bound: Any) -> bool:
