@@ -1,8 +1,10 @@
 """Tier 3: comparisons outside the monomial fragment, by the native exp-log engine.
 
-Order of attempts: Tier 1 itself (exact growth algebra); then the exp-log engine
-(`rcproof.growth.explog`, Gruntz's algorithm), which yields lim f/g exactly and
-therefore every Landau relation and `~`. Both are deterministic: the engine counts its
+Order of attempts: Tier 1 itself (exact growth algebra); Tier 1 on the logarithms
+(`growth.bylogs`: f = o(g) iff log g − log f → +∞, which settles `2^n` against `n^n`
+without loading the engine or sympy); then the exp-log engine (`rcproof.growth.explog`,
+Gruntz's algorithm), which yields lim f/g exactly and therefore every Landau relation
+and `~`. Both are deterministic: the engine counts its
 work with `rcproof.budget.spend`, so the same question gets the same answer on an idle
 and on a loaded machine. No oracle (sympy's `limit`, numeric trends) is consulted on
 the verdict path; sympy's `limit` lives on only as a differential test and in the
@@ -17,6 +19,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from rcproof.budget import DEFAULT_UNITS, Budget, BudgetExhausted, budget_scope, current
+from rcproof.growth.bylogs import order_by_logs
 from rcproof.growth.compare import Order, compare, holds
 from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
 from rcproof.syntax.ast import Expr
@@ -64,6 +67,9 @@ def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | s
     first = _tier1(f, g)
     if first is not None:
         return first
+    by_logs = order_by_logs(f, g)
+    if by_logs is not None:
+        return by_logs
     answer = _engine(f, g, budget_seconds)
     return answer if isinstance(answer, str) else answer.order  # type: ignore[attr-defined]
 
@@ -88,6 +94,10 @@ def decide_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0
         value = holds(first, rel)
         if value is not None:
             return value, first
+    else:
+        by_logs = order_by_logs(f, g)  # o or omega: every relation, `~` too, follows
+        if by_logs is not None:
+            return bool(holds(by_logs, rel)), by_logs
     answer = _engine(f, g, budget_seconds)
     if isinstance(answer, str):
         return answer
