@@ -62,12 +62,24 @@ def _engine(f: Expr, g: Expr, budget_seconds: float) -> object:
         return "the exp-log engine's recursion is nested too deeply for this comparison"
 
 
+def _by_logs(f: Expr, g: Expr, budget_seconds: float) -> Order | str | None:
+    """The logarithm step (`growth.bylogs`) under the same budget as the engine: its
+    order, the reason it ran out of budget, or None (the engine decides)."""
+    try:
+        with _scope(budget_seconds):
+            return order_by_logs(f, g)
+    except BudgetExhausted as exc:
+        return f"{exc.reason} (Tier 3, comparing logarithms)"
+    except RecursionError:
+        return None
+
+
 def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | str:
     """Tier 3: the order of f against g, or a string saying why it stays unknown."""
     first = _tier1(f, g)
     if first is not None:
         return first
-    by_logs = order_by_logs(f, g)
+    by_logs = _by_logs(f, g, budget_seconds)
     if by_logs is not None:
         return by_logs
     answer = _engine(f, g, budget_seconds)
@@ -95,7 +107,9 @@ def decide_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0
         if value is not None:
             return value, first
     else:
-        by_logs = order_by_logs(f, g)  # o or omega: every relation, `~` too, follows
+        by_logs = _by_logs(f, g, budget_seconds)  # o or omega: every relation follows
+        if isinstance(by_logs, str):
+            return by_logs
         if by_logs is not None:
             return bool(holds(by_logs, rel)), by_logs
     answer = _engine(f, g, budget_seconds)

@@ -10,7 +10,7 @@ counter-example suffices, and it is named); otherwise unknown, saying what decid
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import z3
@@ -531,20 +531,25 @@ class Decider:
         """Everything the answer depends on: the formula, hypotheses and side conditions,
         what each name in them means here (a parameter with its constraints, or an
         abstract function), and z3's budget."""
-        seen = names((formula, tuple(hypotheses), tuple(sides)))
+        return (formula, tuple(hypotheses), tuple(sides),
+                self._meaning((formula, tuple(hypotheses), tuple(sides))), rlimit())
+
+    def _meaning(self, items: object) -> tuple[tuple[str, str, tuple[A.Prop, ...]], ...]:
+        """What each name in `items` means in this scope: a parameter with its
+        constraints, or an abstract function (every other name translates alike)."""
         meaning = []
-        for name in sorted(seen):
+        for name in sorted(names(items)):
             sym = self.scope.get(name)
             if isinstance(sym, ParamSym):
                 meaning.append((name, "param", sym.constraints))
             elif isinstance(sym, FunSym):
                 meaning.append((name, "fun", ()))
-        return (formula, tuple(hypotheses), tuple(sides), tuple(meaning), rlimit())
+        return tuple(meaning)
 
     def _smt(self, formula: A.Prop, hypotheses: list[A.Relation],
              sides: list[A.Comparison]) -> Outcome:
         parts = split(formula)
-        outcomes = [self._part(binders, hyps, matrix, hypotheses, sides)
+        outcomes = [self._recalled_part(binders, hyps, matrix, hypotheses, sides)
                     for binders, hyps, matrix in parts]
         for outcome in outcomes:
             if outcome.status == "refuted":
@@ -553,7 +558,7 @@ class Decider:
         if unknown:
             if len(parts) > 1 and not any(binders for binders, _, _ in parts):
                 # Each part may hold for some value while no value satisfies them all.
-                joint = self._part([], [], formula, hypotheses, sides)
+                joint = self._recalled_part([], [], formula, hypotheses, sides)
                 if joint.status == "refuted":
                     return joint
             outcome, (_, _, matrix) = unknown[0]
@@ -563,6 +568,31 @@ class Decider:
         if all(o.status == "vacuous" for o in outcomes):
             return outcomes[0]
         return Outcome("proved", [])
+
+    def _recalled_part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
+                       matrix: A.Prop, hypotheses: list[A.Relation],
+                       sides: list[A.Comparison]) -> Outcome:
+        """`_part`, answered once per run for each exact part (issue 13: the library's
+        theorems split into many equal parts, e.g. one definition's conjunct under the
+        same hypotheses). The key holds everything `_part` reads: the part, the
+        theorem's hypotheses and side conditions, what each name means in this scope,
+        z3's budget. A recalled part spends exactly the work units its computation
+        spent, every time (not once per theorem), so the budget, and so every verdict
+        and every recorded `work`, is the same as without the memo."""
+        items = (tuple(binders), tuple(hyps), matrix, tuple(hypotheses), tuple(sides))
+        key = (*items, self._meaning(items), rlimit())
+        found = _PARTS.get(key)
+        if found is not None:
+            outcome, work = found
+            budget.spend(work, _PART_WHAT)
+            return _copy(outcome)
+        account = budget.current()
+        before = account.spent
+        outcome = self._part(binders, hyps, matrix, hypotheses, sides)
+        if len(_PARTS) >= PART_ENTRIES:
+            _PARTS.clear()
+        _PARTS[key] = (_copy(outcome), account.spent - before)
+        return outcome
 
     def _part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
               matrix: A.Prop, hypotheses: list[A.Relation],
@@ -798,6 +828,15 @@ class Decider:
 _SIMPLE_VALUES = (2, 3, 1, 0, 4)  # tried first for a lone real in a counter-model
 _UNDECIDED = Text("<the undecided ground relations>")  # replaced by their list in decide
 _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exact query
+# Parts of queries (`Decider._recalled_part`) with the work units each cost.
+_PARTS: dict[tuple[object, ...], tuple[Outcome, int]] = {}
+PART_ENTRIES = 20_000  # emptied when it reaches this many parts
+_PART_WHAT = "deciding with z3 (Tier 2)"  # as when the part is computed (smt/budget.py)
+
+
+def _copy(outcome: Outcome) -> Outcome:
+    """A copy the caller may change (`_smt` rewrites a part's reason)."""
+    return replace(outcome, tiers=list(outcome.tiers), atoms=list(outcome.atoms))
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> Reason | None:
