@@ -536,15 +536,21 @@ class Decider:
 
     def _meaning(self, items: object) -> tuple[tuple[str, str, tuple[A.Prop, ...]], ...]:
         """What each name in `items` means in this scope: a parameter with its
-        constraints, or an abstract function (every other name translates alike)."""
-        meaning = []
-        for name in sorted(names(items)):
+        constraints (and, in turn, the parameters those name), or an abstract function
+        (every other name translates alike)."""
+        meaning: dict[str, tuple[str, str, tuple[A.Prop, ...]]] = {}
+        todo = sorted(names(items))
+        while todo:  # with the parameters the constraints name, as the decision uses them
+            name = todo.pop()
+            if name in meaning:
+                continue
             sym = self.scope.get(name)
             if isinstance(sym, ParamSym):
-                meaning.append((name, "param", sym.constraints))
+                meaning[name] = (name, "param", sym.constraints)
+                todo.extend(sorted(names(sym.constraints)))
             elif isinstance(sym, FunSym):
-                meaning.append((name, "fun", ()))
-        return tuple(meaning)
+                meaning[name] = (name, "fun", ())
+        return tuple(meaning[name] for name in sorted(meaning))
 
     def _smt(self, formula: A.Prop, hypotheses: list[A.Relation],
              sides: list[A.Comparison]) -> Outcome:
@@ -810,11 +816,19 @@ class Decider:
         size = len(self.scope.symbols)  # scan the scope once per size, not per part
         if self._params is None or self._params[0] != size:
             self._params = (size, self.scope.params())
-        for sym in self._params[1]:
-            if sym.name in tr.fixed:
-                for c in sym.constraints:
-                    out.append(tr.prop(c, reasons))
-        return out
+        # A constraint may name another parameter (`param e where e > d`), which is then
+        # fixed too and brings its own constraints: repeat until none is new (each
+        # parameter once, in declaration order). Before, d's constraints were left out
+        # when d was declared first, and a "fails when d = -1" ignored `d > 1`.
+        done: set[str] = set()
+        while True:
+            new = [sym for sym in self._params[1]
+                   if sym.name in tr.fixed and sym.name not in done]
+            if not new:
+                return out
+            for sym in new:
+                done.add(sym.name)
+                out.extend(tr.prop(c, reasons) for c in sym.constraints)
 
     def _solver(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.Solver:
         solver = z3.Solver(ctx=tr.ctx)
