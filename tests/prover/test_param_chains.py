@@ -6,6 +6,7 @@ against the truth (proved exactly when the chain forces the bound)."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _file(rng: random.Random, low: int, bound: int) -> tuple[str, str]:
     holds for every admissible top iff bound <= low."""
     names = rng.sample(_NAMES, rng.randint(2, 4))
     lines = [f"param {names[0]} : real where {names[0]} > {low}"]
-    lines += [f"param {x} : real where {x} > {prev}" for prev, x in zip(names, names[1:])]
+    lines += [f"param {x} : real where {x} > {prev}" for prev, x in itertools.pairwise(names)]
     top = names[-1]
     lines.append(f"lemma t: forall k : real where k > 0. n^({top} * k) = omega(n^({bound} * k))")
     return "\n".join(lines) + "\n", top
