@@ -50,6 +50,7 @@ class _Translation:
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self.ctx = z3.Context()
+        self.numerals: dict[Fraction, z3.ArithRef] = {}  # shared by the atoms' translations
         self.reals: dict[str, z3.ArithRef] = {}
         self.vectors: dict[A.Expr, Vec] = {}
         self.fixed: set[str] = set()          # names of fixed unknown objects used
@@ -183,7 +184,7 @@ class _Translation:
         with `u` unknown. Side conditions are never proved from hypotheses whose own
         encodings assume them (that was circular)."""
 
-        gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
+        gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector, self.numerals)
         self._fixed_resource = False
         self._by_logs = False
         try:

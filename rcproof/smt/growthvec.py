@@ -49,11 +49,13 @@ class GrowthVectors:
     """
 
     def __init__(self, ctx: z3.Context, kind: Callable[[str], str | None],
-                 real: Callable[[str], z3.ArithRef], fun: Callable[[A.Expr], Vec]) -> None:
+                 real: Callable[[str], z3.ArithRef], fun: Callable[[A.Expr], Vec],
+                 numerals: dict[Fraction, z3.ArithRef] | None = None) -> None:
         self.ctx = ctx
         self.kind = kind
         self.fun = fun
-        self.reals = RealTerms(ctx, lambda name: real(name) if kind(name) == "param" else None)
+        self.reals = RealTerms(ctx, lambda name: real(name) if kind(name) == "param" else None,
+                               numerals)
         self.sides = self.reals.sides
         self.zero: Vec = (self._num(0), self._num(0), self._num(0))
 

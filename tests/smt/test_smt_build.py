@@ -63,3 +63,16 @@ def test_growth_vector_comparisons_print_as_before() -> None:
         _same(growthvec.lex_lt(u, v), old_lt)  # type: ignore[arg-type]
         _same(growthvec.vec_eq(u, v), old_eq)  # type: ignore[arg-type]
         _same(growthvec.lex_le(u, v), z3.Or(old_lt, old_eq))  # type: ignore[arg-type]
+
+
+def test_shared_numerals_are_the_terms_realval_builds() -> None:
+    from rcproof.smt.realterm import RealTerms
+
+    ctx = z3.Context()
+    shared: dict[Fraction, z3.ArithRef] = {}
+    rng = random.Random(3)
+    for _ in range(200):
+        value = Fraction(rng.randint(-50, 50), rng.randint(1, 12))
+        terms = RealTerms(ctx, lambda name: None, shared)  # a new translation, one context
+        _same(terms.num(value), z3.RealVal(f"{value.numerator}/{value.denominator}", ctx))
+    assert len(shared) <= 200 and shared  # recalled, not rebuilt
