@@ -1,9 +1,9 @@
 """Tier 3's first step: f = o(g) shown from the logarithms of f and g by Tier 1 alone.
 
 For eventually positive f and g, f/g → 0 iff log g − log f → +∞, because
-f/g = exp(−(log g − log f)) (the comparison of functions through their logarithms,
-Hardy, *Orders of Infinity* (1910), §§ 2–3; Gruntz, *On Computing Limits in a Symbolic
-Manipulation System*, ETH thesis 1996, § 3.1). `2^n`, `n^(log n)` or `n^n` leave the
+f/g = exp(−(log g − log f)) (comparing functions through their logarithms: Hardy,
+*Orders of Infinity*, 1910; the comparability classes of Gruntz, *On Computing Limits in
+a Symbolic Manipulation System*, ETH Zürich thesis, 1996). `2^n`, `n^(log n)` or `n^n` leave the
 growth-monomial fragment, but their logarithms (`n·log 2`, `log(n)²`, `n·log n`, by
 `logrewrite.logify`) are in it, so Tier 1 expands log g − log f and reads off its limit:
 a leading term n^a·(log n)^b·(log log n)^c with (a, b, c) > 0 in the lexicographic order
