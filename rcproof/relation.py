@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the search pipeline and lark are imported only off the Tier
     from rcproof.prover.tactics import Tactics
 
 TIER_WORDS = {"growth": "Tier 1 (growth algebra)", "smt": "Tier 2 (z3)",
-              "limit": "Tier 3 (exp-log engine)"}
+              "limit": "Tier 3 (limits: by logarithms or the exp-log engine)"}
 
 
 @dataclass(frozen=True)

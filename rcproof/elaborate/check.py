@@ -475,7 +475,9 @@ class Checker:
     def check_param_consistency(self, params: list[ParamSym]) -> None:
         from rcproof.smt.params import inconsistent_params
 
-        decls = {p.decl for p in params}
+        # In declaration order (a set's order changed with the string hash seed, and
+        # with it which constraint was named and the cache key of the query).
+        decls = dict.fromkeys(p.decl for p in params)
         culprit = inconsistent_params([c for d in decls for c in d.constraints])
         if culprit is not None:
             raise RcError("the assumptions on parameters contradict each other", culprit.span,

@@ -1,8 +1,10 @@
 """Tier 3: comparisons outside the monomial fragment, by the native exp-log engine.
 
-Order of attempts: Tier 1 itself (exact growth algebra); then the exp-log engine
-(`rcproof.growth.explog`, Gruntz's algorithm), which yields lim f/g exactly and
-therefore every Landau relation and `~`. Both are deterministic: the engine counts its
+Order of attempts: Tier 1 itself (exact growth algebra); Tier 1 on the logarithms
+(`growth.bylogs`: f = o(g) iff log g − log f → +∞, which settles `2^n` against `n^n`
+without loading the engine or sympy); then the exp-log engine (`rcproof.growth.explog`,
+Gruntz's algorithm), which yields lim f/g exactly and therefore every Landau relation
+and `~`. Both are deterministic: the engine counts its
 work with `rcproof.budget.spend`, so the same question gets the same answer on an idle
 and on a loaded machine. No oracle (sympy's `limit`, numeric trends) is consulted on
 the verdict path; sympy's `limit` lives on only as a differential test and in the
@@ -17,6 +19,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from rcproof.budget import DEFAULT_UNITS, Budget, BudgetExhausted, budget_scope, current
+from rcproof.growth.bylogs import order_by_logs
 from rcproof.growth.compare import Order, compare, holds
 from rcproof.growth.errors import GrowthError, NotInFragment, SignUnknown
 from rcproof.syntax.ast import Expr
@@ -59,11 +62,26 @@ def _engine(f: Expr, g: Expr, budget_seconds: float) -> object:
         return "the exp-log engine's recursion is nested too deeply for this comparison"
 
 
+def _by_logs(f: Expr, g: Expr, budget_seconds: float) -> Order | str | None:
+    """The logarithm step (`growth.bylogs`) under the same budget as the engine: its
+    order, the reason it ran out of budget, or None (the engine decides)."""
+    try:
+        with _scope(budget_seconds):
+            return order_by_logs(f, g)
+    except BudgetExhausted as exc:
+        return f"{exc.reason} (Tier 3, comparing logarithms)"
+    except RecursionError:
+        return None
+
+
 def compare_by_limit(f: Expr, g: Expr, budget_seconds: float = 2.0) -> Order | str:
     """Tier 3: the order of f against g, or a string saying why it stays unknown."""
     first = _tier1(f, g)
     if first is not None:
         return first
+    by_logs = _by_logs(f, g, budget_seconds)
+    if by_logs is not None:
+        return by_logs
     answer = _engine(f, g, budget_seconds)
     return answer if isinstance(answer, str) else answer.order  # type: ignore[attr-defined]
 
@@ -88,6 +106,12 @@ def decide_by_limit(f: Expr, g: Expr, rel: str, budget_seconds: float = 2.0
         value = holds(first, rel)
         if value is not None:
             return value, first
+    else:
+        by_logs = _by_logs(f, g, budget_seconds)  # o or omega: every relation follows
+        if isinstance(by_logs, str):
+            return by_logs
+        if by_logs is not None:
+            return bool(holds(by_logs, rel)), by_logs
     answer = _engine(f, g, budget_seconds)
     if isinstance(answer, str):
         return answer

@@ -10,7 +10,7 @@ counter-example suffices, and it is named); otherwise unknown, saying what decid
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import z3
@@ -50,6 +50,7 @@ class _Translation:
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self.ctx = z3.Context()
+        self.numerals: dict[Fraction, z3.ArithRef] = {}  # shared by the atoms' translations
         self.reals: dict[str, z3.ArithRef] = {}
         self.vectors: dict[A.Expr, Vec] = {}
         self.fixed: set[str] = set()          # names of fixed unknown objects used
@@ -183,7 +184,7 @@ class _Translation:
         with `u` unknown. Side conditions are never proved from hypotheses whose own
         encodings assume them (that was circular)."""
 
-        gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector)
+        gv = GrowthVectors(self.ctx, self.kind, self.real, self.vector, self.numerals)
         self._fixed_resource = False
         self._by_logs = False
         try:
@@ -531,20 +532,31 @@ class Decider:
         """Everything the answer depends on: the formula, hypotheses and side conditions,
         what each name in them means here (a parameter with its constraints, or an
         abstract function), and z3's budget."""
-        seen = names((formula, tuple(hypotheses), tuple(sides)))
-        meaning = []
-        for name in sorted(seen):
+        return (formula, tuple(hypotheses), tuple(sides),
+                self._meaning((formula, tuple(hypotheses), tuple(sides))), rlimit())
+
+    def _meaning(self, items: object) -> tuple[tuple[str, str, tuple[A.Prop, ...]], ...]:
+        """What each name in `items` means in this scope: a parameter with its
+        constraints (and, in turn, the parameters those name), or an abstract function
+        (every other name translates alike)."""
+        meaning: dict[str, tuple[str, str, tuple[A.Prop, ...]]] = {}
+        todo = sorted(names(items))
+        while todo:  # with the parameters the constraints name, as the decision uses them
+            name = todo.pop()
+            if name in meaning:
+                continue
             sym = self.scope.get(name)
             if isinstance(sym, ParamSym):
-                meaning.append((name, "param", sym.constraints))
+                meaning[name] = (name, "param", sym.constraints)
+                todo.extend(sorted(names(sym.constraints)))
             elif isinstance(sym, FunSym):
-                meaning.append((name, "fun", ()))
-        return (formula, tuple(hypotheses), tuple(sides), tuple(meaning), rlimit())
+                meaning[name] = (name, "fun", ())
+        return tuple(meaning[name] for name in sorted(meaning))
 
     def _smt(self, formula: A.Prop, hypotheses: list[A.Relation],
              sides: list[A.Comparison]) -> Outcome:
         parts = split(formula)
-        outcomes = [self._part(binders, hyps, matrix, hypotheses, sides)
+        outcomes = [self._recalled_part(binders, hyps, matrix, hypotheses, sides)
                     for binders, hyps, matrix in parts]
         for outcome in outcomes:
             if outcome.status == "refuted":
@@ -553,7 +565,7 @@ class Decider:
         if unknown:
             if len(parts) > 1 and not any(binders for binders, _, _ in parts):
                 # Each part may hold for some value while no value satisfies them all.
-                joint = self._part([], [], formula, hypotheses, sides)
+                joint = self._recalled_part([], [], formula, hypotheses, sides)
                 if joint.status == "refuted":
                     return joint
             outcome, (_, _, matrix) = unknown[0]
@@ -563,6 +575,31 @@ class Decider:
         if all(o.status == "vacuous" for o in outcomes):
             return outcomes[0]
         return Outcome("proved", [])
+
+    def _recalled_part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
+                       matrix: A.Prop, hypotheses: list[A.Relation],
+                       sides: list[A.Comparison]) -> Outcome:
+        """`_part`, answered once per run for each exact part (issue 13: the library's
+        theorems split into many equal parts, e.g. one definition's conjunct under the
+        same hypotheses). The key holds everything `_part` reads: the part, the
+        theorem's hypotheses and side conditions, what each name means in this scope,
+        z3's budget. A recalled part spends exactly the work units its computation
+        spent, every time (not once per theorem), so the budget, and so every verdict
+        and every recorded `work`, is the same as without the memo."""
+        items = (tuple(binders), tuple(hyps), matrix, tuple(hypotheses), tuple(sides))
+        key = (*items, self._meaning(items), rlimit())
+        found = _PARTS.get(key)
+        if found is not None:
+            outcome, work = found
+            budget.spend(work, _PART_WHAT)
+            return _copy(outcome)
+        account = budget.current()
+        before = account.spent
+        outcome = self._part(binders, hyps, matrix, hypotheses, sides)
+        if len(_PARTS) >= PART_ENTRIES:
+            _PARTS.clear()
+        _PARTS[key] = (_copy(outcome), account.spent - before)
+        return outcome
 
     def _part(self, binders: list[tuple[tuple[str, ...], str]], hyps: list[A.Prop],
               matrix: A.Prop, hypotheses: list[A.Relation],
@@ -780,11 +817,19 @@ class Decider:
         size = len(self.scope.symbols)  # scan the scope once per size, not per part
         if self._params is None or self._params[0] != size:
             self._params = (size, self.scope.params())
-        for sym in self._params[1]:
-            if sym.name in tr.fixed:
-                for c in sym.constraints:
-                    out.append(tr.prop(c, reasons))
-        return out
+        # A constraint may name another parameter (`param e where e > d`), which is then
+        # fixed too and brings its own constraints: repeat until none is new (each
+        # parameter once, in declaration order). Before, d's constraints were left out
+        # when d was declared first, and a "fails when d = -1" ignored `d > 1`.
+        done: set[str] = set()
+        while True:
+            new = [sym for sym in self._params[1]
+                   if sym.name in tr.fixed and sym.name not in done]
+            if not new:
+                return out
+            for sym in new:
+                done.add(sym.name)
+                out.extend(tr.prop(c, reasons) for c in sym.constraints)
 
     def _solver(self, tr: _Translation, facts: list[z3.BoolRef]) -> z3.Solver:
         solver = z3.Solver(ctx=tr.ctx)
@@ -798,6 +843,15 @@ class Decider:
 _SIMPLE_VALUES = (2, 3, 1, 0, 4)  # tried first for a lone real in a counter-model
 _UNDECIDED = Text("<the undecided ground relations>")  # replaced by their list in decide
 _MEMO: dict[tuple[object, ...], Outcome] = {}  # z3 oracle answers here, by exact query
+# Parts of queries (`Decider._recalled_part`) with the work units each cost.
+_PARTS: dict[tuple[object, ...], tuple[Outcome, int]] = {}
+PART_ENTRIES = 20_000  # emptied when it reaches this many parts
+_PART_WHAT = "deciding with z3 (Tier 2)"  # as when the part is computed (smt/budget.py)
+
+
+def _copy(outcome: Outcome) -> Outcome:
+    """A copy the caller may change (`_smt` rewrites a part's reason)."""
+    return replace(outcome, tiers=list(outcome.tiers), atoms=list(outcome.atoms))
 
 
 def _false_atoms(verdicts: list[AtomVerdict]) -> Reason | None:

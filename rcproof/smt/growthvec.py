@@ -14,6 +14,7 @@ from fractions import Fraction
 import z3
 
 from rcproof.growth.realexp import Real
+from rcproof.smt.build import and_, eq, ite, lt, or_
 from rcproof.smt.realterm import RealTerms, Untranslatable
 from rcproof.syntax import ast as A
 from rcproof.syntax.terms import const_value, is_ground, mentions
@@ -21,21 +22,23 @@ from rcproof.syntax.terms import const_value, is_ground, mentions
 Vec = tuple["z3.ArithRef", "z3.ArithRef", "z3.ArithRef"]  # strings: z3 loads on first use
 
 
+# Built with smt/build.py: the same terms as z3py's operators, without its coercions.
+
 def lex_lt(u: Vec, v: Vec) -> z3.BoolRef:
-    return z3.Or(u[0] < v[0], z3.And(u[0] == v[0], z3.Or(u[1] < v[1],
-                                                          z3.And(u[1] == v[1], u[2] < v[2]))))
+    return or_(lt(u[0], v[0]), and_(eq(u[0], v[0]), or_(lt(u[1], v[1]),
+                                                        and_(eq(u[1], v[1]), lt(u[2], v[2])))))
 
 
 def lex_le(u: Vec, v: Vec) -> z3.BoolRef:
-    return z3.Or(lex_lt(u, v), vec_eq(u, v))
+    return or_(lex_lt(u, v), vec_eq(u, v))
 
 
 def vec_eq(u: Vec, v: Vec) -> z3.BoolRef:
-    return z3.And(u[0] == v[0], u[1] == v[1], u[2] == v[2])
+    return and_(eq(u[0], v[0]), eq(u[1], v[1]), eq(u[2], v[2]))
 
 
 def _pick(cond: z3.BoolRef, a: Vec, b: Vec) -> Vec:
-    return (z3.If(cond, a[0], b[0]), z3.If(cond, a[1], b[1]), z3.If(cond, a[2], b[2]))
+    return (ite(cond, a[0], b[0]), ite(cond, a[1], b[1]), ite(cond, a[2], b[2]))
 
 
 class GrowthVectors:
@@ -46,11 +49,13 @@ class GrowthVectors:
     """
 
     def __init__(self, ctx: z3.Context, kind: Callable[[str], str | None],
-                 real: Callable[[str], z3.ArithRef], fun: Callable[[A.Expr], Vec]) -> None:
+                 real: Callable[[str], z3.ArithRef], fun: Callable[[A.Expr], Vec],
+                 numerals: dict[Fraction, z3.ArithRef] | None = None) -> None:
         self.ctx = ctx
         self.kind = kind
         self.fun = fun
-        self.reals = RealTerms(ctx, lambda name: real(name) if kind(name) == "param" else None)
+        self.reals = RealTerms(ctx, lambda name: real(name) if kind(name) == "param" else None,
+                               numerals)
         self.sides = self.reals.sides
         self.zero: Vec = (self._num(0), self._num(0), self._num(0))
 

@@ -27,16 +27,25 @@ class Untranslatable(Exception):
 class RealTerms:
     """Translates constant (n-free) expressions to z3 reals over named parameters."""
 
-    def __init__(self, ctx: z3.Context, var: Callable[[str], z3.ArithRef | None]) -> None:
+    def __init__(self, ctx: z3.Context, var: Callable[[str], z3.ArithRef | None],
+                 numerals: dict[Fraction, z3.ArithRef] | None = None) -> None:
         self.ctx = ctx
         self.var = var
+        # Numerals made in this context, shared by the caller's translations (issue 13:
+        # 0 and 1 were made thousands of times); z3 hash-conses them, so the terms are
+        # the same either way.
+        self.numerals = {} if numerals is None else numerals
         self.sides: list[z3.BoolRef] = []
         # Facts about irrational constants (lo < c < hi): true, so the caller assumes them;
         # a model that uses them is not a counter-example (c is only known to lie within).
         self.pins: list[z3.BoolRef] = []
 
     def num(self, value: Fraction) -> z3.ArithRef:
-        return z3.RealVal(f"{value.numerator}/{value.denominator}", self.ctx)
+        found = self.numerals.get(value)
+        if found is None:
+            found = z3.RealVal(f"{value.numerator}/{value.denominator}", self.ctx)
+            self.numerals[value] = found
+        return found
 
     def exact(self, value: Fraction | RealExp) -> z3.ArithRef:
         """A rational, or an irrational exponent q0 + Σ q·atom with one z3 constant per
