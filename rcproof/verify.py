@@ -9,6 +9,12 @@ answered. The parent replays every theorem through its own kernel with those ans
 oracle questions are look-ups), block by block as the answers arrive, so the output is
 the same as with one job and no verdict or theorem crosses a process boundary.
 
+With the cache on, a run whose files (imports included) are unchanged since a stored
+run is not parsed, elaborated or searched: the stored program and each verdict's
+recorded evidence are read back and the kernel replays every theorem from it
+(rcproof/runcache.py, prover/evidence.py); a fact whose record does not replay is
+verified as usual. Such a run needs no workers, whatever `jobs` says.
+
 Cost stays linear in the number of theorems (issue 13):
 
 * The cyclic garbage collector is paused while files are parsed and elaborated (the
