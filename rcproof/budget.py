@@ -74,6 +74,11 @@ def interrupt(value: bool = True) -> None:
     _interrupted = value
 
 
+def interrupted() -> bool:
+    """Whether `interrupt()` stopped budgeted work (a run cut short stores nothing)."""
+    return _interrupted
+
+
 _UNLIMITED = Budget(None)
 _current: ContextVar[Budget] = ContextVar("rcproof_budget", default=_UNLIMITED)
 

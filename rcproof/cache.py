@@ -1,16 +1,19 @@
 """Oracle-answer cache: what z3 (Tier 2) and the limit engine (Tier 3) answered, keyed by
 the exact query they answered and the tool version; also parsed files (rcproof/verify.py),
-keyed by their path and a digest of their text.
+keyed by their path and a digest of their text, and whole runs (rcproof/runcache.py: the
+elaborated files and each verdict's evidence, keyed by the files' contents).
 
-It stores no verdicts and no theorems: a cached answer is replayed through the kernel,
-which re-unfolds the statement, re-decides Tier 1 atoms and asks the oracle again (which
-finds its answer here, bound to the exact query). A key is the tool version (a digest
-of the checker's code and grammar) and the query (formula, hypotheses, side conditions,
-what its names mean, the budget), so an edit to a definition or to rcproof changes it; each
-row also carries a digest of its key and bytes, so a truncated or corrupted row is a miss.
-Stored in one SQLite file under the user's cache folder; the folder can be
-moved with RCPROOF_CACHE_DIR. A cache file is trusted like a build artefact:
-`--no-cache` or `rcproof cache clear` bypasses or removes it.
+It stores no theorems: a cached answer is replayed through the kernel, which re-unfolds
+the statement, re-decides Tier 1 atoms and asks the oracle again (which finds its answer
+here, bound to the exact query); a run's recorded evidence is the list of kernel rule
+calls that made each verdict (prover/evidence.py), which the kernel replays. A key is
+the tool version (a digest of the checker's code and grammar) and the query (formula,
+hypotheses, side conditions, what its names mean, the budget), so an edit to a
+definition or to rcproof changes it; each row also carries a digest of its key and
+bytes, so a truncated or corrupted row is a miss. Stored in one SQLite file under the
+user's cache folder; the folder can be moved with RCPROOF_CACHE_DIR. A cache file is
+trusted like a build artefact: `--no-cache` or `rcproof cache clear` bypasses or
+removes it.
 
 Size: the entries' values are kept under RCPROOF_CACHE_MAX_MB megabytes (default
 `DEFAULT_MAX_MB`); every `CHECK_EVERY` writes, and when a connection opens, the least

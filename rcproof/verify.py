@@ -9,6 +9,12 @@ answered. The parent replays every theorem through its own kernel with those ans
 oracle questions are look-ups), block by block as the answers arrive, so the output is
 the same as with one job and no verdict or theorem crosses a process boundary.
 
+With the cache on, a run whose files (imports included) are unchanged since a stored
+run is not parsed, elaborated or searched: the stored program and each verdict's
+recorded evidence are read back and the kernel replays every theorem from it
+(rcproof/runcache.py, prover/evidence.py); a fact whose record does not replay is
+verified as usual. Such a run needs no workers, whatever `jobs` says.
+
 Cost stays linear in the number of theorems (issue 13):
 
 * The cyclic garbage collector is paused while files are parsed and elaborated (the
@@ -207,20 +213,34 @@ def verify_program(paths: list[Path], jobs: int = 1, budget: float = 2.0,
                    ) -> tuple[Program, list[tuple[str, list[Result]]]]:
     """`verify_paths`, also returning the loaded program (for reports of definitions;
     with `keep_going`, files with input errors are skipped: see `Program.errors`)."""
-    from rcproof import cache
+    from rcproof import budget as budgets
+    from rcproof import cache, runcache
+    from rcproof.prover import evidence as proof_evidence
 
     cache.set_enabled(use_cache)
     _configure(budget, evidence)
     with _collector_paused():
-        program = load_program(paths, keep_going, _parser(jobs))
+        hit = runcache.lookup(paths, budget, evidence)
+        program, records = hit if hit is not None else (
+            load_program(paths, keep_going, _parser(jobs)), {})
     gc.freeze()  # the program lives to the end of the run: keep it out of collections
     try:
-        if jobs <= 1:
-            session = Session(list(program.files.values()), budget)
-            return program, [(u.path, session.run(u)) for u in program.requested_files()]
-        return program, _parallel(program, jobs, budget)
+        units = list(program.files.values())
+        if jobs <= 1 or hit is not None:  # replaying recorded evidence needs no workers
+            session = Session(units, budget, records, record=use_cache)
+            out = [(u.path, session.run(u)) for u in program.requested_files()]
+        else:
+            session = Session(units, budget, record=use_cache)
+            out = _parallel(program, jobs, session)
+        # Stored when anything was verified afresh (a warm run that replayed every
+        # verdict has nothing new to keep), never from a run cut short by Ctrl-C.
+        if use_cache and session.replayed < len(session.results) and (
+                not budgets.interrupted()):
+            runcache.store(paths, budget, evidence, program, session.records)
+        return program, out
     finally:
         gc.unfreeze()
+        proof_evidence.forget()
 
 
 def _blocks(count: int, jobs: int) -> list[tuple[int, int]]:
@@ -229,16 +249,17 @@ def _blocks(count: int, jobs: int) -> list[tuple[int, int]]:
     return [(i, min(i + size, count)) for i in range(0, count, size)]
 
 
-def _parallel(program: Program, jobs: int, budget: float) -> list[tuple[str, list[Result]]]:
+def _parallel(program: Program, jobs: int, session: Session
+              ) -> list[tuple[str, list[Result]]]:
     """Workers verify blocks; the parent replays each block as soon as its answers arrive
     (in order), while the workers go on with later blocks."""
     from rcproof.prover import decide, ground
 
     global _forked
+    budget = session.budget_seconds
     units = program.requested_files()
     tasks = [(k, i) for k, u in enumerate(units) for i in range(len(u.facts))]
     blocks = _blocks(len(tasks), jobs)
-    session = Session(list(program.files.values()), budget)
     results: list[list[Result]] = [[] for _ in units]
     _forked = (program, tasks, budget)
     try:

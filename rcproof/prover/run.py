@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from rcproof.budget import DEFAULT_UNITS, Budget, BudgetExhausted, budget_scope
 from rcproof.elaborate.loader import SourceFile
 from rcproof.elaborate.symbols import FactSym
-from rcproof.kernel import Theorem, Verdict, assumed, rules, unknown
+from rcproof.kernel import Theorem, Verdict, assumed, unknown
+from rcproof.prover import evidence
+from rcproof.prover.evidence import Record
 from rcproof.prover.tactics import TACTIC_TIERS, Tactics
 from rcproof.syntax import ast as A
 from rcproof.syntax.reason import Reason, Ref, because, joined
@@ -48,8 +50,18 @@ class Session:
     """Verdicts shared across the files of one run, so that a theorem used from another
     file is verified (once) before it is trusted."""
 
-    def __init__(self, units: list[SourceFile], budget_seconds: float = 2.0) -> None:
+    def __init__(self, units: list[SourceFile], budget_seconds: float = 2.0,
+                 evidence: dict[tuple[str, str], Record] | None = None,
+                 record: bool = False) -> None:
+        """`evidence`: recorded verdicts (prover/evidence.py) to replay through the
+        kernel instead of searching, by (path, fact name); a record that does not
+        replay is verified afresh. `record`: keep each verdict's evidence in
+        `self.records` (for the whole-file cache, rcproof/verify.py)."""
         self.units = {u.path: u for u in units}
+        self.evidence = evidence or {}
+        self.record = record
+        self.records: dict[tuple[str, str], Record] = {}
+        self.replayed = 0  # facts whose verdict came from replayed evidence
         self.budget_seconds = budget_seconds
         self.work_units = work_units(budget_seconds)
         self.results: dict[tuple[str, str], Result] = {}
@@ -80,9 +92,14 @@ class Session:
         self._running.add(key)
         self._inner.append(0.0)
         start = time.perf_counter()
+        replayed = self._replayed(fact)
+        trace = evidence.open_trace() if self.record and replayed is None else None
         try:
-            with budget_scope(Budget(self.work_units)):  # each theorem its own budget
-                verdict = self.prover(fact.path).verify(fact)
+            if replayed is not None:
+                verdict = replayed
+            else:
+                with budget_scope(Budget(self.work_units)):  # each theorem its own budget
+                    verdict = self.prover(fact.path).verify(fact)
         except BudgetExhausted as exc:
             verdict = unknown(fact.prop, because(exc.reason))
         except RecursionError:
@@ -91,6 +108,16 @@ class Session:
         except Exception as exc:  # one broken theorem must not stop the rest
             verdict = Verdict("error", fact.prop,
                               reason=because(f"internal error: {type(exc).__name__}: {exc}"))
+        finally:
+            if trace is not None:
+                evidence.close_trace(trace)
+        evidence.verdict_made(fact.path, fact.name, verdict)
+        if replayed is not None and self.record:
+            self.records[key] = self.evidence[key]  # replayed: its record stays as it was
+        elif trace is not None:
+            made = evidence.record(trace, verdict)
+            if made is not None:
+                self.records[key] = made
         elapsed = time.perf_counter() - start
         # Facts verified on demand inside this theorem are timed (and budgeted) as
         # themselves, not as part of it.
@@ -101,6 +128,28 @@ class Session:
         self._running.discard(key)
         self.results[key] = Result(fact.path, fact, verdict, ms)
         return self.results[key]
+
+    def _replayed(self, fact: FactSym) -> Verdict | None:
+        """The fact's recorded verdict replayed through the kernel, or None (no record,
+        or one that does not replay exactly: the caller then verifies the fact)."""
+        found = self.evidence.get((fact.path, fact.name))
+        if found is None:
+            return None
+        from rcproof.prover.tactics import limit_seconds
+
+        def theorem_of(path: str, name: str) -> Theorem | None:
+            sym = self.units[path].scope.get(name) if path in self.units else None
+            result = self.result(sym) if isinstance(sym, FactSym) else None
+            return result.verdict.theorem if result is not None else None
+
+        try:  # under the theorem's budget: a replay spends less than the search did
+            with budget_scope(Budget(self.work_units)), limit_seconds(self.budget_seconds):
+                verdict = evidence.replay(found, fact.prop, theorem_of)
+        except Exception:  # any failure to replay costs the search, nothing else
+            return None
+        if verdict is not None:
+            self.replayed += 1
+        return verdict
 
     def run(self, unit: SourceFile) -> list[Result]:
         out = []
@@ -162,7 +211,7 @@ class Prover:
             if self._usable(sym.name) is None:
                 continue
             tried += 1
-            thm = rules.axiom(self.unit.scope.definitions, sym.name)
+            thm = evidence.call("axiom", self.unit.scope.definitions, sym.name)
             v = self.tactics.check(fact.prop, "auto", (thm,) if thm is not None else ())
             if v.status in ("proved", "refuted"):
                 ref = Ref(sym.kind, sym.name)
@@ -199,7 +248,7 @@ class Prover:
         if sym is None:
             return None
         if sym.kind in ("axiom", "cite"):
-            thm = rules.axiom(self.unit.scope.definitions, name)
+            thm = evidence.call("axiom", self.unit.scope.definitions, name)
         else:
             result = self.session.result(sym)
             thm = result.verdict.theorem if result is not None else None

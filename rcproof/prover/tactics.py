@@ -10,6 +10,8 @@ a `Verdict` with that status needs a kernel `Theorem` of exactly its statement.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
 from itertools import pairwise
@@ -21,6 +23,7 @@ from rcproof.elaborate.unfold import unfold as unfold_definitions
 from rcproof.growth.certificates import Certificate
 from rcproof.kernel import Step, Theorem, Verdict, rules, unknown
 from rcproof.kernel.instantiate import Refusal, admits, instantiate
+from rcproof.prover import evidence
 from rcproof.prover.decide import Decider, Outcome
 from rcproof.prover.ground import (
     TIER1,
@@ -139,6 +142,19 @@ def _growth_oracle(query: rules.Query) -> bool:
 # its dynamic extent (the kernel calls the oracles from inside it), so two Tactics with
 # different budgets never see each other's.
 _limit_budget: ContextVar[float] = ContextVar("rcproof_limit_budget", default=2.0)
+
+
+@contextmanager
+def limit_seconds(seconds: float) -> Iterator[None]:
+    """The Tier 3 seconds budget the limit oracle reads, for a replay of recorded
+    evidence (prover/evidence.py) outside `Tactics.check`."""
+    token = _limit_budget.set(seconds)
+    try:
+        yield
+    finally:
+        _limit_budget.reset(token)
+
+
 rules.register_oracle("growth", _growth_oracle)
 rules.register_oracle("z3", _z3_oracle)
 rules.register_oracle("limit", _limit_oracle)
@@ -326,7 +342,7 @@ class Tactics:
                            counterexample=outcome.counterexample, steps=tuple(steps))
         thm = self._replay(goal, unfolded, outcome, strong)
         if thm is not None and facts:
-            thm = rules.discharge(thm, list(facts))
+            thm = evidence.call("discharge", thm, list(facts))
         if thm is None:
             return unknown(statement, because(
                 "the kernel did not accept the engine's "
@@ -393,7 +409,7 @@ class Tactics:
         if found.value is None or (found.value is False and closed is statement):
             return found.condition  # a false `forall` is left to refutation by an instance
         query = rules.Query(statement, scope=self.scope, refute=found.value is False)
-        thm = rules.oracle("limit", query)
+        thm = evidence.call("oracle", "limit", query)
         if thm is None:
             return None
         # `using` facts are not needed: the oracle's theorem is the statement outright
@@ -434,19 +450,19 @@ class Tactics:
         reduced = substitute_atoms(target, values)
         body = None
         if not (is_closed(reduced) and not unfolded.sides):
-            body = rules.oracle("z3", rules.Query(
+            body = evidence.call("oracle", "z3", rules.Query(
                 reduced, tuple(unfolded.hypotheses), tuple(unfolded.sides), self.scope,
                 refute=outcome.status == "refuted"))
             if body is None:
                 return None
-        return rules.unfold(goal, self.scope.definitions, body, atoms, strengthened=strong,
-                            witnesses=tuple(unfolded.witnesses))
+        return evidence.call("unfold", goal, self.scope.definitions, body, atoms,
+                             strengthened=strong, witnesses=tuple(unfolded.witnesses))
 
     def _atom(self, av: AtomVerdict) -> Theorem | None:
         if av.tier == TIER1:
-            thm = rules.ground(av.atom)
+            thm = evidence.call("ground", av.atom)
         else:
-            thm = rules.oracle("limit", rules.Query(av.atom, refute=av.value is False))
+            thm = evidence.call("oracle", "limit", rules.Query(av.atom, refute=av.value is False))
         want = av.atom if av.value else A.Not(av.atom)
         return thm if thm is not None and thm.prop == want else None
 
@@ -459,7 +475,7 @@ class Tactics:
         if isinstance(statement, A.And):
             for part in (statement.left, statement.right):
                 found = self.refute_by_instance(part)
-                thm = rules.refute_conjunction(statement, found.theorem) if (
+                thm = evidence.call("refute_conjunction", statement, found.theorem) if (
                     found is not None and found.theorem is not None) else None
                 if found is not None and thm is not None:
                     return Verdict("refuted", statement, thm, found.tiers, found.reason,
@@ -475,7 +491,7 @@ class Tactics:
             v = self.check(rules.instance_claim(statement, value))
             if v.status != "proved" or v.theorem is None:
                 continue
-            thm = rules.witness(statement, value, v.theorem, self.scope.definitions)
+            thm = evidence.call("witness", statement, value, v.theorem, self.scope.definitions)
             if thm is None:
                 continue
             name = A.Name(A.source_name(statement.names[0]))
@@ -531,7 +547,7 @@ class Tactics:
                     "hypothesis ", hyp, " of ", Ref(kind, name), f" {said}",
                     because(": ", why) if why else because()), tuple(steps))
             shown.append(v.theorem)
-        thm = rules.instance(fact, statement, shown, self.scope.definitions)
+        thm = evidence.call("instance", fact, statement, shown, self.scope.definitions)
         if thm is None:
             return unknown(statement, because("the kernel did not accept the instance of ",
                                               Ref(kind, name)), tuple(steps))

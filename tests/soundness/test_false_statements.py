@@ -218,9 +218,12 @@ def test_nothing_false_is_proved_through_proofs_cache_and_jobs(
     paths = _as_files(corpus, tmp_path_factory.mktemp("paths"))
     runs = [verify_paths(paths, budget=1.0, evidence=False, use_cache=True),
             verify_paths(paths, budget=1.0, evidence=False, use_cache=True),
-            verify_paths(paths, budget=1.0, evidence=False, use_cache=True, jobs=2)]
+            verify_paths(paths, budget=1.0, evidence=False, use_cache=True, jobs=2),
+            # the second and third runs replay the first's recorded evidence (runcache):
+            # the workers' path needs a run without the cache
+            verify_paths(paths, budget=1.0, evidence=False, use_cache=False, jobs=2)]
     statuses = [[(p, r.name, r.verdict.status) for p, rs in run for r in rs] for run in runs]
-    assert statuses[0] == statuses[1] == statuses[2]
+    assert statuses[0] == statuses[1] == statuses[2] == statuses[3]
     proved = [(p, name) for p, name, status in statuses[0]
               if name.startswith("g") and status == "proved"]
     count = sum(1 for _, name, _ in statuses[0] if name.startswith("g"))

@@ -307,7 +307,8 @@ def test_from_the_cache_and_with_two_jobs(case_files: list[tuple[Path, str, set[
     first = _verdicts(sample, use_cache=True)
     again = _verdicts(sample, use_cache=True)
     parallel = _verdicts(sample, use_cache=True, jobs=2)
-    assert first == again == parallel
+    workers = _verdicts(sample, use_cache=False, jobs=2)  # a cached run replays, no workers
+    assert first == again == parallel == workers
     _check(sample, again)
 
 
