@@ -136,3 +136,17 @@ def test_the_primality_guard_keeps_small_answers() -> None:
     assert sympy.Integer(97).is_prime is True and sympy.Integer(91).is_prime is False
     huge = sympy.Integer(2) ** (PRIMALITY_BITS + 7) + 1
     assert huge.is_prime is None and huge.is_composite is None and huge.is_positive
+
+
+@pytest.mark.parametrize("source", [
+    "param a : real where 1 < a < 2\ntheorem t: a^n = O(exp(n/2))\n",
+    "theorem t: forall a, b : real where 0 < a < 1, 0 < b < 1, a + b > 1.9. "
+    "(a*b)^n = o(exp(-n/2))\n",
+    "theorem t: forall a : real where 1 < a < 2. a^n = omega(exp(n/2))\n"])
+def test_parameter_sign_rules_do_not_loop(tmp_path: Path, source: str) -> None:
+    """The sign rules for parameters called each other for ever (review 8): a log-sum
+    rule through a product minus 1, a difference through logarithms. A hang guard."""
+    (tmp_path / "case.rc").write_text(source, encoding="utf-8")
+    done = _rcproof(["verify", "--json", "--no-cache", "case.rc"], tmp_path)
+    (theorem,) = [t for f in json.loads(done.stdout)["files"] for t in f["theorems"]]
+    assert _finished(theorem["status"], theorem.get("reason")), theorem

@@ -113,9 +113,30 @@ def mentions_parameters(c: Any) -> bool:
     return bool(getattr(c, "free_symbols", None))
 
 
+MAX_SIGN_DEPTH = 24  # nested sign questions before the answer is left undecided
+_signing: ContextVar[tuple[Any, ...]] = ContextVar("rcproof_param_signing", default=())
+
+
 def param_sign(c: Any, sign_of: Any) -> int:
     """The sign of the constant c (which mentions parameters) for every admissible value;
-    `sign_of` is the engine's sign of constants (for parameter-free factors)."""
+    `sign_of` is the engine's sign of constants (for parameter-free factors).
+
+    The rules call each other (a sum through logarithms, logarithms through a product
+    minus 1, …); a question already being asked, or nested MAX_SIGN_DEPTH deep, raises
+    Undecided instead of looping (review 8: `a^n = O(exp(n/2))` for 1 < a < 2 never
+    ended)."""
+    asking = _signing.get()
+    if c in asking or len(asking) >= MAX_SIGN_DEPTH:
+        raise Undecided(f"the sign of {c} over the parameter range needs a chain of "
+                        "rewrites that comes back to itself")
+    token = _signing.set((*asking, c))
+    try:
+        return _param_sign(c, sign_of)
+    finally:
+        _signing.reset(token)
+
+
+def _param_sign(c: Any, sign_of: Any) -> int:
     import sympy
 
     spend(5, "deciding a sign uniformly over the parameters")
