@@ -56,3 +56,11 @@ def test_long_digit_runs_are_cut_in_messages() -> None:
     c = sympy.log(sympy.Integer(10) ** 10000 + 1)
     text = const_message(c)
     assert "(10001 digits)" in text and len(text) < 80, text
+
+
+@pytest.mark.parametrize("k", [5000, 100000])
+def test_a_parameter_bound_beyond_the_numeral_limit_is_no_crash(k: int) -> None:
+    """`param a : real where a > 10^100000` raised an internal ValueError (review 8)."""
+    result = rcproof.verify_text(f"param a : real where a > 10^{k}\n"
+                                 "theorem t: n^a = omega(n^2)\n")["t"]
+    assert result.status in ("proved", "unknown"), result.reason

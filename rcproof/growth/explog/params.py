@@ -432,11 +432,17 @@ def _z3_sign(c: Any, poly: tuple[Any, Any], where: Range) -> int:
     return _depends(c, poly)
 
 
+MAX_Z3_NUMERAL_BITS = 1 << 16  # the exact arithmetic's own limit (2^65536)
+
+
 def _z3(e: Any, names: dict[str, Any]) -> Any:
     import sympy
     import z3
 
     if e.is_Rational:
+        if max(abs(int(e.p)), int(e.q)).bit_length() > MAX_Z3_NUMERAL_BITS:
+            raise Undecided("a parameter condition has a number too large for z3 "
+                            f"(over {MAX_Z3_NUMERAL_BITS} bits)")
         return z3.RealVal(f"{e.p}/{e.q}")
     if isinstance(e, sympy.Symbol):
         return names[e.name]
