@@ -45,6 +45,8 @@ _UNICODE_DUPLICATES = {"→", "∀", "∈", "∉", "⊆", "⊊", "≤", "≥", "
 # Characters people type from other languages, with the fix in words.
 _CHAR_HINTS = {
     "#": ("`#` does not start a comment", "comments start with `--`"),
+    "\\": ("`\\` is not used: the language has no LaTeX commands",
+           "write the word: subset, subsetneq, in, notin, and, or, ->, not, forall"),
     "[": ("square brackets are not used", "group with parentheses `(…)`"),
     "]": ("square brackets are not used", "group with parentheses `(…)`"),
     "·": ("`·` is not an operator", "write `*` for multiplication"),

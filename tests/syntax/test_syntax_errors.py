@@ -813,3 +813,12 @@ def test_ordinary_names_still_read_as_a_missing_product(word: str) -> None:
     with pytest.raises(RcError) as info:
         parse(f"let x = n {word}\n", "bad.rc")
     assert "is not an operator" not in str(info.value)
+
+
+@pytest.mark.parametrize("command", ["\\subseteq", "\\in", "\\land", "\\Theta", "\\sqrt"])
+def test_latex_commands_get_a_hint(command: str) -> None:
+    """`RC(n) \\subseteq RC(n^2)` said only "unexpected character" (review 8)."""
+    with pytest.raises(RcError) as info:
+        parse(f"theorem t: RC(n) {command} RC(n^2)\n", "bad.rc")
+    message = info.value.render() if hasattr(info.value, "render") else str(info.value)
+    assert "no LaTeX commands" in message and "hint: write the word" in message, message
