@@ -86,6 +86,38 @@ def _csv_cell(b: TightBound) -> str:
     return _cell(b).removesuffix(" [?]")
 
 
+def _latex_time(b: TightBound) -> str:
+    """`_time` typeset: each bound in math mode by the statement printer, words as
+    escaped text."""
+    from rcproof.report.latex import escape
+    from rcproof.syntax.notation import to_latex
+
+    def math(e: A.Expr) -> str:
+        return to_latex(tidy(e, theta=True))
+
+    if b.time is not None:
+        return f"$\\Theta({math(b.time)})$"
+    if b.low is not None or b.high is not None:
+        low = f"$\\Omega({math(b.low)})$" if b.low is not None else "$\\Omega(?)$"
+        high = f"$O({math(b.high)})$" if b.high is not None else "$O(?)$"
+        return f"{low} \\dots{{}} {high}"
+    return escape(_time(b))
+
+
+def _latex_cell(b: TightBound) -> str:
+    """A LaTeX table cell with the same content as the text table's `_cell`: a case
+    split with its intervals, an interval Ω(low) … O(high) of a family known by bounds,
+    "none (no realization)", and the binding laws (escaped prose)."""
+    from rcproof.report.latex import escape, reason
+
+    if b.cases:
+        return "; ".join(f"{_latex_cell(c)} {reason(c.interval)}"
+                         for c in b.cases if c.interval)
+    if b.excluded or not b.laws:
+        return _latex_time(b)
+    return f"{_latex_time(b)} ({escape(', '.join(b.laws))})"
+
+
 def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt: str) -> str:
     header = ["family"] + [tstar_text(d) for d in dims]
     body = [[name] + [_cell(b) for b in cells] for name, cells in rows]
@@ -100,16 +132,13 @@ def render_table(rows: list[tuple[str, list[TightBound]]], dims: list[str], fmt:
             writer.writerow([name] + [_csv_cell(b) for b in cells])
         return buf.getvalue().rstrip("\n")
     if fmt == "latex":
-        from rcproof.syntax.notation import to_latex
+        from rcproof.report.latex import escape
 
         lines = [r"\begin{tabular}{l" + "l" * len(dims) + "}", r"\hline",
-                 " & ".join(["family"] + [f"$t^*_{{{d}}}$" for d in dims]) + r" \\", r"\hline"]
+                 " & ".join(["family"] + [f"$t^*_{{{escape(d)}}}$" for d in dims]) + r" \\",
+                 r"\hline"]
         for name, cells in rows:
-            items = [rf"\textsf{{{name}}}"]
-            for b in cells:
-                time = (f"$\\Theta({to_latex(tidy(b.time, theta=True))})$"
-                        if b.time is not None else "none" if b.excluded else "?")
-                items.append(f"{time} ({', '.join(b.laws)})" if b.laws else time)
+            items = [rf"\textsf{{{escape(name)}}}"] + [_latex_cell(b) for b in cells]
             lines.append(" & ".join(items) + r" \\")
         return "\n".join([*lines, r"\hline", r"\end{tabular}"])
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
