@@ -260,6 +260,9 @@ def tight_bound(unit: SourceFile, family: A.Expr, dim: A.Expr | None, budget: fl
     if dim is None:
         dim = default_dim(unit, cls)
     lowers, size, view = lower_bounds(scope, shape, family, dim)
+    undefined = _outside_constraints(scope, shape, family, dim, view, budget)
+    if undefined is not None:
+        return undefined
     if isinstance(dim, A.Num):
         if view.bounded:
             return _interval_bound(scope, shape, family, dim, lowers, view, budget)
@@ -268,6 +271,48 @@ def tight_bound(unit: SourceFile, family: A.Expr, dim: A.Expr | None, budget: fl
             return _symbolic(scope, shape, family, dim, lowers, budget, split)
         return _concrete(scope, shape, family, dim, lowers, size, budget)
     return _symbolic(scope, shape, family, dim, lowers, budget)
+
+
+def _outside_constraints(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr,
+                         view: FamilyView, budget: float) -> TightBound | None:
+    """t* is Θ(max of the lower bounds) only when the class's constraints free of t
+    (`size = O(n)` outside `exists t`) hold for the family (docs/theory.md, "Minimal
+    realization time"; review 7, F5). None when Tier 1 shows each holds
+    (`elaborate.tstar.t_free_holds`, the rule `tstar` unfolds by, so verify, bound and
+    table agree) or, for a family known by bounds, the kernel proves it; otherwise no t*: "none (no realization)" when the kernel proves the
+    family in no class instance at this dimension (for every d >= 2 with a symbolic
+    one), else undetermined with the constraint that was not shown."""
+    from rcproof.elaborate.tstar import t_free_holds
+
+    unfolder = Unfolder(scope.definitions)
+    env = {shape.budget: N}
+    if shape.dim is not None:
+        env[shape.dim] = dim
+    args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
+    _, _, free = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
+        shape.cls, args, view))  # type: ignore[arg-type]
+    kernel = Tactics(scope, budget)
+    where = (A.Comparison((dim, A.Num(Fraction(2))), (">=",)),)
+
+    def shown(rel: A.Prop) -> bool:
+        if isinstance(rel, A.Relation) and rel.rel != "~" and t_free_holds(rel) is True:
+            return True
+        claim = rel if isinstance(dim, A.Num) else A.Forall((dim.id,), "real", where, rel)
+        return kernel.check(claim).status == "proved"  # a family known by bounds
+
+    unshown = [rel for rel in free if not shown(rel)]
+    if not unshown:
+        return None
+    if isinstance(dim, A.Num):
+        excluded = _in_no_class(kernel, shape, family, dim)
+    else:
+        excluded = _in_no_class(kernel, shape, family, dim, (dim.id, where))
+    if excluded is not None:
+        return excluded
+    return TightBound(family, dim, None, (), cls=shape.name, note=because(
+        f"t* in {shape.name} is undefined: its constraint ", unshown[0], " (free of its "
+        "time t) was not shown to hold for this family, which may be in no "
+        f"{shape.name} class at all"))
 
 
 def _membership(shape: Shape, family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Prop:
@@ -302,16 +347,19 @@ def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
                       cls=shape.name)
 
 
-def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr
-                 ) -> TightBound | None:
+def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr,
+                 every: tuple[str, tuple[A.Prop, ...]] | None = None) -> TightBound | None:
     """When membership at the largest lower bound is refuted, a law without the time
     budget (`size = O(n)`) may exclude the family from every class instance: a
     TightBound without time saying so when the kernel proves `∀f : fun. family ∉ K(f, d)`,
-    None otherwise (the caller then reports the refuted membership as it is)."""
+    None otherwise (the caller then reports the refuted membership as it is). `every`
+    (a variable and its range) asks it for every value of a symbolic dimension."""
     taken = names(family)
     var = next(name for name in "fghuvw" if name not in taken)
-    claim = A.Forall((var,), "fun", (), A.Membership(
+    claim: A.Prop = A.Forall((var,), "fun", (), A.Membership(
         family, shape.instance(A.Name(var), dim), negated=True))
+    if every is not None:  # a symbolic dimension: for every d in its range
+        claim = A.Forall((every[0],), "real", every[1], claim)
     if kernel.check(claim).status != "proved":
         return None
     return TightBound(family, dim, None, (), cls=shape.name, excluded=True,

@@ -22,6 +22,7 @@ from rcproof.errors import RcError, did_you_mean
 from rcproof.syntax import ast as A
 from rcproof.syntax.core import Span
 from rcproof.syntax.decls import TACTIC_NAMES
+from rcproof.syntax.terms import const_value
 from rcproof.syntax.walk import names
 
 # Kinds of locally bound names.
@@ -201,9 +202,30 @@ class Checker:
         if cls is not None and not isinstance(cls, A.Name):
             raise self.error("the third argument of tstar must be a class name", cls, usage)
         try:
-            rc_shaped(self.scope, cls.id if cls is not None else None)
+            shape = rc_shaped(self.scope, cls.id if cls is not None else None)
         except RcError as err:
             raise self.error(err.message, cls or e, err.hint) from None
+        if len(e.args) > 1:
+            self._tstar_dim(e.args[1], shape.name, shape.dim is not None)
+
+    def _tstar_dim(self, dim: A.Expr, cls: str, has_dim: bool) -> None:
+        """The dimension argument of tstar: the class must take one (like `rcproof
+        bound`, which refuses a class without a dimension parameter), and a number is at
+        least 2 (THEORY.md §4: realizations live in d >= 2 dimensions; docs/language.md,
+        "A dimension … is a number >= 2")."""
+        if not has_dim:
+            raise self.error(
+                f"class {cls} has no dimension parameter, but tstar was given a "
+                "dimension", dim,
+                f"tstar(F, d, K) needs a class K(f, d) with the dimension as its second "
+                f"parameter, e.g. class {cls}(f, d = 3) {{ … }}; tstar(F) alone takes the "
+                "default class")
+        value = const_value(dim)
+        if value is not None and value < 2:
+            raise self.error(
+                f"the dimension {value} of tstar is below 2", dim,
+                "a dimension is a number >= 2 such as 3 or 5/2, or a name bound to "
+                "d >= 2 (THEORY.md §4: realizations live in d >= 2 dimensions)")
 
     def _resource_names(self) -> set[str]:
         """Every resource some family in scope states (size, depth, …)."""

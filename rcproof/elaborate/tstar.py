@@ -18,12 +18,29 @@ from rcproof.elaborate.shape import chosen_shape
 from rcproof.syntax import core as A
 from rcproof.syntax.definitions import TSTAR
 from rcproof.syntax.unfoldproblem import Missing, UnfoldError, UnfoldProblem
+from rcproof.syntax.walk import rewrite
 
 if TYPE_CHECKING:
     from rcproof.elaborate.unfold import Unfolder
 
-__all__ = ["TSTAR", "minimal_time"]
+__all__ = ["TSTAR", "minimal_time", "t_free_holds"]
 
+
+def t_free_holds(rel: A.Relation) -> bool | None:
+    """Whether a constraint of the class that does not mention t holds for the family:
+    True or False when Tier 1 decides it (both sides in the growth-monomial fragment,
+    compared by their leading terms), None otherwise.
+
+    Only Landau relations other than `~` are asked, whose truth a Θ-equal substitution
+    of the family's exact resources keeps. Such a constraint (`size = O(n)` outside `exists t`) is why the equivalence
+    F ∈ K(f, d) ⟺ t*_d(F) = O(f) of docs/theory.md needs it to hold: when it fails,
+    F is in no instance of K and t* is undefined (review 7, F5)."""
+    from rcproof.growth import GrowthError, compare, holds
+
+    try:
+        return holds(compare(rel.left, rel.right), rel.rel)
+    except (GrowthError, ValueError, ArithmeticError):
+        return None
 
 
 def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
@@ -32,7 +49,9 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
 
     Raises UnfoldError (the statement is then unknown with that reason) when a law is
     strict (`o(t)`: no least t exists), when a law other than the budget bounds t from
-    above, or when K bounds t from below by nothing."""
+    above, when K bounds t from below by nothing, or when a constraint of K free of t
+    is not shown to hold for the family (`t_free_holds`: the family may be in no
+    instance of K, and t* = Θ(max of the lower bounds) would claim one)."""
     cls_arg = call.args[2] if len(call.args) > 2 else None
     name = cls_arg.id if isinstance(cls_arg, A.Name) else None
     shape = chosen_shape(unfolder.definitions, name)
@@ -48,7 +67,7 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     args[shape.budget] = budget
     if shape.dim is not None and dim is not None:
         args[shape.dim] = dim
-    lowers, uppers, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
+    lowers, uppers, free = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
         shape.cls, args, view))  # type: ignore[arg-type]
     if any(b.expr != budget for b in uppers):
         raise UnfoldError(UnfoldProblem(Missing.TSTAR_UPPER, shape.name))
@@ -56,5 +75,16 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
         raise UnfoldError(UnfoldProblem(Missing.TSTAR_STRICT, shape.name))
     if not lowers:
         raise UnfoldError(UnfoldProblem(Missing.TSTAR_NO_LOWER, shape.name))
+    exact = dict(unfolder._exact)  # resources in Θ mode: the marker r(F) stands for E
+
+    def values(node: object) -> object:
+        return exact.get(node) if isinstance(node, A.Call) else None
+
+    for rel in free:
+        shown = t_free_holds(rewrite(rel, values)) if isinstance(  # type: ignore[arg-type]
+            rel, A.Relation) and rel.rel != "~" else None
+        if shown is not True:
+            raise UnfoldError(UnfoldProblem(Missing.TSTAR_OUTSIDE, shape.name, law=rel,
+                                            detail="fails" if shown is False else "unshown"))
     exprs = list(dict.fromkeys(b.expr for b in lowers))
     return exprs[0] if len(exprs) == 1 else A.Call("max", tuple(exprs))

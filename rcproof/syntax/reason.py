@@ -113,6 +113,13 @@ def problem_segments(p: UnfoldProblem) -> tuple[Text | Formula, ...]:
                                     "strictly (o or omega), so no least realization time "
                                     "exists"),),
         Missing.TSTAR_NO_LOWER: (Text(f"class {p.name} puts no lower bound on its time t"),),
+        Missing.TSTAR_OUTSIDE: (Text(f"t* in class {p.name} is undefined here: its "
+                                     "constraint "), *_law(p),
+                                Text(" (free of its time t) "
+                                     + ("fails for this family, so it is in no "
+                                        f"{p.name} class at all" if p.detail == "fails"
+                                        else "was not shown to hold for this family, "
+                                        f"so it may be in no {p.name} class at all")),),
     }
     return words[k]
 

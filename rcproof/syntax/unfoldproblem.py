@@ -23,7 +23,10 @@ The kinds name what is missing:
 * `TSTAR_NO_CLASS`: no class (named `name`, when given) of the RC shape is chosen for
   tstar; `TSTAR_UPPER`, `TSTAR_STRICT`, `TSTAR_NO_LOWER`: t* of class `name` is
   undefined (a law other than the budget bounds t from above; a law bounds t strictly;
-  nothing bounds t from below).
+  nothing bounds t from below); `TSTAR_OUTSIDE`: t* of class `name` is undefined for
+  this family because the t-free constraint `law` (outside the `exists t` block, or
+  inside it without t) fails for it (`detail` "fails") or is not shown (`detail`
+  "unshown"): the family may be in no class instance at all.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class Missing(Enum):
     TSTAR_UPPER = "t* bounded from above"
     TSTAR_STRICT = "t* bounded strictly"
     TSTAR_NO_LOWER = "t* not bounded from below"
+    TSTAR_OUTSIDE = "t* excluded by a t-free constraint"
 
 
 Law = str | A.Relation  # a law's name (its trailing comment) or the constraint itself
