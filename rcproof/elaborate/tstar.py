@@ -32,9 +32,10 @@ def t_free_holds(rel: A.Relation) -> bool | None:
     compared by their leading terms), None otherwise.
 
     Only Landau relations other than `~` are asked, whose truth a Θ-equal substitution
-    of the family's exact resources keeps. Such a constraint (`size = O(n)` outside `exists t`) is why the equivalence
-    F ∈ K(f, d) ⟺ t*_d(F) = O(f) of docs/theory.md needs it to hold: when it fails,
-    F is in no instance of K and t* is undefined (review 7, F5)."""
+    of the family's exact resources keeps. The equivalence F ∈ K(f, d) ⟺
+    t*_d(F) = O(f) of docs/theory.md needs such a constraint (`size = O(n)` outside
+    `exists t`) to hold: when it fails, F is in no instance of K and t* is undefined
+    (review 7, F5)."""
     from rcproof.growth import GrowthError, compare, holds
 
     try:
