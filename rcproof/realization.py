@@ -280,8 +280,9 @@ def _outside_constraints(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
     realization time"; review 7, F5). None when Tier 1 shows each holds
     (`elaborate.tstar.t_free_holds`, the rule `tstar` unfolds by, so verify, bound and
     table agree) or, for a family known by bounds, the kernel proves it; otherwise no
-    t*: "none (no realization)" when the kernel proves the family in no class instance at this dimension (for every d >= 2 with a symbolic
-    one), else undetermined with the constraint that was not shown."""
+    t*: "none (no realization)" when the kernel proves the family in no class instance
+    at this dimension (for every d >= 2 with a symbolic one), else undetermined with
+    the constraint that was not shown."""
     from rcproof.elaborate.tstar import t_free_holds
 
     unfolder = Unfolder(scope.definitions)

@@ -334,6 +334,8 @@ def _cases(table: T.Definitions) -> list[tuple[Missing, Callable[[], object]]]:
         (Missing.TSTAR_UPPER, tstar_with(law, A.Relation(TV, "O", SIZE))),
         (Missing.TSTAR_STRICT, tstar_with(A.Relation(DEPTH, "o", TV))),
         (Missing.TSTAR_NO_LOWER, tstar_with()),
+        (Missing.TSTAR_OUTSIDE, tstar_with(law, A.Relation(A.BinOp(
+            "^", N, A.Num(Fraction(2))), "O", N))),
     ]
 
 
@@ -341,7 +343,7 @@ def test_every_kind_of_problem_is_covered(table: T.Definitions) -> None:
     assert {kind for kind, _ in _cases(table)} == set(Missing)
 
 
-@pytest.mark.parametrize("index", range(19))
+@pytest.mark.parametrize("index", range(20))
 def test_each_problem_is_typed_and_printed(table: T.Definitions, index: int) -> None:
     kind, call = _cases(table)[index]
     with pytest.raises(UnfoldError) as info:
