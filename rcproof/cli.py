@@ -231,8 +231,7 @@ def bound(path: Path, family: str, dims: str | None, params: tuple[str, ...],
     click.echo(render_bound(result))
     for solved in sym.derivations:  # resources derived from recurrences
         click.echo(f"  derived: {solved.describe()}")
-    decided = (result.time, result.low, result.high)
-    sys.exit(0 if result.cases or any(x is not None for x in decided) else 1)
+    sys.exit(0 if result.settled else 1)
 
 
 def _family_name(e: A.Expr) -> str:

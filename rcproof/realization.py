@@ -64,6 +64,19 @@ class TightBound:
     interval: Reason | None = None     # a case's interval of the split variable
 
     @property
+    def settled(self) -> bool:
+        """What `rcproof bound` exits 0 for (docs/language.md: 0 only when what is
+        claimed is proved): a Θ whose membership and tightness the kernel proved, a case
+        split whose every case is settled, or an interval with a proved end (only proved
+        ends are printed). An undetermined t*, no realization, or a Θ with a kernel
+        verdict other than proved exits 1."""
+        if self.cases:
+            return all(case.settled for case in self.cases)
+        if self.time is not None:
+            return self.checked == "proved" and self.tight == "proved"
+        return self.low is not None or self.high is not None
+
+    @property
     def volume(self) -> A.Expr | None:
         """The realization's volume, Θ(t*^d) (the light cone of radius t*)."""
         return None if self.time is None else A.BinOp("^", self.time, self.dim)
@@ -322,21 +335,29 @@ def _membership(shape: Shape, family: A.Expr, time: A.Expr, dim: A.Expr) -> A.Pr
 
 def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: list[Bound],
               size: A.Expr, budget: float) -> TightBound:
+    kernel = Tactics(scope, budget)
+    fill = None
     try:
         leads = [(growth.leading(b.expr), b) for b in lowers]
     except growth.GrowthError as exc:
-        return TightBound(family, dim, None, (), note=because("outside Tier 1: ", exc.reason),
-                          cls=shape.name)
-    top = max(lead.exps for lead, _ in leads)
-    laws = tuple(dict.fromkeys(law_name(b.law) for lead, b in leads if lead.exps == top))
-    time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
-    fill = None
-    try:
-        size = growth.leading(size).to_expr()
-        fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
-    except growth.GrowthError:
-        pass
-    kernel = Tactics(scope, budget)
+        largest = _largest_by_kernel(kernel, lowers)
+        if largest is None:
+            return TightBound(family, dim, None, (), note=because(
+                "outside Tier 1 (", exc.reason, "), and the kernel proved no lower bound "
+                "to dominate the others"), cls=shape.name)
+        time, laws = largest
+        size_fill = None
+    else:
+        top = max(lead.exps for lead, _ in leads)
+        laws = tuple(dict.fromkeys(law_name(b.law) for lead, b in leads if lead.exps == top))
+        time = next(lead for lead, _ in leads if lead.exps == top).to_expr()
+        size_fill = size
+    if size_fill is not None:
+        try:
+            size = growth.leading(size_fill).to_expr()
+            fill = growth.leading(A.BinOp("/", size, A.BinOp("^", time, dim))).to_expr()
+        except growth.GrowthError:
+            pass
     verdict = kernel.check(_membership(shape, family, time, dim))
     if verdict.status == "refuted":
         excluded = _in_no_class(kernel, shape, family, dim)
@@ -346,6 +367,27 @@ def _concrete(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
                       checked=verdict.status,
                       tight=kernel.check(_tightness(shape, family, time, dim)).status,
                       cls=shape.name)
+
+
+def _largest_by_kernel(kernel: Tactics, lowers: list[Bound]
+                       ) -> tuple[A.Expr, tuple[str, ...]] | None:
+    """The largest lower bound when Tier 1 cannot expand one of them (`2^n`, a constant
+    beyond the interval range): the bound b with every other bound O(b), proved by the
+    kernel with the exp-log engine (Tier 3) that `verify` uses; its laws are those whose
+    bound the kernel proves Θ(b). None when no bound is proved to dominate."""
+    for candidate in lowers:
+        others = [A.Relation(o.expr, "O", candidate.expr) for o in lowers
+                  if o.expr != candidate.expr]
+        claim: A.Prop = A.Truth(True)
+        for rel in others:
+            claim = A.And(claim, rel)
+        if others and kernel.check(claim).status != "proved":
+            continue
+        laws = tuple(dict.fromkeys(
+            law_name(b.law) for b in lowers if b.expr == candidate.expr
+            or kernel.check(A.Relation(b.expr, "Theta", candidate.expr)).status == "proved"))
+        return candidate.expr, laws
+    return None
 
 
 def _in_no_class(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr,

@@ -65,6 +65,19 @@ def approx(x: Fraction) -> str:
         return f"{'-' if x < 0 else ''}1e+{decimal_exponent(x)}"
 
 
+def exact_text(x: Fraction) -> str:
+    """x exactly when that is short: `10^21` for a power of ten, `3/7`, `-12`; else
+    `approx(x)` (a message must not name 1e+21 for the exact 10^21, review 7)."""
+    if x.denominator == 1 and x > 0:
+        k = decimal_exponent(x)
+        for e in (k, k + 1):
+            if e >= 3 and x == 10**e:
+                return f"10^{e}"
+    if abs(x.numerator).bit_length() + x.denominator.bit_length() <= 80:
+        return str(x)
+    return approx(x)
+
+
 def decimal_exponent(x: Fraction) -> int:
     """About log10 |x| (within one) for x ≠ 0, from bit lengths: str() of an integer
     beyond 4,300 digits raises ValueError in Python ≥ 3.11, and is slow anyway."""
@@ -77,7 +90,8 @@ def _exp_bounds(x: Fraction) -> tuple[Fraction, Fraction]:
     if x == 0:
         return Fraction(1), Fraction(1)
     if abs(x) > _EXP_LIMIT:
-        raise NotInFragment(f"the constant e^({approx(x)}) is too large for interval bounds")
+        raise NotInFragment(f"the constant exp({exact_text(x)}) is too large for interval "
+                            "bounds")
     lo = _widen(math.exp(float(_down(x))))[0]
     hi = _widen(math.exp(float(_up(x))))[1]
     return max(lo, Fraction(0)), hi

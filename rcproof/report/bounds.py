@@ -8,17 +8,19 @@ from rcproof.report.text import show as _show
 from rcproof.syntax import ast as A
 
 
-def show(e: A.Expr) -> str:
-    """A Θ argument in the display normal form (rcproof.report.simplify)."""
-    return _show(tidy(e, theta=True))
+def show(e: A.Expr, dim: A.Expr | None = None) -> str:
+    """A Θ argument in the display normal form (rcproof.report.simplify); a symbolic
+    dimension `dim` is a real constant there (a constant to the power 1/d is dropped)."""
+    constants = frozenset({dim.id}) if isinstance(dim, A.Name) else frozenset()
+    return _show(tidy(e, theta=True, constants=constants))
 
 
 def _time(b: TightBound) -> str:
     if b.time is not None:
-        return f"Θ({show(b.time)})"
+        return f"Θ({show(b.time, b.dim)})"
     if b.low is not None or b.high is not None:
-        low = f"Ω({show(b.low)})" if b.low is not None else "Ω(?)"
-        high = f"O({show(b.high)})" if b.high is not None else "O(?)"
+        low = f"Ω({show(b.low, b.dim)})" if b.low is not None else "Ω(?)"
+        high = f"O({show(b.high, b.dim)})" if b.high is not None else "O(?)"
         return f"{low} … {high}"
     return "none (no realization)" if b.excluded else "undetermined"
 
@@ -29,7 +31,9 @@ def tstar_text(d: str) -> str:
 
 
 def _instance(b: TightBound, time: str, d: str) -> str:
-    return f"{b.cls}({time}, d = {d})"
+    """`RC(t, d = 3)` at a numeric dimension; `RC(t, d)` at a symbolic one (not
+    `d = d`)."""
+    return f"{b.cls}({time}, {d})" if isinstance(b.dim, A.Name) else f"{b.cls}({time}, d = {d})"
 
 
 def render_bound(b: TightBound) -> str:
@@ -47,25 +51,25 @@ def render_bound(b: TightBound) -> str:
     if b.time is None:
         lines.append(f"  {b.note}")
         if b.high is not None:
-            lines.append(f"  in {_instance(b, show(b.high), d)}  (kernel: proved; binding "
+            lines.append(f"  in {_instance(b, show(b.high, b.dim), d)}  (kernel: proved; binding "
                          f"law at the upper bounds: {', '.join(b.laws)})")
         if b.low is not None:
-            lines.append(f"  in no {_instance(b, 'f', d)} with f = o({show(b.low)})  "
+            lines.append(f"  in no {_instance(b, 'f', d)} with f = o({show(b.low, b.dim)})  "
                          "(kernel: proved)")
         return "\n".join(lines)
     lines.append(f"  binding law: {', '.join(b.laws)}")
-    lines.append(f"  smallest {b.cls} class: {_instance(b, show(b.time), d)}  "
+    lines.append(f"  smallest {b.cls} class: {_instance(b, show(b.time, b.dim), d)}  "
                  f"(kernel: {b.checked})")
-    lines.append(f"  tight: in no {_instance(b, 'f', d)} with f = o({show(b.time)})  "
+    lines.append(f"  tight: in no {_instance(b, 'f', d)} with f = o({show(b.time, b.dim)})  "
                  f"(kernel: {b.tight})")
     if b.volume is not None and b.boundary is not None:
-        lines.append(f"  realization: volume Θ({show(b.volume)}), boundary area "
-                     f"Θ({show(b.boundary)})")
+        lines.append(f"  realization: volume Θ({show(b.volume, b.dim)}), boundary area "
+                     f"Θ({show(b.boundary, b.dim)})")
     if b.size is not None and b.volume_fill is not None:
         power = d if d.isalnum() else f"({d})"
-        full = "full" if show(b.volume_fill) == "1" else "not full"
-        lines.append(f"  light cone: size = Θ({show(b.size)}), size / t*^{power} = "
-                     f"Θ({show(b.volume_fill)}) (the light cone is {full})")
+        full = "full" if show(b.volume_fill, b.dim) == "1" else "not full"
+        lines.append(f"  light cone: size = Θ({show(b.size, b.dim)}), size / t*^{power} = "
+                     f"Θ({show(b.volume_fill, b.dim)}) (the light cone is {full})")
     return "\n".join(lines)
 
 
@@ -82,7 +86,7 @@ def _csv_cell(b: TightBound) -> str:
     otherwise the same words as the text table (a case split, an interval, "none (no
     realization)", "undetermined"), never a blank that reads as missing data."""
     if b.time is not None and not b.cases:
-        return show(b.time)
+        return show(b.time, b.dim)
     return _cell(b).removesuffix(" [?]")
 
 
@@ -92,8 +96,10 @@ def _latex_time(b: TightBound) -> str:
     from rcproof.report.latex import escape
     from rcproof.syntax.notation import to_latex
 
+    constants = frozenset({b.dim.id}) if isinstance(b.dim, A.Name) else frozenset()
+
     def math(e: A.Expr) -> str:
-        return to_latex(tidy(e, theta=True))
+        return to_latex(tidy(e, theta=True, constants=constants))
 
     if b.time is not None:
         return f"$\\Theta({math(b.time)})$"

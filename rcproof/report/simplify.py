@@ -35,15 +35,18 @@ _MAX_POWER = 12  # integer powers of sums and coefficients beyond this stay unex
 MAX_DISPLAY_WORK = 20_000  # work units of one simplification (display only)
 
 
-def tidy(e: A.Expr, theta: bool = False) -> A.Expr:
+def tidy(e: A.Expr, theta: bool = False, constants: frozenset[str] = frozenset()
+         ) -> A.Expr:
     """The display normal form of `e` (see the module docstring). Its work is budgeted
     (`MAX_DISPLAY_WORK` units of rcproof.budget, counted per node visited); when the
-    budget runs out `e` is shown as it is. Results are memoised (trees are immutable)."""
-    return _tidy(e, theta)
+    budget runs out `e` is shown as it is. Results are memoised (trees are immutable).
+    `constants` names real constants (the dimension d of `rcproof bound --dim d`): in Θ
+    mode a positive constant to a power in them is a constant factor and is dropped."""
+    return _tidy(e, theta, constants)
 
 
 @functools.lru_cache(maxsize=4096)
-def _tidy(e: A.Expr, theta: bool) -> A.Expr:
+def _tidy(e: A.Expr, theta: bool, constants: frozenset[str] = frozenset()) -> A.Expr:
     from rcproof.budget import Budget, BudgetExhausted, budget_scope
 
     if _depth(e) > _MAX_DEPTH:
@@ -51,7 +54,7 @@ def _tidy(e: A.Expr, theta: bool) -> A.Expr:
     try:
         with budget_scope(Budget(MAX_DISPLAY_WORK)):
             exact = _build(_terms(e))
-            return _theta(exact) if theta else exact
+            return _theta(exact, constants) if theta else exact
     except (RecursionError, BudgetExhausted):
         return e
 
@@ -378,7 +381,7 @@ def _ground(e: A.Expr) -> bool:
     return names(e) <= {"n"}
 
 
-def _theta(e: A.Expr) -> A.Expr:
+def _theta(e: A.Expr, constants: frozenset[str] = frozenset()) -> A.Expr:
     """A Θ-equal display form of an already tidied expression."""
     from rcproof import growth
 
@@ -403,10 +406,18 @@ def _theta(e: A.Expr) -> A.Expr:
         # with k growing (2^n, (n + √n)^n) a constant factor of the base is not one of
         # the power.
         numeric = isinstance(k, A.Num)
-        if numeric and _constant(base):
+        if _constant(base) and (numeric or _in(k, constants)):
             continue
         kept.append((_theta_factor(base) if numeric else base, k))
     return _product(_ONE, _merge((), tuple(kept)))
+
+
+def _in(k: A.Expr, constants: frozenset[str]) -> bool:
+    """An exponent that is a constant: its names are all named real constants."""
+    from rcproof.syntax.walk import names
+
+    taken = names(k)
+    return bool(taken) and "n" not in taken and taken <= constants
 
 
 def _theta_factor(base: A.Expr) -> A.Expr:
@@ -419,7 +430,8 @@ def _theta_factor(base: A.Expr) -> A.Expr:
 
 
 def _constant(e: A.Expr) -> bool:
-    """A positive numeric constant: a number, or log/exp/sqrt of one greater than 1."""
+    """A positive numeric constant: a number, log of one greater than 1, sqrt of a
+    positive one, exp of any constant, or a numeric power of such a constant."""
     from rcproof.syntax.walk import names
 
     if names(e):
@@ -428,6 +440,10 @@ def _constant(e: A.Expr) -> bool:
         return e.value > 0
     if isinstance(e, A.Call) and e.func == "log" and len(e.args) == 1:
         return isinstance(e.args[0], A.Num) and e.args[0].value > 1
-    if isinstance(e, A.Call) and e.func in ("exp", "sqrt") and len(e.args) == 1:
-        return isinstance(e.args[0], A.Num) and (e.func == "exp" or e.args[0].value > 0)
+    if isinstance(e, A.Call) and e.func == "exp" and len(e.args) == 1:
+        return True  # e^x > 0 for every real constant x (exp(exp(10^21)))
+    if isinstance(e, A.Call) and e.func == "sqrt" and len(e.args) == 1:
+        return isinstance(e.args[0], A.Num) and e.args[0].value > 0
+    if isinstance(e, A.BinOp) and e.op == "^":
+        return _constant(e.left) and isinstance(e.right, A.Num)
     return False
