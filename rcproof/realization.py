@@ -523,20 +523,13 @@ def _symbolic(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr, lowers: l
     found = _on_interval(kernel, shape, family, dim, split, lowers, split.low, split.high)
     if found is not None:
         return found
-    cases = []
     points = _breakpoints(split, lowers)
-    if points is not None:
-        edges = [split.low, *points, split.high]
-        for low, high in itertools.pairwise(edges):
-            case = _on_interval(kernel, shape, family, dim, split, lowers, low, high)
-            if case is None:
-                break
-            cases.append(case)
-        else:
-            return TightBound(family, dim, None, (), cases=tuple(cases),
-                              note=because(f"the binding law changes with {word}"),
-                              cls=shape.name,
-                              split=word)
+    cases = None if points is None else _pieces(kernel, shape, family, dim, split, lowers,
+                                                  points)
+    if cases is not None:
+        return TightBound(family, dim, None, (), cases=tuple(cases),
+                          note=because(f"the binding law changes with {word}"),
+                          cls=shape.name, split=word)
     hint = "give --dim a number" if split.var == dim else f"give {word} a value"
     return TightBound(family, dim, None, (), note=because(
         f"no single law binds for every {word} and no case split was found: {hint}"),
@@ -574,22 +567,31 @@ def _param_split(scope: Scope, lowers: list[Bound]) -> _Split | None:
     return _Split(name, low, high, tuple(sym.constraints), frozenset(strict))
 
 
-def _interval(split: _Split, low: Fraction | None, high: Fraction | None
-              ) -> tuple[A.Prop, ...]:
+def _interval(split: _Split, low: Fraction | None, high: Fraction | None,
+              open_ends: tuple[bool, bool] = (False, False)) -> tuple[A.Prop, ...]:
     where: list[A.Prop] = list(split.where)
     if low is not None:
-        where.append(A.Comparison((split.var, A.Num(low)), (">=",)))
+        where.append(A.Comparison((split.var, A.Num(low)), (">" if open_ends[0] else ">=",)))
     if high is not None:
-        where.append(A.Comparison((split.var, A.Num(high)), ("<=",)))
+        where.append(A.Comparison((split.var, A.Num(high)), ("<" if open_ends[1] else "<=",)))
     return tuple(where)
 
 
-def _span(split: _Split, low: Fraction | None, high: Fraction | None) -> Reason:
-    """`0 < a <= 1`: an end the declaration excludes is shown strict."""
+def _span(split: _Split, low: Fraction | None, high: Fraction | None,
+          open_ends: tuple[bool, bool] = (False, False)) -> Reason:
+    """`0 < a <= 1`: an end the declaration excludes, or `open_ends` opens, is shown
+    strict; a single point as `d = 3`."""
     var = split.var.id
+    name = A.Name(var)
+    if low is not None and low == high:
+        return because(Formula(A.Comparison((name, A.Num(low)), ("==",)),
+                               text=f"{var} = {low}"))
     lt = {e: "<" if e in split.strict and e in (split.low, split.high) else "<="
           for e in (low, high) if e is not None}
-    name = A.Name(var)
+    if low is not None and open_ends[0]:
+        lt[low] = "<"
+    if high is not None and open_ends[1]:
+        lt[high] = "<"
     if low is not None and high is not None:
         node: A.Prop | A.Expr = A.Comparison((A.Num(low), name, A.Num(high)),
                                              (lt[low], lt[high]))
@@ -606,11 +608,11 @@ def _span(split: _Split, low: Fraction | None, high: Fraction | None) -> Reason:
 
 
 def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, split: _Split,
-                 lowers: list[Bound], low: Fraction | None, high: Fraction | None
-                 ) -> TightBound | None:
+                 lowers: list[Bound], low: Fraction | None, high: Fraction | None,
+                 open_ends: tuple[bool, bool] = (False, False)) -> TightBound | None:
     """The lower bound that dominates all others for every value in [low, high] of the
     split variable, if one does (each claim checked by the kernel under `forall`)."""
-    where = _interval(split, low, high)
+    where = _interval(split, low, high, open_ends)
     var = split.var.id
 
     def every(p: A.Prop) -> str:
@@ -628,14 +630,54 @@ def _on_interval(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, spl
         time = simplify_power(_lead_base(candidate.expr))
         member = every(_membership(shape, family, time, dim))
         tight = every(_tightness(shape, family, time, dim))
-        span = _span(split, low, high)
+        span = _span(split, low, high, open_ends)
         return TightBound(family, dim, time, laws, checked=member, tight=tight,
                           note=because("for every ", span), cls=shape.name, interval=span)
     return None
 
 
-def _winners(var: A.Name, lowers: list[Bound], value: Fraction) -> frozenset[int] | None:
-    """Which lower bounds are largest at var = value (Tier 1 on the instance)."""
+def _pieces(kernel: Tactics, shape: Shape, family: A.Expr, dim: A.Expr, split: _Split,
+            lowers: list[Bound], points: list[tuple[Fraction, bool]]
+            ) -> list[TightBound] | None:
+    """The cases between the breakpoints, each proved by the kernel; None when one is
+    not. At an exact tie the two neighbouring closed intervals share the point. At a tie
+    in the power of n only (a log factor decides the point itself, review 7 F10) the point
+    goes with the neighbour whose law the kernel proves there: [a, p] then (p, b], or
+    [a, p) then [p, b], or else [a, p), the point p on its own, and (p, b]."""
+    edges = [split.low, *(p for p, _ in points), split.high]
+    exact = [True, *(e for _, e in points), True]
+
+    def attempt(low: Fraction | None, high: Fraction | None, start_open: bool,
+                may_open: bool) -> tuple[TightBound | None, bool]:
+        ends = [(start_open, False)] + ([(start_open, True)] if may_open else [])
+        for end in ends:
+            case = _on_interval(kernel, shape, family, dim, split, lowers, low, high, end)
+            if case is not None:
+                return case, end[1]
+        return None, False
+
+    cases: list[TightBound] = []
+    start_open = False
+    for i, (low, high) in enumerate(itertools.pairwise(edges)):
+        may_open = not exact[i + 1] and high is not None
+        case, high_open = attempt(low, high, start_open, may_open)
+        if case is None and not start_open and not exact[i] and low is not None:
+            point = _on_interval(kernel, shape, family, dim, split, lowers, low, low)
+            if point is None:
+                return None
+            cases.append(point)
+            case, high_open = attempt(low, high, True, may_open)
+        if case is None:
+            return None
+        cases.append(case)
+        start_open = not exact[i + 1] and not high_open
+    return cases
+
+
+def _winners(var: A.Name, lowers: list[Bound], value: Fraction, power_of_n: bool = False
+             ) -> frozenset[int] | None:
+    """Which lower bounds are largest at var = value (Tier 1 on the instance); with
+    `power_of_n`, compared by their power of n alone (log factors ignored)."""
     from rcproof.kernel.instantiate import substitute
 
     try:
@@ -643,24 +685,27 @@ def _winners(var: A.Name, lowers: list[Bound], value: Fraction) -> frozenset[int
                 for b in lowers]
     except (growth.GrowthError, ZeroDivisionError, ArithmeticError):
         return None
-    top = max(exps)
-    return frozenset(i for i, e in enumerate(exps) if e == top)
+    keys = [e.a if power_of_n else e for e in exps]
+    top = max(keys)
+    return frozenset(i for i, e in enumerate(keys) if e == top)
 
 
-def _breakpoints(split: _Split, lowers: list[Bound]) -> list[Fraction] | None:
-    """Rational values where the largest lower bound changes: found on a grid and by
-    bisection, kept only when the bounds tie exactly there (the kernel then checks every
-    interval between them)."""
+def _breakpoints(split: _Split, lowers: list[Bound]) -> list[tuple[Fraction, bool]] | None:
+    """Rational values where the largest lower bound changes, each with whether the
+    bounds tie exactly there: found on a grid and by bisection, kept only when the
+    bounds tie there in their power of n (a rational point, from the exponents of n;
+    a log factor only decides which law binds at the point itself). The kernel then
+    checks every interval between them (`_pieces`)."""
     var = split.var
     grid = [v for v in split.grid() if (split.low is None or v > split.low)
             and (split.high is None or v < split.high)]
     owners = [_winners(var, lowers, v) for v in grid]
     if not grid or any(w is None for w in owners):
         return None
-    points: list[Fraction] = []
+    points: dict[Fraction, bool] = {}
     for (a, wa), (b, wb) in itertools.pairwise(zip(grid, owners)):
         if len(wa) > 1:  # type: ignore[arg-type]
-            points.append(a)
+            points[a] = True
         if wa == wb or len(wa) > 1 or len(wb) > 1:  # type: ignore[arg-type]
             continue
         low, high = a, b
@@ -672,12 +717,13 @@ def _breakpoints(split: _Split, lowers: list[Bound]) -> list[Fraction] | None:
                 high = mid
         guess = ((low + high) / 2).limit_denominator(1000)
         tie = _winners(var, lowers, guess)
-        if tie is None or not (wa | wb) <= tie:  # type: ignore[operator]
+        tie_n = _winners(var, lowers, guess, power_of_n=True)
+        if tie is None or tie_n is None or not (wa | wb) <= tie_n:  # type: ignore[operator]
             return None
-        points.append(guess)
+        points[guess] = points.get(guess, True) and (wa | wb) <= tie  # type: ignore[operator]
     if len(owners[-1]) > 1:  # type: ignore[arg-type]
-        points.append(grid[-1])
-    return sorted(set(points))
+        points[grid[-1]] = True
+    return sorted(points.items())
 
 
 def _lead_base(e: A.Expr) -> A.Expr:
