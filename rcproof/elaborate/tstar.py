@@ -28,19 +28,20 @@ __all__ = ["TSTAR", "minimal_time", "t_free_holds"]
 
 def t_free_holds(rel: A.Relation) -> bool | None:
     """Whether a constraint of the class that does not mention t holds for the family:
-    True or False when Tier 1 decides it (both sides in the growth-monomial fragment,
-    compared by their leading terms), None otherwise.
+    True or False when the kernel's own Tier 1 check (rcproof.tier1: exact sums of
+    growth monomials, compared by their leading terms) decides it, None otherwise.
 
     Only Landau relations other than `~` are asked, whose truth a Θ-equal substitution
     of the family's exact resources keeps. The equivalence F ∈ K(f, d) ⟺
     t*_d(F) = O(f) of docs/theory.md needs such a constraint (`size = O(n)` outside
     `exists t`) to hold: when it fails, F is in no instance of K and t* is undefined
     (review 7, F5)."""
-    from rcproof.growth import GrowthError, compare, holds
+    from rcproof.tier1.exponents import Unsupported
+    from rcproof.tier1.sums import decide
 
     try:
-        return holds(compare(rel.left, rel.right), rel.rel)
-    except (GrowthError, ValueError, ArithmeticError):
+        return decide(rel)
+    except (Unsupported, ValueError, ArithmeticError, RecursionError):
         return None
 
 
