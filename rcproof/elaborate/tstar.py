@@ -36,12 +36,11 @@ def t_free_holds(rel: A.Relation) -> bool | None:
     t*_d(F) = O(f) of docs/theory.md needs such a constraint (`size = O(n)` outside
     `exists t`) to hold: when it fails, F is in no instance of K and t* is undefined
     (review 7, F5)."""
-    from rcproof.tier1.exponents import Unsupported
-    from rcproof.tier1.sums import decide
+    from rcproof.tier1 import exponents, sums
 
     try:
-        return decide(rel)
-    except (Unsupported, ValueError, ArithmeticError, RecursionError):
+        return sums.decide(rel)
+    except (exponents.Unsupported, ValueError, ArithmeticError, RecursionError):
         return None
 
 
@@ -78,12 +77,8 @@ def minimal_time(unfolder: Unfolder, call: A.Call, env: dict[str, A.Expr],
     if not lowers:
         raise UnfoldError(UnfoldProblem(Missing.TSTAR_NO_LOWER, shape.name))
     exact = dict(unfolder._exact)  # resources in Θ mode: the marker r(F) stands for E
-
-    def values(node: object) -> object:
-        return exact.get(node) if isinstance(node, A.Call) else None
-
     for rel in free:
-        shown = t_free_holds(rewrite(rel, values)) if isinstance(  # type: ignore[arg-type]
+        shown = t_free_holds(rewrite(rel, exact.get)) if isinstance(  # type: ignore[arg-type]
             rel, A.Relation) and rel.rel != "~" else None
         if shown is not True:
             raise UnfoldError(UnfoldProblem(Missing.TSTAR_OUTSIDE, shape.name, law=rel,
