@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from rcproof import growth
 from rcproof.elaborate.loader import SourceFile, load_program
@@ -189,13 +190,19 @@ def lower_bounds(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
 def _class_lowers(unfolder: Unfolder, shape: Shape, dim: A.Expr, view: FamilyView
                   ) -> list[Bound]:
     """The lower bounds the class's laws put on t for `view`, the budget set to n."""
+    return _law_bounds(unfolder, shape, dim, view)[0]
+
+
+def _law_bounds(unfolder: Unfolder, shape: Shape, dim: A.Expr, view: FamilyView
+                ) -> tuple[Any, Any, Any]:
+    """(lower bounds, upper bounds, t-free constraints) of the class's laws for `view`
+    at dimension `dim`, the budget set to n (`Unfolder.bounds`)."""
     env = {shape.budget: N}
     if shape.dim is not None:
         env[shape.dim] = dim
-    env_args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
-    lowers, _, _ = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
-        shape.cls, env_args, view))  # type: ignore[arg-type]
-    return lowers
+    args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
+    return unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type,return-value]
+        shape.cls, args, view))  # type: ignore[arg-type]
 
 
 def floor(unit: SourceFile, dim: A.Expr, cls: str | None = None
@@ -299,12 +306,7 @@ def _outside_constraints(scope: Scope, shape: Shape, family: A.Expr, dim: A.Expr
     from rcproof.elaborate.tstar import t_free_holds
 
     unfolder = Unfolder(scope.definitions)
-    env = {shape.budget: N}
-    if shape.dim is not None:
-        env[shape.dim] = dim
-    args = {p.name: env.get(p.name, p.default) for p in shape.cls.decl.params}
-    _, _, free = unfolder.bounds(shape.cls, unfolder._class_env(  # type: ignore[arg-type]
-        shape.cls, args, view))  # type: ignore[arg-type]
+    free = _law_bounds(unfolder, shape, dim, view)[2]
     kernel = Tactics(scope, budget)
     where = (A.Comparison((dim, A.Num(Fraction(2))), (">=",)),)
 
