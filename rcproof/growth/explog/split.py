@@ -155,23 +155,33 @@ def _merged(cutss: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return [c for c in out if c]
 
 
-def _intervals(parts: list[Part]) -> list[A.Prop] | None:
-    """For one parameter: the union of the parts' sets, one comparison per interval."""
+def _solved_pieces(parts: list[Part]) -> tuple[Any, ...] | None:
+    """For one parameter: the union of the parts' sets as sympy intervals and finite
+    sets, or None when a condition is of degree above DEGREE or sympy cannot solve it."""
     import sympy
 
     (name,) = parts[0].where.names
     a = symbol(name)
     found = sympy.S.EmptySet
     for part in parts:
-        for f in part.where.facts:
-            if sympy.Poly(f.lhs - f.rhs, a).degree() > DEGREE:
-                return None
-        spend(20, "solving the parameter condition for printing")
+        if any(sympy.Poly(f.lhs - f.rhs, a).degree() > DEGREE for f in part.where.facts):
+            return None
+        spend(20, "solving a parameter condition")
         try:
             found = found | sympy.reduce_inequalities(list(part.where.facts), [a]).as_set()
         except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
             return None
-    pieces = found.args if isinstance(found, sympy.Union) else (found,)
+    return found.args if isinstance(found, sympy.Union) else (found,)
+
+
+def _intervals(parts: list[Part]) -> list[A.Prop] | None:
+    """For one parameter: the union of the parts' sets, one comparison per interval."""
+    import sympy
+
+    (name,) = parts[0].where.names
+    pieces = _solved_pieces(parts)
+    if pieces is None:
+        return None
     out: list[A.Prop] = []
     var = A.Name(name)
     for s in pieces:
@@ -216,18 +226,9 @@ def point_in(parts: list[Part]) -> Fraction | None:
 
     if not parts or len(parts[0].where.names) != 1:
         return None
-    (name,) = parts[0].where.names
-    a = symbol(name)
-    found = sympy.S.EmptySet
-    for part in parts:
-        if any(sympy.Poly(f.lhs - f.rhs, a).degree() > DEGREE for f in part.where.facts):
-            return None
-        spend(20, "solving the parameter condition for a sample value")
-        try:
-            found = found | sympy.reduce_inequalities(list(part.where.facts), [a]).as_set()
-        except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
-            return None
-    pieces = found.args if isinstance(found, sympy.Union) else (found,)
+    pieces = _solved_pieces(parts)
+    if pieces is None:
+        return None
     for s in pieces:
         if isinstance(s, sympy.FiniteSet):
             for v in s:
