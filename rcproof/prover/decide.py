@@ -42,6 +42,7 @@ class Outcome:
     counterexample: Counterexample | None = None
     atoms: list[AtomVerdict] = field(default_factory=list)
     work: int = 0  # work units the answer cost; a recorded answer costs them again
+    condition: bool = False  # an unknown whose reason says where, in the fixed unknowns
 
 
 class _Translation:
@@ -499,7 +500,7 @@ class Decider:
         if reason is not None and _UNDECIDED in reason.segments:
             reason = reason.splice(_UNDECIDED, _undecided(verdicts))
         return Outcome(answer.status, sorted(set(tiers) | {TIER2}), reason,
-                       answer.counterexample, verdicts)
+                       answer.counterexample, verdicts, condition=answer.condition)
 
     def smt(self, formula: A.Prop, hypotheses: list[A.Relation],
             sides: list[A.Comparison]) -> Outcome:
@@ -694,7 +695,8 @@ class Decider:
             threshold = self._threshold(tr, assumptions + where, goal) \
                 if genuine and not hyps else None
             if threshold is not None:
-                return Outcome("unknown", [], reason=text + ": holds iff " + threshold)
+                return Outcome("unknown", [], reason=text + ": holds iff " + threshold,
+                               condition=True)
             if has_bound:  # an example may give values to the fixed unknowns only
                 model = example if uniform else None
                 holds = tuple((name, value) for name, value in _model_pairs(tr, model)
@@ -706,7 +708,8 @@ class Decider:
                 text += because(": holds when ", Assignments(holds))
             if counter:
                 text += because("; fails when ", Assignments(counter))
-            return Outcome("unknown", [], reason=text + _missing_bound_hint(hypotheses))
+            return Outcome("unknown", [], reason=text + _missing_bound_hint(hypotheses),
+                           condition=True)
         return Outcome("unknown", [],
                        reason=because("Tier 2 could not decide (z3 returned unknown)"))
 

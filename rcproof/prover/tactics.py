@@ -40,7 +40,7 @@ from rcproof.syntax import ast as A
 from rcproof.syntax.decls import TACTIC_NAMES, FamilyDecl
 from rcproof.syntax.notation import to_text as show
 from rcproof.syntax.props import circuit_facts, is_closed, substitute_atoms
-from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, Text, because, joined
+from rcproof.syntax.reason import Assignments, Formula, Reason, Ref, because, joined
 from rcproof.syntax.terms import const_value, is_ground, mentions
 from rcproof.syntax.walk import names, nodes
 
@@ -63,14 +63,6 @@ def _z3_oracle(query: rules.Query) -> bool:
     assert query.scope is not None
     outcome = Decider(query.scope).smt(query.prop, list(query.hypotheses), list(query.sides))
     return outcome.status == ("refuted" if query.refute else "proved")
-
-
-def _states_a_condition(reason: Reason | None) -> bool:
-    """Whether Tier 2 already said exactly where the statement holds ("depends on the
-    unknown a: holds iff a <= 2"), which beats the exp-log engine's split."""
-    return reason is not None and any(
-        isinstance(seg, Text) and seg.text.startswith("depends on the unknown")
-        for seg in reason.segments)
 
 
 def parameter_closure(atom: A.Prop, scope: object) -> A.Forall | None:
@@ -321,7 +313,7 @@ class Tactics:
             found = self._parametric(statement)
             if isinstance(found, Verdict):
                 return found
-            if not _states_a_condition(outcome.reason):  # Tier 2's exact one is kept
+            if not outcome.condition:  # Tier 2's own condition on the unknowns is kept
                 condition = found
         for atom in outcome.atoms:
             steps.append(Step(atom.atom if atom.value is not False else A.Not(atom.atom),
