@@ -526,7 +526,8 @@ class Decider:
         # A recorded answer costs what computing it cost, once per theorem, so a verdict
         # does not depend on what ran before or on the cache (ARCHITECTURE.md).
         spend_once(query, found.work, "recalling a recorded z3 answer")
-        return Outcome(found.status, list(found.tiers), found.reason, found.counterexample)
+        return Outcome(found.status, list(found.tiers), found.reason, found.counterexample,
+                       condition=found.condition)
 
     def _query(self, formula: A.Prop, hypotheses: list[A.Relation],
                sides: list[A.Comparison]) -> tuple[object, ...]:
@@ -572,6 +573,7 @@ class Decider:
             outcome, (_, _, matrix) = unknown[0]
             if len(parts) > 1 and outcome.reason:
                 outcome.reason = because("for the part ", matrix, ": ", outcome.reason)
+                outcome.condition = False  # about one part, not the whole statement
             return outcome
         if all(o.status == "vacuous" for o in outcomes):
             return outcomes[0]
