@@ -90,7 +90,11 @@ def _db() -> sqlite3.Connection | None:
     try:
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(folder / "verdicts.sqlite3", timeout=10, isolation_level=None)
+        # One connection per process, used by whichever thread runs the command: every
+        # API call and CLI command runs on its own big-stack thread (deep.run_deep), one
+        # at a time, so sqlite's same-thread check would refuse the second call.
+        conn = sqlite3.connect(folder / "verdicts.sqlite3", timeout=10, isolation_level=None,
+                               check_same_thread=False)
         conn.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect in a new file only
         conn.execute("PRAGMA journal_mode=WAL")
         # A cache may lose its last writes in a power cut (never its consistency): no
